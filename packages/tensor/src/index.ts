@@ -1,0 +1,20 @@
+export type { Activation, Backend, BackendMemory, GemmOptions, UnaryOp } from './backend.js';
+export { ACTIVATIONS, UNARY_OPS } from './backend.js';
+export {
+  BackendMismatchError,
+  DisposedError,
+  LengthError,
+  OptionError,
+  RfaError,
+  ShapeError,
+  UnknownBackendError,
+  UnsupportedError,
+} from './errors.js';
+export { type GemmPlan, KernelBackend } from './kernel-backend.js';
+export { fromNdarray, toNdarray } from './ndarray-interop.js';
+export { type BackendFactory, createBackend, listBackends, registerBackend, unregisterBackend } from './registry.js';
+export { createRng, Rng, type RngState } from './rng.js';
+export { keep, scope, scopeAsync } from './scope.js';
+export { checkLength, checkShape, formatShape, rowsCols, type Shape, sameShape, sizeOf } from './shape.js';
+export { Tensor } from './tensor.js';
+export * as validate from './validate.js';

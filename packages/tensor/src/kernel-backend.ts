@@ -1,0 +1,275 @@
+import type { Activation, Backend, BackendMemory, GemmOptions, UnaryOp } from './backend.js';
+import { OptionError } from './errors.js';
+import type { Rng } from './rng.js';
+import { type Shape, checkLength, checkShape, sizeOf } from './shape.js';
+import { Tensor } from './tensor.js';
+import {
+  checkActivation,
+  checkArgmax,
+  checkFinite,
+  checkGemm,
+  checkOperands,
+  checkRowVector,
+  checkSameShape,
+  checkSum,
+  checkUnary,
+} from './validate.js';
+
+/** gemm options with defaults filled in and the sizes resolved. */
+export interface GemmPlan {
+  m: number;
+  n: number;
+  k: number;
+  transA: boolean;
+  transB: boolean;
+  alpha: number;
+  beta: number;
+}
+
+/**
+ * Base class for backends: it validates every call (liveness, ownership, shapes,
+ * options) and counts live tensors, then hands the work to the kernel methods a
+ * backend implements. Validation lives here once, so every backend throws the
+ * same typed errors with the same messages.
+ */
+export abstract class KernelBackend implements Backend {
+  abstract readonly name: string;
+  abstract readonly description: string;
+  abstract readonly canReadSync: boolean;
+  private liveCount = 0;
+  private liveBytes = 0;
+
+  protected abstract allocate(size: number): unknown;
+  protected abstract free(handle: unknown): void;
+  protected abstract upload(t: Tensor, data: ArrayLike<number>): void;
+  protected abstract download(t: Tensor): Promise<Float32Array>;
+  protected abstract downloadSync(t: Tensor): Float32Array;
+  protected abstract kCopy(out: Tensor, src: Tensor): void;
+  protected abstract kFill(out: Tensor, value: number): void;
+  protected abstract kGemm(c: Tensor, a: Tensor, b: Tensor, plan: GemmPlan): void;
+  protected abstract kBinary(op: 'add' | 'sub' | 'mul' | 'div', out: Tensor, a: Tensor, b: Tensor): void;
+  protected abstract kScaleShift(out: Tensor, a: Tensor, scale: number, shift: number): void;
+  protected abstract kAxpy(y: Tensor, alpha: number, x: Tensor): void;
+  protected abstract kUnary(out: Tensor, a: Tensor, op: UnaryOp): void;
+  protected abstract kClamp(out: Tensor, a: Tensor, low: number, high: number): void;
+  protected abstract kGreater(out: Tensor, a: Tensor, threshold: number): void;
+  protected abstract kAddRowVector(out: Tensor, a: Tensor, row: Tensor): void;
+  protected abstract kSum(out: Tensor, a: Tensor, axis: 0 | 1): void;
+  protected abstract kArgmaxRows(out: Tensor, a: Tensor): void;
+  protected abstract kActivate(out: Tensor, a: Tensor, activation: Activation): void;
+  protected abstract kActivationDerivative(out: Tensor, pre: Tensor, activation: Activation): void;
+  /** Writes host-drawn uniforms in [0,1) into `out` then maps them; see the random* methods. */
+  protected abstract kBernoulliFromUniform(out: Tensor, uniforms: Float32Array, p: number | Tensor): void;
+
+  /** Overridable fused kernel; the default composes the basic ones. */
+  protected kBiasActivation(pre: Tensor, bias: Tensor, post: Tensor, activation: Activation, derivative?: Tensor): void {
+    this.kAddRowVector(pre, pre, bias);
+    if (derivative) this.kActivationDerivative(derivative, pre, activation);
+    this.kActivate(post, pre, activation);
+  }
+
+  zeros(shape: Shape): Tensor {
+    checkShape('zeros', shape);
+    const size = sizeOf(shape);
+    const t = new Tensor(this, shape, this.allocate(size));
+    this.liveCount++;
+    this.liveBytes += 4 * size;
+    return t;
+  }
+
+  fromArray(data: ArrayLike<number>, shape: Shape): Tensor {
+    checkShape('fromArray', shape);
+    checkLength('fromArray', data.length, shape);
+    const t = this.zeros(shape);
+    this.upload(t, data);
+    return t;
+  }
+
+  write(t: Tensor, data: ArrayLike<number>): void {
+    checkOperands('write', this, t);
+    checkLength('write', data.length, t.shape);
+    this.upload(t, data);
+  }
+
+  read(t: Tensor): Promise<Float32Array> {
+    checkOperands('read', this, t);
+    return this.download(t);
+  }
+
+  readSync(t: Tensor): Float32Array {
+    checkOperands('readSync', this, t);
+    return this.downloadSync(t);
+  }
+
+  release(t: Tensor): void {
+    if (t.handle === null) return;
+    this.free(t.handle);
+    this.liveCount--;
+    this.liveBytes -= 4 * t.size;
+  }
+
+  memory(): BackendMemory {
+    return { tensors: this.liveCount, bytes: this.liveBytes };
+  }
+
+  dispose(): void {}
+
+  copy(out: Tensor, src: Tensor): void {
+    checkOperands('copy', this, out, src);
+    checkSameShape('copy', out, src);
+    if (out !== src) this.kCopy(out, src);
+  }
+
+  fill(out: Tensor, value: number): void {
+    checkOperands('fill', this, out);
+    if (typeof value !== 'number') throw new OptionError(`fill: value must be a number, got ${String(value)}`);
+    this.kFill(out, value);
+  }
+
+  gemm(c: Tensor, a: Tensor, b: Tensor, options: GemmOptions = {}): void {
+    checkOperands('gemm', this, c, a, b);
+    const [m, n, k] = checkGemm(c, a, b, options);
+    const alpha = options.alpha ?? 1;
+    const beta = options.beta ?? 0;
+    checkFinite('gemm', 'alpha', alpha);
+    checkFinite('gemm', 'beta', beta);
+    this.kGemm(c, a, b, { m, n, k, transA: !!options.transA, transB: !!options.transB, alpha, beta });
+  }
+
+  private binary(op: 'add' | 'sub' | 'mul' | 'div', out: Tensor, a: Tensor, b: Tensor): void {
+    checkOperands(op, this, out, a, b);
+    checkSameShape(op, out, a, b);
+    this.kBinary(op, out, a, b);
+  }
+
+  add(out: Tensor, a: Tensor, b: Tensor): void {
+    this.binary('add', out, a, b);
+  }
+
+  sub(out: Tensor, a: Tensor, b: Tensor): void {
+    this.binary('sub', out, a, b);
+  }
+
+  mul(out: Tensor, a: Tensor, b: Tensor): void {
+    this.binary('mul', out, a, b);
+  }
+
+  div(out: Tensor, a: Tensor, b: Tensor): void {
+    this.binary('div', out, a, b);
+  }
+
+  scale(out: Tensor, a: Tensor, alpha: number): void {
+    checkOperands('scale', this, out, a);
+    checkSameShape('scale', out, a);
+    checkFinite('scale', 'alpha', alpha);
+    this.kScaleShift(out, a, alpha, 0);
+  }
+
+  addScalar(out: Tensor, a: Tensor, s: number): void {
+    checkOperands('addScalar', this, out, a);
+    checkSameShape('addScalar', out, a);
+    checkFinite('addScalar', 's', s);
+    this.kScaleShift(out, a, 1, s);
+  }
+
+  axpy(y: Tensor, alpha: number, x: Tensor): void {
+    checkOperands('axpy', this, y, x);
+    checkSameShape('axpy', y, x);
+    checkFinite('axpy', 'alpha', alpha);
+    this.kAxpy(y, alpha, x);
+  }
+
+  unary(out: Tensor, a: Tensor, op: UnaryOp): void {
+    checkOperands('unary', this, out, a);
+    checkSameShape('unary', out, a);
+    checkUnary(op);
+    this.kUnary(out, a, op);
+  }
+
+  clamp(out: Tensor, a: Tensor, low: number, high: number): void {
+    checkOperands('clamp', this, out, a);
+    checkSameShape('clamp', out, a);
+    if (!(low <= high)) throw new OptionError(`clamp: low (${low}) must not exceed high (${high})`);
+    this.kClamp(out, a, low, high);
+  }
+
+  greater(out: Tensor, a: Tensor, threshold: number): void {
+    checkOperands('greater', this, out, a);
+    checkSameShape('greater', out, a);
+    checkFinite('greater', 'threshold', threshold);
+    this.kGreater(out, a, threshold);
+  }
+
+  addRowVector(out: Tensor, a: Tensor, row: Tensor): void {
+    checkOperands('addRowVector', this, out, a, row);
+    checkRowVector('addRowVector', out, a, row);
+    this.kAddRowVector(out, a, row);
+  }
+
+  sum(out: Tensor, a: Tensor, axis: 0 | 1): void {
+    checkOperands('sum', this, out, a);
+    checkSum(out, a, axis);
+    if (out === a) throw new OptionError('sum: out must not alias a');
+    this.kSum(out, a, axis);
+  }
+
+  argmaxRows(out: Tensor, a: Tensor): void {
+    checkOperands('argmaxRows', this, out, a);
+    checkArgmax(out, a);
+    this.kArgmaxRows(out, a);
+  }
+
+  activate(out: Tensor, a: Tensor, activation: Activation): void {
+    checkOperands('activate', this, out, a);
+    checkSameShape('activate', out, a);
+    checkActivation('activate', activation);
+    this.kActivate(out, a, activation);
+  }
+
+  activationDerivative(out: Tensor, pre: Tensor, activation: Activation): void {
+    checkOperands('activationDerivative', this, out, pre);
+    checkSameShape('activationDerivative', out, pre);
+    checkActivation('activationDerivative', activation, true);
+    this.kActivationDerivative(out, pre, activation);
+  }
+
+  biasActivation(pre: Tensor, bias: Tensor, post: Tensor, activation: Activation, derivative?: Tensor): void {
+    const operands = derivative ? [pre, bias, post, derivative] : [pre, bias, post];
+    checkOperands('biasActivation', this, ...operands);
+    checkRowVector('biasActivation', post, pre, bias);
+    if (derivative) checkSameShape('biasActivation', pre, derivative);
+    checkActivation('biasActivation', activation, derivative !== undefined);
+    this.kBiasActivation(pre, bias, post, activation, derivative);
+  }
+
+  randomUniform(out: Tensor, rng: Rng, low: number, high: number): void {
+    checkOperands('randomUniform', this, out);
+    checkFinite('randomUniform', 'low', low);
+    checkFinite('randomUniform', 'high', high);
+    const data = new Float32Array(out.size);
+    for (let i = 0; i < data.length; i++) data[i] = low + (high - low) * rng.uniform();
+    this.upload(out, data);
+  }
+
+  randomNormal(out: Tensor, rng: Rng, mean: number, std: number): void {
+    checkOperands('randomNormal', this, out);
+    checkFinite('randomNormal', 'mean', mean);
+    checkFinite('randomNormal', 'std', std);
+    const data = new Float32Array(out.size);
+    for (let i = 0; i < data.length; i++) data[i] = mean + std * rng.normal();
+    this.upload(out, data);
+  }
+
+  randomBernoulli(out: Tensor, rng: Rng, p: number | Tensor): void {
+    if (typeof p === 'number') {
+      checkOperands('randomBernoulli', this, out);
+      checkFinite('randomBernoulli', 'p', p);
+    } else {
+      checkOperands('randomBernoulli', this, out, p);
+      checkSameShape('randomBernoulli', out, p);
+    }
+    const uniforms = new Float32Array(out.size);
+    for (let i = 0; i < uniforms.length; i++) uniforms[i] = rng.uniform();
+    this.kBernoulliFromUniform(out, uniforms, p);
+  }
+}
