@@ -3,6 +3,7 @@
 import { readdirSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { CountReporter } from './count-reporter.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -30,7 +31,7 @@ export function defineRfaConfig(overrides = {}) {
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
       testTimeout: 60_000,
       hookTimeout: 60_000,
-      reporters: ['default'],
+      reporters: ['default', new CountReporter(root)],
       ...(overrides.test ?? {}),
     },
   };
