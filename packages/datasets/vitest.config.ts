@@ -1,3 +1,4 @@
 import { defineRfaConfig } from '@rfa/vitest-config';
 
-export default defineRfaConfig();
+// --expose-gc: the MNIST memory test collects garbage before measuring.
+export default defineRfaConfig({ test: { execArgv: ['--expose-gc'] } });

@@ -27,7 +27,7 @@ export function scaleC(c: usize, size: i32, beta: f32): void {
 }
 
 /** op(A)[ic:ic+mc, pc:pc+kc] → MR-row micro-panels, each kc×MR floats, zero-padded. */
-export function packA(dst: usize, a: usize, rs: i32, cs: i32, ic: i32, mc: i32, pc: i32, kc: i32): void {
+function packA(dst: usize, a: usize, rs: i32, cs: i32, ic: i32, mc: i32, pc: i32, kc: i32): void {
   let o = dst;
   for (let i0 = 0; i0 < mc; i0 += MR) {
     const h = min(MR, mc - i0);
@@ -45,7 +45,7 @@ export function packA(dst: usize, a: usize, rs: i32, cs: i32, ic: i32, mc: i32, 
 }
 
 /** op(B)[pc:pc+kc, jc:jc+nc] → NR-column micro-panels, each kc×NR floats, zero-padded. */
-export function packB(dst: usize, b: usize, rs: i32, cs: i32, pc: i32, kc: i32, jc: i32, nc: i32): void {
+function packB(dst: usize, b: usize, rs: i32, cs: i32, pc: i32, kc: i32, jc: i32, nc: i32): void {
   let o = dst;
   for (let j0 = 0; j0 < nc; j0 += NR) {
     const w = min(NR, nc - j0);
@@ -70,7 +70,7 @@ export function packB(dst: usize, b: usize, rs: i32, cs: i32, pc: i32, kc: i32, 
  * C[ic:ic+mc, jc:jc+nc] += alpha · packedA · packedB, MR×NR tiles of f32x4
  * accumulators (8 v128 locals); `tile` is MR·NR floats of scratch for edge tiles.
  */
-export function macroKernel(
+function macroKernel(
   c: usize, ldc: i32, pa: usize, pb: usize, ic: i32, mc: i32, jc: i32, nc: i32, kc: i32, alpha: f32, tile: usize,
 ): void {
   const va = f32x4.splat(alpha);
@@ -129,6 +129,49 @@ export function macroKernel(
             store<f32>(q, load<f32>(q) + alpha * load<f32>(tile + ((<usize>(ii * NR + jj)) << 2)));
           }
         }
+      }
+    }
+  }
+}
+
+const KC = 256; // a KC×NR micro-panel of packed B (8 KiB) stays in L1
+const MC = 128; // an MC×KC block of packed A (128 KiB) stays in L2
+const NC = 1024; // the KC×NC packed B panel (1 MiB) stays in L2/L3
+
+/** Splits `total` into equal blocks of at most `max`, each a multiple of `unit`. */
+function blockSize(total: i32, max: i32, unit: i32): i32 {
+  const blocks = (total + max - 1) / max;
+  const even = (total + blocks - 1) / blocks;
+  return min(max, ((even + unit - 1) / unit) * unit);
+}
+
+/** Bytes of scratch `gemmPanel` needs: packed A block, packed B panel, edge tile. */
+export function gemmScratchBytes(): i32 {
+  return (MC * KC + KC * NC + MR * NR) << 2;
+}
+
+/**
+ * C[:, j0:j1] += alpha·op(A)·op(B)[:, j0:j1] through packed panels (BLIS loop
+ * order jc → pc → ic). Column ranges are independent, so threads split by them.
+ */
+export function gemmPanel(
+  c: usize, a: usize, rsA: i32, csA: i32, b: usize, rsB: i32, csB: i32,
+  m: i32, n: i32, k: i32, alpha: f32, j0: i32, j1: i32, scratch: usize,
+): void {
+  const pa = scratch;
+  const pb = pa + ((<usize>MC * KC) << 2);
+  const tile = pb + ((<usize>KC * NC) << 2);
+  const kcMax = blockSize(k, KC, 1);
+  const mcMax = blockSize(m, MC, MR);
+  for (let jc = j0; jc < j1; jc += NC) {
+    const nc = min(NC, j1 - jc);
+    for (let pc = 0; pc < k; pc += kcMax) {
+      const kc = min(kcMax, k - pc);
+      packB(pb, b, rsB, csB, pc, kc, jc, nc);
+      for (let ic = 0; ic < m; ic += mcMax) {
+        const mc = min(mcMax, m - ic);
+        packA(pa, a, rsA, csA, ic, mc, pc, kc);
+        macroKernel(c, n, pa, pb, ic, mc, jc, nc, kc, alpha, tile);
       }
     }
   }

@@ -1,10 +1,11 @@
 // Gemm benchmark for the CPU backend: (128×784)·(784×1000), the MNIST hidden layer
-// at batch 128. Prints GFLOP/s of rfa's kernel and of a naive triple loop measured
-// in the same run, interleaved, and their ratio. Run: pnpm --filter @rfa/backend-cpu bench:gemm
+// at batch 128. Prints GFLOP/s of a naive triple loop, rfa's plain-JS kernel and
+// rfa's wasm SIMD kernel, measured in the same run, interleaved, and their ratios.
+// Run: pnpm --filter @rfa/backend-cpu bench:gemm   (reads ../dist: build first)
 import { Rng } from '@rfa/tensor';
-import { GemmKernel } from '../dist/index.js';
+import { GemmKernel, WasmGemm, createWasmKernels } from '../dist/index.js';
 
-const [M, N, K] = [128, 1000, 784];
+const [M, N, K] = [Number(process.env.M ?? 128), Number(process.env.N ?? 1000), Number(process.env.K ?? 784)];
 const flops = 2 * M * N * K;
 const rng = new Rng(1);
 const a = Float32Array.from({ length: M * K }, () => rng.uniform() - 0.5);
@@ -23,6 +24,29 @@ function naive() {
 const kernel = new GemmKernel();
 const blocked = () => kernel.run(c, a, b, M, N, K, false, false, 1, 0);
 
+// the wasm kernel works on matrices that live in its memory (as the backend's tensors do)
+const kernels = createWasmKernels();
+const wasmGemm = new WasmGemm(kernels);
+const [pa, pb, pc] = [kernels.heap.alloc(4 * M * K), kernels.heap.alloc(4 * K * N), kernels.heap.alloc(4 * M * N)];
+kernels.heap.f32(pa, M * K).set(a);
+kernels.heap.f32(pb, K * N).set(b);
+const wasm = () => wasmGemm.run(pc, pa, pb, M, N, K, false, false, 1, 0);
+// the same kernel split by column ranges over a worker thread sharing the memory
+const wasmThreaded = new WasmGemm(kernels, { threads: 2 });
+if ((await wasmThreaded.whenReady()) !== 2) throw new Error('the gemm worker thread did not start');
+const wasm2 = () => wasmThreaded.run(pc, pa, pb, M, N, K, false, false, 1, 0);
+
+// all kernels must agree before any number is printed
+naive();
+const want = c.slice();
+for (const fn of [wasm, wasm2]) {
+  kernels.heap.f32(pc, M * N).fill(Number.NaN);
+  fn();
+  const got = kernels.heap.f32(pc, M * N);
+  const worst = got.reduce((w, x, i) => Math.max(w, Math.abs(x - want[i])), 0);
+  if (!(worst < 1e-3)) throw new Error(`wasm gemm disagrees with the naive loop by ${worst}`);
+}
+
 function measure(fn, seconds) {
   fn();
   let reps = 0;
@@ -35,16 +59,21 @@ function measure(fn, seconds) {
 }
 
 const rounds = Number(process.env.RFA_BENCH_ROUNDS ?? 3);
-const results = { naive: [], blocked: [] };
-for (let r = 0; r < rounds; r++) {
-  results.naive.push(measure(naive, 1));
-  results.blocked.push(measure(blocked, 1));
-}
-const best = (xs) => Math.max(...xs);
+const kernelsToRun = { naive, blocked, wasm, wasm2 };
+const results = Object.fromEntries(Object.keys(kernelsToRun).map((name) => [name, []]));
+for (let r = 0; r < rounds; r++) for (const [name, fn] of Object.entries(kernelsToRun)) results[name].push(measure(fn, 1));
+const best = (name) => Math.max(...results[name]);
 const rows = [
-  ['naive triple loop (i-j-k)', best(results.naive)],
-  ['rfa cpu GemmKernel', best(results.blocked)],
+  ['naive triple loop (i-j-k)', 'naive'],
+  ['rfa plain-JS GemmKernel', 'blocked'],
+  ['rfa wasm SIMD WasmGemm', 'wasm'],
+  ['rfa wasm SIMD, 2 threads', 'wasm2'],
 ];
-console.log(`gemm (${M}×${K})·(${K}×${N}), best of ${rounds} interleaved 1 s rounds, one thread`);
-for (const [name, g] of rows) console.log(`  ${name.padEnd(28)} ${g.toFixed(2).padStart(7)} GFLOP/s`);
-console.log(`  ratio rfa / naive: ${(best(results.blocked) / best(results.naive)).toFixed(2)}×`);
+console.log(`gemm (${M}×${K})·(${K}×${N}), best of ${rounds} interleaved 1 s rounds (one thread unless said)`);
+for (const [label, name] of rows) {
+  const ratio = (best(name) / best('naive')).toFixed(2);
+  console.log(`  ${label.padEnd(28)} ${best(name).toFixed(2).padStart(7)} GFLOP/s  ${ratio.padStart(6)}× naive`);
+}
+console.log(`  ratio wasm / plain JS: ${(best('wasm') / best('blocked')).toFixed(2)}×`);
+console.log(`  ratio wasm 2 threads / 1 thread: ${(best('wasm2') / best('wasm')).toFixed(2)}×`);
+wasmThreaded.dispose();

@@ -1,54 +1,94 @@
 import {
   type Activation,
-  type GemmPlan,
-  KernelBackend,
-  type Shape,
-  Tensor,
-  type UnaryOp,
   checkLength,
   checkShape,
+  type GemmPlan,
+  KernelBackend,
+  OptionError,
+  type Shape,
+  type Tensor,
+  type UnaryOp,
 } from '@rfa/tensor';
 import ndarray, { type NdArray } from 'ndarray';
+import { type CpuBackendOptions, chooseKernels, coreCount } from './kernel-choice.js';
 import * as act from './kernels/activation.js';
 import * as ew from './kernels/elementwise.js';
 import { GemmKernel } from './kernels/gemm.js';
 import * as rows from './kernels/rows.js';
+import { WasmGemm } from './kernels/wasm/wasm-gemm.js';
+import { createWasmKernels, type KernelExports } from './kernels/wasm/wasm-instance.js';
+import { type WasmHandle, WasmStorage } from './kernels/wasm/wasm-storage.js';
 
-export interface CpuBackendOptions {
-  /** Replaces the gemm kernel (the WebAssembly kernels plug in here). */
-  gemm?: GemmKernel;
-}
-
-/** The storage of one CPU tensor: an ndarray over a Float32Array. */
+/** The storage of one CPU tensor: an ndarray over a Float32Array (in wasm memory, with its address, for 'wasm'). */
 type Handle = NdArray<Float32Array>;
+const ptr = (t: Tensor): number => (t.handle as WasmHandle).ptr;
+const BINARY_CODES: Record<ew.BinaryOp, number> = { add: 0, sub: 1, mul: 2, div: 3 };
 
 const data = (t: Tensor): Float32Array => (t.handle as Handle).data;
-const rowsCols = (t: Tensor): [number, number] => (t.shape.length === 1 ? [1, t.shape[0]] : [t.shape[0], t.shape[1]]);
+const rowsCols = (t: Tensor): [number, number] =>
+  t.shape.length === 1 ? [1, t.shape[0]] : [t.shape[0], t.shape[1]];
 
 /**
- * Backend on the host CPU: tensors are `ndarray`s over Float32Arrays, kernels are
- * plain JavaScript (a cache-blocked, register-tiled gemm; single-pass elementwise
- * loops). Reads are synchronous and `hostView` shares storage without copying.
+ * Backend on the host CPU: tensors are `ndarray`s over Float32Arrays. With the
+ * 'wasm' kernels those arrays are views into one WebAssembly memory and gemm runs
+ * as a packed f32x4 SIMD kernel in place; with 'js' every kernel is plain
+ * JavaScript (a cache-blocked, register-tiled gemm). Elementwise kernels run on
+ * the views either way, so no op copies. Reads are synchronous and `hostView`
+ * shares storage without copying (with 'wasm' on an unshared memory, a view goes
+ * stale when the memory grows: take it again after allocating).
  */
 export class CpuBackend extends KernelBackend {
   readonly name = 'cpu';
   readonly canReadSync = true;
   readonly description: string;
+  /** The kernels in use after resolving the option. */
+  readonly kernels: 'js' | 'wasm';
   private readonly gemmKernel: GemmKernel;
+  private readonly wasm: { storage: WasmStorage; gemm: WasmGemm; x: KernelExports } | null = null;
   private sumScratch = new Float64Array(0);
 
   constructor(options: CpuBackendOptions = {}) {
     super();
+    const choice = chooseKernels(options.kernels);
+    this.kernels = choice.kernels;
     this.gemmKernel = options.gemm ?? new GemmKernel();
-    this.description = 'cpu: plain JavaScript kernels on ndarray storage (blocked 4×4 gemm), one thread';
+    if (choice.kernels === 'wasm') {
+      const threads = options.threads ?? Math.min(coreCount(), 4);
+      if (!(Number.isInteger(threads) && threads >= 1)) {
+        throw new OptionError(`createCpuBackend: threads must be a whole number ≥ 1, got ${String(threads)}`);
+      }
+      const kernels = createWasmKernels();
+      this.wasm = {
+        storage: new WasmStorage(kernels),
+        gemm: new WasmGemm(kernels, { threads }),
+        x: kernels.exports,
+      };
+      const memory = kernels.heap.shared
+        ? `shared wasm memory, gemm on up to ${threads} threads`
+        : 'unshared wasm memory (no SharedArrayBuffer here), one thread';
+      this.description = `cpu: WebAssembly SIMD kernels (packed 4×8 f32x4 gemm), tensors in ${memory} (${choice.why})`;
+    } else {
+      this.description = `cpu: plain JavaScript kernels on ndarray storage (blocked 4×4 gemm), one thread (${choice.why})`;
+    }
+  }
+
+  /** Resolves when the gemm worker threads have booted (until then gemm runs on fewer); returns the thread count. */
+  async whenReady(): Promise<number> {
+    return this.wasm ? this.wasm.gemm.whenReady() : 1;
+  }
+
+  /** Ends the gemm worker threads (the tensors' memory is freed with the backend). */
+  override dispose(): void {
+    this.wasm?.gemm.dispose();
   }
 
   protected allocate(size: number): Handle {
-    return ndarray(new Float32Array(size));
+    return this.wasm ? this.wasm.storage.allocate(size) : ndarray(new Float32Array(size));
   }
 
-  protected free(): void {
-    // garbage collected; the count in KernelBackend is what tracks leaks
+  protected free(handle: unknown): void {
+    // JS storage is garbage collected; the count in KernelBackend is what tracks leaks
+    this.wasm?.storage.free(handle as WasmHandle);
   }
 
   protected upload(t: Tensor, values: ArrayLike<number>): void {
@@ -72,7 +112,9 @@ export class CpuBackend extends KernelBackend {
     checkShape('adopt', shape);
     checkLength('adopt', values.length, shape);
     const t = this.zeros(shape);
-    t.handle = ndarray(values, [...shape]);
+    // wasm kernels need the values in wasm memory: one copy here, none per op later
+    if (this.wasm) data(t).set(values);
+    else t.handle = ndarray(values, [...shape]);
     return t;
   }
 
@@ -85,19 +127,24 @@ export class CpuBackend extends KernelBackend {
   }
 
   protected kGemm(c: Tensor, a: Tensor, b: Tensor, p: GemmPlan): void {
-    this.gemmKernel.run(data(c), data(a), data(b), p.m, p.n, p.k, p.transA, p.transB, p.alpha, p.beta);
+    if (this.wasm)
+      this.wasm.gemm.run(ptr(c), ptr(a), ptr(b), p.m, p.n, p.k, p.transA, p.transB, p.alpha, p.beta);
+    else this.gemmKernel.run(data(c), data(a), data(b), p.m, p.n, p.k, p.transA, p.transB, p.alpha, p.beta);
   }
 
   protected kBinary(op: ew.BinaryOp, out: Tensor, a: Tensor, b: Tensor): void {
-    ew.binary(op, data(out), data(a), data(b));
+    if (this.wasm) this.wasm.x.binary(BINARY_CODES[op], ptr(out), ptr(a), ptr(b), out.size);
+    else ew.binary(op, data(out), data(a), data(b));
   }
 
   protected kScaleShift(out: Tensor, a: Tensor, scale: number, shift: number): void {
-    ew.scaleShift(data(out), data(a), scale, shift);
+    if (this.wasm) this.wasm.x.scaleShift(ptr(out), ptr(a), out.size, scale, shift);
+    else ew.scaleShift(data(out), data(a), scale, shift);
   }
 
   protected kAxpy(y: Tensor, alpha: number, x: Tensor): void {
-    ew.axpy(data(y), alpha, data(x));
+    if (this.wasm) this.wasm.x.axpy(ptr(y), ptr(x), y.size, alpha);
+    else ew.axpy(data(y), alpha, data(x));
   }
 
   protected kUnary(out: Tensor, a: Tensor, op: UnaryOp): void {
@@ -113,7 +160,8 @@ export class CpuBackend extends KernelBackend {
   }
 
   protected kAddRowVector(out: Tensor, a: Tensor, row: Tensor): void {
-    rows.addRowVector(data(out), data(a), data(row), ...rowsCols(a));
+    if (this.wasm) this.wasm.x.addRowVector(ptr(out), ptr(a), ptr(row), ...rowsCols(a));
+    else rows.addRowVector(data(out), data(a), data(row), ...rowsCols(a));
   }
 
   protected kSum(out: Tensor, a: Tensor, axis: 0 | 1): void {
@@ -134,8 +182,34 @@ export class CpuBackend extends KernelBackend {
     act.activationDerivative(data(out), data(pre), activation);
   }
 
-  protected override kBiasActivation(pre: Tensor, bias: Tensor, post: Tensor, activation: Activation, derivative?: Tensor) {
-    act.biasActivation(data(pre), data(bias), data(post), activation, derivative ? data(derivative) : null, ...rowsCols(pre));
+  protected override kBiasActivation(
+    pre: Tensor,
+    bias: Tensor,
+    post: Tensor,
+    activation: Activation,
+    derivative?: Tensor,
+  ) {
+    // relu and linear fuse in wasm; logistic and tanh need exp/tanh to 1e-6 and stay in JS (on the same views)
+    if (this.wasm && (activation === 'relu' || activation === 'linear')) {
+      const d = derivative ? ptr(derivative) : 0;
+      this.wasm.x.biasPiecewise(
+        activation === 'relu' ? 0 : 1,
+        ptr(pre),
+        ptr(bias),
+        ptr(post),
+        d,
+        ...rowsCols(pre),
+      );
+      return;
+    }
+    act.biasActivation(
+      data(pre),
+      data(bias),
+      data(post),
+      activation,
+      derivative ? data(derivative) : null,
+      ...rowsCols(pre),
+    );
   }
 
   protected kBernoulliFromUniform(out: Tensor, uniforms: Float32Array, p: number | Tensor): void {

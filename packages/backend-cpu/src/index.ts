@@ -1,8 +1,13 @@
 import { registerCpuBackend } from './register.js';
 
-export { CpuBackend, type CpuBackendOptions, createCpuBackend } from './cpu-backend.js';
+export { CpuBackend, createCpuBackend } from './cpu-backend.js';
+export { type CpuBackendOptions, type CpuKernels, chooseKernels } from './kernel-choice.js';
 export { GemmKernel } from './kernels/gemm.js';
 export { gemmDirect } from './kernels/gemm-direct.js';
+export { WasmGemm } from './kernels/wasm/wasm-gemm.js';
+export { WasmHeap } from './kernels/wasm/wasm-heap.js';
+export { createWasmKernels, type KernelExports, type WasmKernels } from './kernels/wasm/wasm-instance.js';
+export { sharedMemorySupported, wasmSimdSupported } from './kernels/wasm/wasm-support.js';
 export { registerCpuBackend } from './register.js';
 
 // Importing the package makes `createBackend('cpu')` work.

@@ -36,10 +36,13 @@ export function createDataset(parts: DatasetParts): Dataset {
     ['inputSize', inputSize],
     ['targetSize', targetSize],
   ] as const) {
-    if (!Number.isInteger(size) || size < 1) throw new OptionError(`createDataset: ${name} must be a positive integer, got ${size}`);
+    if (!Number.isInteger(size) || size < 1)
+      throw new OptionError(`createDataset: ${name} must be a positive integer, got ${size}`);
   }
   if (inputs.length % inputSize !== 0) {
-    throw new LengthError(`createDataset: inputs length ${inputs.length} is not a multiple of inputSize ${inputSize}`);
+    throw new LengthError(
+      `createDataset: inputs length ${inputs.length} is not a multiple of inputSize ${inputSize}`,
+    );
   }
   const count = inputs.length / inputSize;
   if (targets.length !== count * targetSize) {
@@ -50,7 +53,9 @@ export function createDataset(parts: DatasetParts): Dataset {
   if (labels && labels.length !== count) {
     throw new LengthError(`createDataset: labels length ${labels.length} != count ${count}`);
   }
-  return labels ? { inputs, targets, labels, count, inputSize, targetSize } : { inputs, targets, count, inputSize, targetSize };
+  return labels
+    ? { inputs, targets, labels, count, inputSize, targetSize }
+    : { inputs, targets, count, inputSize, targetSize };
 }
 
 /**
@@ -60,8 +65,16 @@ export function createDataset(parts: DatasetParts): Dataset {
  * const firstHundred = sliceDataset(mnist.train, 0, 100);
  */
 export function sliceDataset(dataset: Dataset, start: number, count: number): Dataset {
-  if (!Number.isInteger(start) || !Number.isInteger(count) || start < 0 || count < 0 || start + count > dataset.count) {
-    throw new OptionError(`sliceDataset: rows [${start}, ${start + count}) are outside [0, ${dataset.count})`);
+  if (
+    !Number.isInteger(start) ||
+    !Number.isInteger(count) ||
+    start < 0 ||
+    count < 0 ||
+    start + count > dataset.count
+  ) {
+    throw new OptionError(
+      `sliceDataset: rows [${start}, ${start + count}) are outside [0, ${dataset.count})`,
+    );
   }
   const { inputSize, targetSize, labels } = dataset;
   return createDataset({

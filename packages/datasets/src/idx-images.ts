@@ -10,6 +10,8 @@ export interface ParseImagesOptions {
   cols?: number;
   /** Refuse a file whose item count differs (for instance the count of its label file). */
   expectedCount?: number;
+  /** Where `expectedCount` came from, named in the error (for instance the label file). */
+  expectedCountSource?: string;
 }
 
 /** A parsed image file: `pixels` is `count × (rows·cols)`, row-major, scaled to [0, 1]. */
@@ -39,14 +41,18 @@ export function parseIdxImages(
   const { dims, dataOffset } = readIdxHeader(bytes, file, IDX_IMAGES_MAGIC);
   const [count, rows, cols] = dims;
   if (rows === 0 || cols === 0) throw new DatasetError(file, `image dimensions ${rows} × ${cols} are empty`);
-  if ((options.rows !== undefined && rows !== options.rows) || (options.cols !== undefined && cols !== options.cols)) {
+  if (
+    (options.rows !== undefined && rows !== options.rows) ||
+    (options.cols !== undefined && cols !== options.cols)
+  ) {
     throw new DatasetError(
       file,
       `images are ${rows} × ${cols}, expected ${options.rows ?? rows} × ${options.cols ?? cols}`,
     );
   }
   if (options.expectedCount !== undefined && count !== options.expectedCount) {
-    throw new DatasetError(file, `holds ${count} images, expected ${options.expectedCount}`);
+    const source = options.expectedCountSource ? ` (the count of ${options.expectedCountSource})` : '';
+    throw new DatasetError(file, `holds ${count} images, expected ${options.expectedCount}${source}`);
   }
   const size = count * rows * cols;
   const pixels = new Float32Array(size);

@@ -28,7 +28,10 @@ export function parseIdxLabels(
   if (options.expectedCount !== undefined && count !== options.expectedCount) {
     throw new DatasetError(file, `holds ${count} labels, expected ${options.expectedCount}`);
   }
-  const labels = bytes.slice(dataOffset, dataOffset + count);
+  // A copy, not a view: the file's bytes can then be collected (and a Node Buffer's
+  // slice() would be a view).
+  const labels = new Uint8Array(count);
+  labels.set(bytes.subarray(dataOffset, dataOffset + count));
   for (let i = 0; i < count; i++) {
     if (labels[i] >= classes) {
       throw new DatasetError(file, `label ${labels[i]} at item ${i} is outside 0..${classes - 1}`);

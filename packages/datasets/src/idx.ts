@@ -25,13 +25,22 @@ function hex(value: number): string {
 export function readIdxHeader(bytes: Uint8Array, file: string, magic: number): IdxHeader {
   const ndim = magic & 0xff;
   const dataOffset = 4 + 4 * ndim;
-  if (bytes.length < dataOffset) {
-    throw new DatasetError(file, `truncated: ${bytes.length} bytes, shorter than the ${dataOffset}-byte IDX header`);
-  }
+  // The magic first: a label file handed over as images should say so, not "truncated".
+  if (bytes.length < 4)
+    throw new DatasetError(file, `truncated: ${bytes.length} bytes, no room for the magic number`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const found = view.getUint32(0, false);
   if (found !== magic) {
-    throw new DatasetError(file, `wrong magic number ${hex(found)}, expected ${hex(magic)} (IDX${ndim} unsigned bytes)`);
+    throw new DatasetError(
+      file,
+      `wrong magic number ${hex(found)}, expected ${hex(magic)} (IDX${ndim} unsigned bytes)`,
+    );
+  }
+  if (bytes.length < dataOffset) {
+    throw new DatasetError(
+      file,
+      `truncated: ${bytes.length} bytes, shorter than the ${dataOffset}-byte IDX header`,
+    );
   }
   const dims: number[] = [];
   for (let d = 0; d < ndim; d++) dims.push(view.getUint32(4 + 4 * d, false));

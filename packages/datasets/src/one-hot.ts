@@ -18,9 +18,14 @@ export interface OneHotOptions {
  * oneHot(new Uint8Array([2]), 3);                        // [0, 0, 1]
  * oneHot(new Uint8Array([1]), 2, { unitsPerClass: 2 });  // [0, 0, 1, 1]
  */
-export function oneHot(labels: ArrayLike<number>, classes: number, options: OneHotOptions = {}): Float32Array {
+export function oneHot(
+  labels: ArrayLike<number>,
+  classes: number,
+  options: OneHotOptions = {},
+): Float32Array {
   const units = options.unitsPerClass ?? 1;
-  if (!Number.isInteger(classes) || classes < 1) throw new OptionError(`oneHot: classes must be a positive integer, got ${classes}`);
+  if (!Number.isInteger(classes) || classes < 1)
+    throw new OptionError(`oneHot: classes must be a positive integer, got ${classes}`);
   if (!Number.isInteger(units) || units < 1) {
     throw new OptionError(`oneHot: unitsPerClass must be a positive integer, got ${units}`);
   }

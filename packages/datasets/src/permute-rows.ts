@@ -12,13 +12,17 @@ export function permuteRowsInPlace(
   const spares = blocks.map(({ data, width }) => data.slice(0, width));
   for (let start = 0; start < count; start++) {
     if (done[start] || order[start] === start) continue;
-    blocks.forEach(({ data, width }, b) => spares[b].set(data.subarray(start * width, (start + 1) * width)));
+    blocks.forEach(({ data, width }, b) => {
+      spares[b].set(data.subarray(start * width, (start + 1) * width));
+    });
     let row = start;
     for (;;) {
       done[row] = 1;
       const from = order[row];
       if (from === start) {
-        blocks.forEach(({ data, width }, b) => data.set(spares[b], row * width));
+        blocks.forEach(({ data, width }, b) => {
+          data.set(spares[b], row * width);
+        });
         break;
       }
       for (const { data, width } of blocks) data.copyWithin(row * width, from * width, (from + 1) * width);

@@ -30,7 +30,9 @@ function validationSize(count: number, options: SplitOptions): number {
   }
   const size = options.size ?? Math.round((options.fraction as number) * count);
   if (!Number.isInteger(size) || size < 1 || size >= count) {
-    throw new OptionError(`splitValidation: validation size must be an integer in [1, ${count - 1}], got ${size}`);
+    throw new OptionError(
+      `splitValidation: validation size must be an integer in [1, ${count - 1}], got ${size}`,
+    );
   }
   return size;
 }
@@ -64,7 +66,10 @@ export function splitValidation(dataset: Dataset, options: SplitOptions): Split 
     const order = new Uint32Array(dataset.count).map((_, i) => i);
     options.rng.shuffle(order);
     if (!options.inPlace) {
-      return { train: copyRows(dataset, order.subarray(0, keep)), validation: copyRows(dataset, order.subarray(keep)) };
+      return {
+        train: copyRows(dataset, order.subarray(0, keep)),
+        validation: copyRows(dataset, order.subarray(keep)),
+      };
     }
     const blocks: { data: Float32Array | Uint8Array; width: number }[] = [
       { data: dataset.inputs, width: dataset.inputSize },

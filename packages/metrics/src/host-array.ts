@@ -9,7 +9,9 @@ export type HostArray = ArrayLike<number>;
 /** Throws ShapeError unless `rows` and `cols` are non-negative integers. */
 export function checkDims(op: string, rows: number, cols: number): void {
   if (!Number.isInteger(rows) || rows < 0 || !Number.isInteger(cols) || cols < 0) {
-    throw new ShapeError(`${op}: rows and cols must be non-negative integers, got rows=${rows}, cols=${cols}`);
+    throw new ShapeError(
+      `${op}: rows and cols must be non-negative integers, got rows=${rows}, cols=${cols}`,
+    );
   }
 }
 
@@ -17,11 +19,14 @@ export function checkDims(op: string, rows: number, cols: number): void {
 export function checkMatrix(op: string, name: string, data: HostArray, rows: number, cols: number): void {
   checkDims(op, rows, cols);
   if (data.length !== rows * cols) {
-    throw new LengthError(`${op}: ${name} has ${data.length} values but ${rows}x${cols} needs ${rows * cols}`);
+    throw new LengthError(
+      `${op}: ${name} has ${data.length} values but ${rows}x${cols} needs ${rows * cols}`,
+    );
   }
 }
 
 /** Throws ShapeError for an empty batch, where a mean over examples has no value. */
 export function checkNonEmptyBatch(op: string, rows: number): void {
-  if (rows === 0) throw new ShapeError(`${op}: the batch is empty (rows=0); a mean over examples needs rows >= 1`);
+  if (rows === 0)
+    throw new ShapeError(`${op}: the batch is empty (rows=0); a mean over examples needs rows >= 1`);
 }

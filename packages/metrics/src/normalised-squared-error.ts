@@ -14,7 +14,12 @@ import { checkMatrix, checkNonEmptyBatch, type HostArray } from './host-array.js
  * @example
  * normalisedSquaredError([2, 2], [1, 3], 2, 1); // predicting the mean → 1
  */
-export function normalisedSquaredError(prediction: HostArray, target: HostArray, rows: number, cols: number): number {
+export function normalisedSquaredError(
+  prediction: HostArray,
+  target: HostArray,
+  rows: number,
+  cols: number,
+): number {
   const op = 'normalisedSquaredError';
   checkMatrix(op, 'prediction', prediction, rows, cols);
   checkMatrix(op, 'target', target, rows, cols);

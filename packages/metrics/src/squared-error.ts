@@ -7,7 +7,12 @@ import { checkMatrix, checkNonEmptyBatch, type HostArray } from './host-array.js
  * @example
  * sumSquaredError([1, 2], [1, 4], 1, 2); // 4
  */
-export function sumSquaredError(prediction: HostArray, target: HostArray, rows: number, cols: number): number {
+export function sumSquaredError(
+  prediction: HostArray,
+  target: HostArray,
+  rows: number,
+  cols: number,
+): number {
   checkMatrix('sumSquaredError', 'prediction', prediction, rows, cols);
   checkMatrix('sumSquaredError', 'target', target, rows, cols);
   let sum = 0;
@@ -26,7 +31,12 @@ export function sumSquaredError(prediction: HostArray, target: HostArray, rows: 
  * @example
  * meanSquaredErrorLoss([0, 0, 0, 0], [1, 1, 2, 0], 2, 2); // (½·2 + ½·4) / 2 = 1.5
  */
-export function meanSquaredErrorLoss(prediction: HostArray, target: HostArray, rows: number, cols: number): number {
+export function meanSquaredErrorLoss(
+  prediction: HostArray,
+  target: HostArray,
+  rows: number,
+  cols: number,
+): number {
   checkNonEmptyBatch('meanSquaredErrorLoss', rows);
   return (0.5 * sumSquaredError(prediction, target, rows, cols)) / rows;
 }

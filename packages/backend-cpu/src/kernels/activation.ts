@@ -1,6 +1,12 @@
 import type { Activation } from '@rfa/tensor';
 
-export function activate(out: Float32Array, a: Float32Array, activation: Activation, rows: number, cols: number): void {
+export function activate(
+  out: Float32Array,
+  a: Float32Array,
+  activation: Activation,
+  rows: number,
+  cols: number,
+): void {
   const n = rows * cols;
   switch (activation) {
     case 'logistic':

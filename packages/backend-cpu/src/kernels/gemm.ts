@@ -24,7 +24,8 @@ export class GemmKernel {
     if (beta === 0) c.fill(0, 0, size);
     else if (beta !== 1) for (let i = 0; i < size; i++) c[i] *= beta;
     if (k === 0 || alpha === 0) return;
-    if (m < 4 || n < 4 || k < 4 || m * n * k < PACK_MIN_WORK) gemmDirect(c, a, b, m, n, k, transA, transB, alpha);
+    if (m < 4 || n < 4 || k < 4 || m * n * k < PACK_MIN_WORK)
+      gemmDirect(c, a, b, m, n, k, transA, transB, alpha);
     else this.packed.run(c, a, b, m, n, k, transA, transB, alpha);
   }
 }

@@ -1,5 +1,11 @@
 /** out[i, j] = a[i, j] + row[j] */
-export function addRowVector(out: Float32Array, a: Float32Array, row: Float32Array, rows: number, cols: number): void {
+export function addRowVector(
+  out: Float32Array,
+  a: Float32Array,
+  row: Float32Array,
+  rows: number,
+  cols: number,
+): void {
   for (let i = 0; i < rows; i++) {
     const o = i * cols;
     for (let j = 0; j < cols; j++) out[o + j] = a[o + j] + row[j];
@@ -7,7 +13,14 @@ export function addRowVector(out: Float32Array, a: Float32Array, row: Float32Arr
 }
 
 /** axis 0: column sums (out length cols); axis 1: row sums (out length rows). Accumulates in float64. */
-export function sum(out: Float32Array, a: Float32Array, rows: number, cols: number, axis: 0 | 1, scratch: Float64Array): void {
+export function sum(
+  out: Float32Array,
+  a: Float32Array,
+  rows: number,
+  cols: number,
+  axis: 0 | 1,
+  scratch: Float64Array,
+): void {
   if (axis === 1) {
     for (let i = 0; i < rows; i++) {
       let s = 0;

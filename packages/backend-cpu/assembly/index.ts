@@ -1,0 +1,3 @@
+export * from "./gemm";
+export * from "./gemm-direct";
+export * from "./elementwise";

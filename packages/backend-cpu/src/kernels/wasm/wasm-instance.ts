@@ -1,0 +1,101 @@
+import { KERNELS_SHARED_WASM, KERNELS_WASM, SHARED_MAX_PAGES } from './wasm-bytes.js';
+import { WasmHeap } from './wasm-heap.js';
+import { decodeBase64, sharedMemorySupported } from './wasm-support.js';
+
+/** The functions assembly/*.ts exports; pointers are byte addresses, sizes are elements. */
+export interface KernelExports {
+  scaleC(c: number, size: number, beta: number): void;
+  gemmRowAxpy(
+    c: number,
+    a: number,
+    rsA: number,
+    csA: number,
+    b: number,
+    rsB: number,
+    m: number,
+    n: number,
+    k: number,
+    alpha: number,
+  ): void;
+  gemmDots(
+    c: number,
+    a: number,
+    rsA: number,
+    csA: number,
+    b: number,
+    rsB: number,
+    csB: number,
+    m: number,
+    n: number,
+    k: number,
+    alpha: number,
+  ): void;
+  gemmScratchBytes(): number;
+  /** op 0 add, 1 sub, 2 mul, 3 div */
+  binary(op: number, out: number, a: number, b: number, size: number): void;
+  scaleShift(out: number, a: number, size: number, scale: number, shift: number): void;
+  axpy(y: number, x: number, size: number, alpha: number): void;
+  addRowVector(out: number, a: number, row: number, rows: number, cols: number): void;
+  /** kind 0 relu, 1 linear; derivative 0 = none */
+  biasPiecewise(
+    kind: number,
+    pre: number,
+    bias: number,
+    post: number,
+    derivative: number,
+    rows: number,
+    cols: number,
+  ): void;
+  gemmPanel(
+    c: number,
+    a: number,
+    rsA: number,
+    csA: number,
+    b: number,
+    rsB: number,
+    csB: number,
+    m: number,
+    n: number,
+    k: number,
+    alpha: number,
+    j0: number,
+    j1: number,
+    scratch: number,
+  ): void;
+}
+
+/** One instance of the kernels and the heap of the memory it imports. */
+export interface WasmKernels {
+  heap: WasmHeap;
+  exports: KernelExports;
+  /** The compiled module, for workers that instantiate it on the same shared memory. */
+  module: WebAssembly.Module;
+}
+
+const compiled: { plain?: WebAssembly.Module; shared?: WebAssembly.Module } = {};
+
+/** The compiled kernels (synchronous: the module is a few KiB, under browsers' main-thread limit). */
+export function kernelModule(shared: boolean): WebAssembly.Module {
+  const key = shared ? 'shared' : 'plain';
+  compiled[key] ??= new WebAssembly.Module(decodeBase64(shared ? KERNELS_SHARED_WASM : KERNELS_WASM));
+  return compiled[key] as WebAssembly.Module;
+}
+
+/**
+ * Instantiates the kernels on a fresh memory: shared when the platform allows
+ * (worker threads can then run on the same tensors), plain otherwise.
+ */
+export function createWasmKernels(options: { shared?: boolean; initialPages?: number } = {}): WasmKernels {
+  const shared = options.shared ?? sharedMemorySupported();
+  const initial = options.initialPages ?? 256;
+  const memory = shared
+    ? new WebAssembly.Memory({ initial, maximum: SHARED_MAX_PAGES, shared: true })
+    : new WebAssembly.Memory({ initial });
+  const module = kernelModule(shared);
+  const instance = new WebAssembly.Instance(module, { env: { memory } });
+  return {
+    heap: new WasmHeap(memory, shared),
+    exports: instance.exports as unknown as KernelExports,
+    module,
+  };
+}

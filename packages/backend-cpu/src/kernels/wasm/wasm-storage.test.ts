@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { createWasmKernels } from './wasm-instance.js';
+import { WasmStorage } from './wasm-storage.js';
+
+// memory.grow detaches a plain memory's old buffer: tensors allocated before must
+// still read and write their own values afterwards
+describe.each([false, true])('WasmStorage (shared memory: %s) across memory growth', (shared) => {
+  it('keeps earlier handles valid and zeroes recycled blocks', () => {
+    const storage = new WasmStorage(createWasmKernels({ shared, initialPages: 1 }));
+    const first = storage.allocate(100);
+    first.data.set(Array.from({ length: 100 }, (_, i) => i + 0.5));
+    const before = storage.kernels.heap.byteLength;
+    const big = storage.allocate(200_000); // 800 kB: forces growth past one 64 KiB page
+    expect(storage.kernels.heap.byteLength).toBeGreaterThan(before);
+    expect(first.data.length).toBe(100);
+    expect(first.data[99]).toBe(99.5);
+    first.data[0] = -1;
+    expect(storage.kernels.heap.f32(first.ptr, 1)[0]).toBe(-1);
+    big.data[199_999] = 7;
+    expect(big.data[199_999]).toBe(7);
+    storage.free(first);
+    const again = storage.allocate(100);
+    expect(again.ptr).toBe(first.ptr);
+    expect(Array.from(again.data).every((x) => x === 0)).toBe(true);
+  });
+});

@@ -1,0 +1,271 @@
+import type { CpuBackend } from '@rfa/backend-cpu';
+import {
+  type Activation,
+  type BackendMemory,
+  type GemmPlan,
+  KernelBackend,
+  type Tensor,
+  type UnaryOp,
+  UnsupportedError,
+  keep,
+} from '@rfa/tensor';
+import { Device, type DeviceRef, type KernelArg } from './device.js';
+import * as act from './kernels/activation.js';
+import * as ew from './kernels/elementwise.js';
+import { gemm } from './kernels/gemm.js';
+import * as rows from './kernels/rows.js';
+import type { KernelSpec } from './kernels/spec.js';
+import { type GpuMode, isAsyncMode } from './modes.js';
+
+/**
+ * A tensor's storage. Small tensors (size below the threshold) live on the host
+ * in a CpuBackend tensor; the rest in device storage. Both are made lazily, on
+ * first use, so a tensor that is written before it is read never pays a fill.
+ * A host tensor written by a device kernel moves to the device for good: moving
+ * back would need a readback, which a training step must not do.
+ */
+interface Handle {
+  onHost: boolean;
+  host: Tensor | null;
+  device: DeviceRef | null;
+}
+
+const handleOf = (t: Tensor): Handle => t.handle as Handle;
+
+/** Memory of the GPU backend: tensors, plus what the device holds. */
+export interface GpuBackendMemory extends BackendMemory {
+  /** Device storage objects alive now: textures (GL), storage buffers (WebGPU), arrays (webasm, cpu). */
+  deviceBuffers: number;
+  /** Textures the GL context holds (created − deleted), where the context was instrumented; else null. */
+  glTextures: number | null;
+  /** Tensors living on the host (below the threshold). */
+  hostTensors: number;
+}
+
+export interface GpuBackendParts {
+  device: Device;
+  cpu: CpuBackend;
+  cpuThreshold: number;
+  renderer: string;
+  /** Why the mode is not the one asked for, when it is not. */
+  fallbackNote?: string;
+  glTextures?: () => number;
+}
+
+/**
+ * The Backend interface as gpu.js kernels. Tensors stay in device storage between
+ * ops (pipeline mode, immutable outputs): every op writes a fresh texture or
+ * buffer and swaps it into the output tensor, deleting the old one, so outputs may
+ * alias inputs. Data crosses to the host only on read/readSync. Work on tensors
+ * below `cpuThreshold` entries runs on a private CPU backend.
+ */
+export class GpuBackend extends KernelBackend {
+  readonly name = 'gpu';
+  readonly canReadSync: boolean;
+  readonly mode: GpuMode;
+  readonly cpuThreshold: number;
+  readonly renderer: string;
+  private readonly device: Device;
+  private readonly cpu: CpuBackend;
+  private readonly fallbackNote?: string;
+  private readonly glTextures?: () => number;
+
+  constructor(parts: GpuBackendParts) {
+    super();
+    this.device = parts.device;
+    this.cpu = parts.cpu;
+    this.mode = parts.device.mode;
+    this.cpuThreshold = parts.cpuThreshold;
+    this.renderer = parts.renderer;
+    this.fallbackNote = parts.fallbackNote;
+    this.glTextures = parts.glTextures;
+    this.canReadSync = !isAsyncMode(this.mode);
+  }
+
+  get description(): string {
+    const where = this.mode === 'cpu' ? 'gpu.js cpu mode (JavaScript on the CPU, no GPU)' : `gpu.js ${this.mode} mode`;
+    const parts = [
+      `gpu: ${where} on ${this.renderer}`,
+      `float32 ('single' precision) pipeline ${this.mode === 'webgpu' ? 'storage buffers' : 'textures'}`,
+      `tensors under ${this.cpuThreshold} entries run on the CPU backend`,
+    ];
+    if (this.fallbackNote) parts.push(`FALLBACK: ${this.fallbackNote}`);
+    if (this.device.fallbacks.size > 0) parts.push(`kernels gpu.js moved to its CPU fallback: ${[...this.device.fallbacks].join(', ')}`);
+    return parts.join('; ');
+  }
+
+  /** Live tensors and bytes (as every backend), plus device storage counters for leak tests. */
+  override memory(): GpuBackendMemory {
+    return {
+      ...super.memory(),
+      deviceBuffers: this.device.live,
+      glTextures: this.glTextures ? this.glTextures() : null,
+      hostTensors: this.cpu.memory().tensors,
+    };
+  }
+
+  /** Resolves when every kernel issued so far has run (WebGPU queues them; other modes run at the call). */
+  finish(): Promise<void> {
+    return this.device.drain();
+  }
+
+  override dispose(): void {
+    this.device.destroy();
+    this.cpu.dispose();
+  }
+
+  protected allocate(size: number): Handle {
+    return { onHost: size < this.cpuThreshold, host: null, device: null };
+  }
+
+  protected free(handle: unknown): void {
+    const h = handle as Handle;
+    h.host?.dispose();
+    if (h.device) this.device.release(h.device);
+    h.host = null;
+    h.device = null;
+  }
+
+  protected upload(t: Tensor, data: ArrayLike<number>): void {
+    if (handleOf(t).onHost) this.cpu.write(this.host(t), data);
+    else this.put(t, ew.copy, [data instanceof Float32Array ? data : Float32Array.from(data)]);
+  }
+
+  protected async download(t: Tensor): Promise<Float32Array> {
+    if (handleOf(t).onHost) return this.cpu.read(this.host(t));
+    return (await this.device.read(this.dev(t))).subarray(0, t.size);
+  }
+
+  protected downloadSync(t: Tensor): Float32Array {
+    if (handleOf(t).onHost) return this.cpu.readSync(this.host(t));
+    if (!this.canReadSync) throw new UnsupportedError(`readSync: the gpu backend in ${this.mode} mode reads back asynchronously; use read()`);
+    return this.device.readSync(this.dev(t)).subarray(0, t.size);
+  }
+
+  protected kCopy(out: Tensor, src: Tensor): void {
+    if (this.onHost(out, src)) this.cpu.copy(this.host(out), this.host(src));
+    else this.put(out, ew.copy, [this.arg(src)]);
+  }
+
+  protected kFill(out: Tensor, value: number): void {
+    if (this.onHost(out)) this.cpu.fill(this.host(out), value);
+    else this.put(out, ew.fill, [value]);
+  }
+
+  protected kGemm(c: Tensor, a: Tensor, b: Tensor, p: GemmPlan): void {
+    if (this.onHost(c, a, b)) {
+      const options = { transA: p.transA, transB: p.transB, alpha: p.alpha, beta: p.beta };
+      this.cpu.gemm(this.host(c), this.host(a), this.host(b), options);
+      return;
+    }
+    const args = [this.arg(a), this.arg(b), p.alpha];
+    if (p.beta !== 0) args.push(p.beta, this.arg(c));
+    this.put(c, gemm(p), args);
+  }
+
+  protected kBinary(op: ew.BinaryOp, out: Tensor, a: Tensor, b: Tensor): void {
+    if (this.onHost(out, a, b)) this.cpu[op](this.host(out), this.host(a), this.host(b));
+    else this.put(out, ew.binary(op), [this.arg(a), this.arg(b)]);
+  }
+
+  protected kScaleShift(out: Tensor, a: Tensor, scale: number, shift: number): void {
+    if (!this.onHost(out, a)) return this.put(out, ew.scaleShift, [this.arg(a), scale, shift]);
+    if (shift === 0) this.cpu.scale(this.host(out), this.host(a), scale);
+    else if (scale === 1) this.cpu.addScalar(this.host(out), this.host(a), shift);
+    else {
+      this.cpu.scale(this.host(out), this.host(a), scale);
+      this.cpu.addScalar(this.host(out), this.host(out), shift);
+    }
+  }
+
+  protected kAxpy(y: Tensor, alpha: number, x: Tensor): void {
+    if (this.onHost(y, x)) this.cpu.axpy(this.host(y), alpha, this.host(x));
+    else this.put(y, ew.axpy, [this.arg(y), this.arg(x), alpha]);
+  }
+
+  protected kUnary(out: Tensor, a: Tensor, op: UnaryOp): void {
+    if (this.onHost(out, a)) this.cpu.unary(this.host(out), this.host(a), op);
+    else this.put(out, ew.unary(op), [this.arg(a)]);
+  }
+
+  protected kClamp(out: Tensor, a: Tensor, low: number, high: number): void {
+    if (this.onHost(out, a)) this.cpu.clamp(this.host(out), this.host(a), low, high);
+    else this.put(out, ew.clamp, [this.arg(a), low, high]);
+  }
+
+  protected kGreater(out: Tensor, a: Tensor, threshold: number): void {
+    if (this.onHost(out, a)) this.cpu.greater(this.host(out), this.host(a), threshold);
+    else this.put(out, ew.greater, [this.arg(a), threshold]);
+  }
+
+  protected kAddRowVector(out: Tensor, a: Tensor, row: Tensor): void {
+    if (this.onHost(out, a, row)) this.cpu.addRowVector(this.host(out), this.host(a), this.host(row));
+    else this.put(out, rows.addRowVector(a.cols), [this.arg(a), this.arg(row)]);
+  }
+
+  protected kSum(out: Tensor, a: Tensor, axis: 0 | 1): void {
+    if (this.onHost(out, a)) this.cpu.sum(this.host(out), this.host(a), axis);
+    else this.put(out, rows.sum(a.rows, a.cols, axis), [this.arg(a)]);
+  }
+
+  protected kArgmaxRows(out: Tensor, a: Tensor): void {
+    if (this.onHost(out, a)) this.cpu.argmaxRows(this.host(out), this.host(a));
+    else this.put(out, rows.argmaxRows(a.cols), [this.arg(a)]);
+  }
+
+  protected kActivate(out: Tensor, a: Tensor, activation: Activation): void {
+    if (this.onHost(out, a)) this.cpu.activate(this.host(out), this.host(a), activation);
+    else this.put(out, act.activate(activation, a.cols), [this.arg(a)]);
+  }
+
+  protected kActivationDerivative(out: Tensor, pre: Tensor, activation: Activation): void {
+    if (this.onHost(out, pre)) this.cpu.activationDerivative(this.host(out), this.host(pre), activation);
+    else this.put(out, act.activationDerivative(activation as Exclude<Activation, 'softmax'>), [this.arg(pre)]);
+  }
+
+  protected kBernoulliFromUniform(out: Tensor, uniforms: Float32Array, p: number | Tensor): void {
+    const perEntry = typeof p !== 'number';
+    if (perEntry ? this.onHost(out, p) : this.onHost(out)) {
+      const o = this.cpu.hostView(this.host(out));
+      const pv = perEntry ? this.cpu.hostView(this.host(p)) : null;
+      for (let i = 0; i < o.length; i++) o[i] = uniforms[i] < (pv ? pv[i] : (p as number)) ? 1 : 0;
+      return;
+    }
+    this.put(out, ew.bernoulli(perEntry), [uniforms, perEntry ? this.arg(p) : p]);
+  }
+
+  private onHost(...ts: Tensor[]): boolean {
+    for (const t of ts) if (!handleOf(t).onHost) return false;
+    return true;
+  }
+
+  /** The host tensor of a host-resident tensor, made on first use. */
+  private host(t: Tensor): Tensor {
+    const h = handleOf(t);
+    if (!h.host) h.host = keep(this.cpu.zeros(t.shape));
+    return h.host;
+  }
+
+  /** The device storage of a device-resident tensor; a never-written one is zero-filled now. */
+  private dev(t: Tensor): DeviceRef {
+    const h = handleOf(t);
+    if (!h.device) h.device = this.device.run(ew.fill, t.size, [0]);
+    return h.device;
+  }
+
+  /** A tensor as a kernel input: device storage, or the host floats (gpu.js uploads them). */
+  private arg(t: Tensor): KernelArg {
+    return handleOf(t).onHost ? this.cpu.hostView(this.host(t)) : this.dev(t);
+  }
+
+  /** Runs a kernel into fresh storage and swaps it into `out`; old storage is released after. */
+  private put(out: Tensor, spec: KernelSpec, args: KernelArg[]): void {
+    const ref = this.device.run(spec, out.size, args);
+    const h = handleOf(out);
+    if (h.device) this.device.release(h.device);
+    h.host?.dispose();
+    h.host = null;
+    h.onHost = false;
+    h.device = ref;
+  }
+}

@@ -1,0 +1,34 @@
+// Bundled for the browser by test/browser.test.ts: runs the conformance suite in the page.
+import { type ConformanceOptions, runConformance } from '@rfa/testkit';
+import { createGpuBackend } from '../../src/index.js';
+import { GPU_TOLERANCE } from '../../src/tolerance.js';
+
+interface PageResult {
+  mode: string;
+  description: string;
+  passed: number;
+  failed: { name: string; error: string }[];
+  skipped: { name: string; reason: string }[];
+  memoryAfter: unknown;
+  seconds: number;
+}
+
+async function runSuite(mode: 'webgl2' | 'webgpu', large: boolean): Promise<PageResult> {
+  const started = performance.now();
+  const backend = await createGpuBackend({ mode, cpuThreshold: 0 });
+  const options: ConformanceOptions = { tolerance: GPU_TOLERANCE, large };
+  const report = await runConformance(backend, options);
+  const result = {
+    mode: backend.mode,
+    description: backend.description,
+    passed: report.passed.length,
+    failed: report.failed,
+    skipped: report.skipped,
+    memoryAfter: backend.memory(),
+    seconds: (performance.now() - started) / 1000,
+  };
+  backend.dispose();
+  return result;
+}
+
+(globalThis as unknown as { runSuite: typeof runSuite }).runSuite = runSuite;

@@ -1,0 +1,35 @@
+/**
+ * @rfa/datasets — host-side data for rfa, browser-safe (this entry never imports `node:*`;
+ * the Node directory loader lives in `@rfa/datasets/node`).
+ */
+export { type Batch, Batcher, type BatchOptions, batches } from './batcher.js';
+export { createDataset, type Dataset, type DatasetParts, sliceDataset } from './dataset.js';
+export { DatasetError } from './errors.js';
+export { asBytes, isGzip, maybeGunzip } from './gzip.js';
+export { IDX_IMAGES_MAGIC, IDX_LABELS_MAGIC, type IdxHeader, readIdxHeader } from './idx.js';
+export { type IdxImages, type ParseImagesOptions, parseIdxImages } from './idx-images.js';
+export { type ParseLabelsOptions, parseIdxLabels } from './idx-labels.js';
+export {
+  MNIST_CLASSES,
+  MNIST_COLS,
+  MNIST_FILES,
+  MNIST_ROWS,
+  type Mnist,
+  type MnistFileKey,
+  type MnistOptions,
+  type MnistReader,
+  type MnistSource,
+  mnistFromBytes,
+  readMnist,
+} from './mnist.js';
+export { type FetchLike, loadMnistFromUrl, type UrlMnistOptions } from './mnist-url.js';
+export { type OneHotOptions, oneHot } from './one-hot.js';
+export { type Split, type SplitOptions, splitValidation } from './split.js';
+export {
+  createDeepTargetTask,
+  type DeepTargetTask,
+  type DeepTargetTaskOptions,
+} from './synthetic/deep-target.js';
+export { createLinearTask, type LinearTask, type LinearTaskOptions } from './synthetic/linear.js';
+export { createQuadraticTask, type QuadraticTask, type QuadraticTaskOptions } from './synthetic/quadratic.js';
+export type { SyntheticTask } from './synthetic/task.js';

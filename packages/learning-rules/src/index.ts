@@ -1,0 +1,20 @@
+export { backpropDeltas } from './backprop-reference.js';
+export { checkLoss, type Loss, lossValue, outputDelta } from './loss.js';
+export type {
+  BackwardContext,
+  FeedbackMatrix,
+  LearningRule,
+  RuleFactory,
+  RuleName,
+  UpdateContext,
+} from './rule.js';
+export { backprop } from './rules/backprop.js';
+export { directFeedbackAlignment } from './rules/direct-feedback-alignment.js';
+export { feedbackAlignment } from './rules/feedback-alignment.js';
+export type { FeedbackOptions } from './rules/feedback-init.js';
+export { type KolenPollackOptions, kolenPollack } from './rules/kolen-pollack.js';
+export { type NodePerturbationOptions, nodePerturbation } from './rules/node-perturbation.js';
+export { shallow } from './rules/shallow.js';
+export { signSymmetry } from './rules/sign-symmetry.js';
+export { checkSgdOptions, LayerSgd, type SgdOptions } from './sgd.js';
+export { createTrainer, Trainer, type TrainerOptions } from './trainer.js';

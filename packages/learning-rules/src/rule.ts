@@ -1,0 +1,66 @@
+import type { ForwardCache, Network } from '@rfa/layers';
+import type { Rng, Tensor } from '@rfa/tensor';
+import type { Loss } from './loss.js';
+
+/** Names as the bench and checkpoints spell them. */
+export type RuleName =
+  | 'backprop'
+  | 'feedbackAlignment'
+  | 'directFeedbackAlignment'
+  | 'shallow'
+  | 'nodePerturbation'
+  | 'signSymmetry'
+  | 'kolenPollack';
+
+/** What a rule sees while it computes teaching signals for one step. */
+export interface BackwardContext {
+  network: Network;
+  cache: ForwardCache;
+  target: Tensor;
+  loss: Loss;
+  /**
+   * Teaching signals, one [batch, units] tensor per layer. On entry the last one
+   * holds the output layer's signal (`e ∘ g'` or `y* − softmax`); the rule fills
+   * the hidden layers it teaches.
+   */
+  deltas: Tensor[];
+}
+
+/** What a rule sees after the shared SGD update (for rules whose feedback learns). */
+export interface UpdateContext extends BackwardContext {
+  learningRate: number;
+  weightDecay: number;
+  batchSize: number;
+}
+
+/**
+ * How feedback reaches hidden layers. A rule is bound to one network; it owns its
+ * feedback matrices. `teaches(l)` says which layers the shared update changes.
+ */
+export interface LearningRule {
+  readonly name: RuleName;
+  teaches(layer: number): boolean;
+  backward(ctx: BackwardContext): void;
+  afterUpdate?(ctx: UpdateContext): void;
+  /**
+   * Feedback matrices by layer index (the layer whose error they carry down).
+   * layout 'transposed': shape of Wᵀ, [in, out] (FA's B); 'forward': shape of W,
+   * [out, in] (sign symmetry, Kolen–Pollack); 'direct': [units, outputs] (DFA).
+   */
+  feedback(): FeedbackMatrix[];
+  dispose(): void;
+}
+
+export interface FeedbackMatrix {
+  layer: number;
+  layout: 'transposed' | 'forward' | 'direct';
+  tensor: Tensor;
+}
+
+/** A rule not yet bound to a network: `feedbackAlignment({ ... })` returns one. */
+export interface RuleFactory {
+  readonly name: RuleName;
+  /** Options as given, for checkpoints and reports. */
+  readonly options: Record<string, unknown>;
+  bind(network: Network, rng: Rng): LearningRule;
+}

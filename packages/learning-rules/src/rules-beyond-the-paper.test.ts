@@ -1,0 +1,85 @@
+import { createCpuBackend } from '@rfa/backend-cpu';
+import { createNetwork, uniformInit } from '@rfa/layers';
+import { OptionError, Rng } from '@rfa/tensor';
+import { expectClose, randomArray } from '@rfa/testkit';
+import { describe, expect, it } from 'vitest';
+import { backprop } from './rules/backprop.js';
+import { kolenPollack } from './rules/kolen-pollack.js';
+import { signSymmetry } from './rules/sign-symmetry.js';
+import { createTrainer } from './trainer.js';
+
+const backend = createCpuBackend();
+
+function angle(a: Float32Array, b: Float32Array): number {
+  let ab = 0;
+  let aa = 0;
+  let bb = 0;
+  for (let i = 0; i < a.length; i++) {
+    ab += a[i] * b[i];
+    aa += a[i] * a[i];
+    bb += b[i] * b[i];
+  }
+  return (Math.acos(ab / Math.sqrt(aa * bb)) * 180) / Math.PI;
+}
+
+const net = (seed: number) =>
+  createNetwork(backend, {
+    rng: new Rng(seed),
+    init: uniformInit(0.3),
+    layers: [
+      { in: 8, out: 16, activation: 'tanh' },
+      { out: 4, activation: 'linear' },
+    ],
+  });
+
+describe('sign symmetry', () => {
+  it('feeds back sign(W) and refreshes it after each update', () => {
+    const trainer = createTrainer(net(1), signSymmetry(), { loss: 'mse', learningRate: 0.05, rng: new Rng(2) });
+    const data = new Rng(3);
+    for (let s = 0; s < 50; s++) trainer.step(randomArray(data, [2, 8]), randomArray(data, [2, 4]), 2);
+    const w = trainer.network.layers[1].weights.readSync();
+    const fb = trainer.rule.feedback()[0].tensor.readSync();
+    expect(Array.from(fb)).toEqual(Array.from(w, (v) => Math.sign(v)));
+    // delta through sign(W) points within 90° of backprop's
+    const d = trainer.lastDeltas()[0]!.readSync();
+    const bp = createTrainer(trainer.network, backprop(), { loss: 'mse', learningRate: 1e-12, rng: new Rng(2) });
+    const x = randomArray(data, [2, 8]);
+    const y = randomArray(data, [2, 4]);
+    trainer.step(x, y, 2);
+    bp.step(x, y, 2);
+    expect(angle(trainer.lastDeltas()[0]!.readSync(), bp.lastDeltas()[0]!.readSync())).toBeLessThan(90);
+    expect(d.length).toBe(32);
+  });
+});
+
+describe('Kolen–Pollack', () => {
+  it('W − K shrinks exactly by (1 − ηλ) per step, since both get the same update', () => {
+    const [eta, decay, steps] = [0.05, 0.02, 400];
+    const trainer = createTrainer(net(4), kolenPollack({ init: uniformInit(0.5) }), { loss: 'mse', learningRate: eta, weightDecay: decay, rng: new Rng(5) });
+    const w = () => trainer.network.layers[1].weights.readSync();
+    const k = () => trainer.rule.feedback()[0].tensor.readSync();
+    const diff0 = Float64Array.from(w(), (v, i) => v - k()[i]);
+    const before = angle(w(), k());
+    const data = new Rng(6);
+    for (let s = 0; s < steps; s++) {
+      const x = randomArray(data, [4, 8]);
+      const y = new Float32Array(16).map((_, i) => x[Math.floor(i / 4) * 8 + (i % 4)]); // target: each row's first 4 inputs
+      trainer.step(x, y, 4);
+    }
+    const factor = (1 - eta * decay) ** steps;
+    const wNow = w();
+    const kNow = k();
+    expectClose(Float64Array.from(wNow, (v, i) => v - kNow[i]), diff0.map((d) => d * factor), { atol: 1e-5, rtol: 1e-3 }, 'W − K');
+    expect(before).toBeGreaterThan(60);
+    expect(angle(wNow, kNow)).toBeLessThan(before);
+  });
+});
+
+describe('trainer options', () => {
+  it('refuses a softmax output with mse, and bad learning rates, by name', () => {
+    const n = createNetwork(backend, { rng: new Rng(1), layers: [{ in: 3, out: 2, activation: 'softmax' }] });
+    expect(() => createTrainer(n, backprop(), { loss: 'mse', learningRate: 0.1, rng: new Rng(1) })).toThrow(OptionError);
+    expect(() => createTrainer(n, backprop(), { loss: 'softmax-ce', learningRate: -1, rng: new Rng(1) })).toThrow(/learningRate/);
+    expect(() => createTrainer(n, backprop(), { loss: 'softmax-ce', learningRate: 0.1, momentum: 1, rng: new Rng(1) })).toThrow(/momentum/);
+  });
+});

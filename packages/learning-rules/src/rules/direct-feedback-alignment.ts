@@ -1,0 +1,39 @@
+import type { Network } from '@rfa/layers';
+import type { Rng, Tensor } from '@rfa/tensor';
+import type { BackwardContext, FeedbackMatrix, LearningRule, RuleFactory } from '../rule.js';
+import { type FeedbackOptions, randomFeedback } from './feedback-init.js';
+import { propagate } from './propagate.js';
+
+/**
+ * Direct feedback alignment (Nøkland 2016): every hidden layer gets the output
+ * layer's teaching signal straight through its own fixed random matrix,
+ * `delta_l = (D_l delta_out) ∘ f'(a_l)`, `D_l` of shape [units_l, outputs].
+ * Not to be confused with feedbackAlignment, which passes the error down layer by layer.
+ */
+export function directFeedbackAlignment(options: FeedbackOptions = {}): RuleFactory {
+  return {
+    name: 'directFeedbackAlignment',
+    options: { ...options },
+    bind(network: Network, rng: Rng): LearningRule {
+      const backend = network.backend;
+      const last = network.layers.length - 1;
+      const outputs = network.layers[last].outputSize;
+      const direct: (Tensor | null)[] = network.layers.map((layer, l) =>
+        l === last ? null : randomFeedback(backend, [layer.outputSize, outputs], rng, options),
+      );
+      return {
+        name: 'directFeedbackAlignment',
+        teaches: () => true,
+        backward(ctx: BackwardContext) {
+          for (let l = last - 1; l >= 0; l--) {
+            propagate(backend, ctx.deltas[l], ctx.deltas[last], direct[l]!, true, ctx.cache.derivative[l]!);
+          }
+        },
+        feedback: (): FeedbackMatrix[] => direct.flatMap((t, layer) => (t ? [{ layer, layout: 'direct' as const, tensor: t }] : [])),
+        dispose() {
+          for (const t of direct) t?.dispose();
+        },
+      };
+    },
+  };
+}

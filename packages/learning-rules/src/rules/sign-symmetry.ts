@@ -1,0 +1,41 @@
+import type { Network } from '@rfa/layers';
+import type { Tensor } from '@rfa/tensor';
+import type { BackwardContext, FeedbackMatrix, LearningRule, RuleFactory } from '../rule.js';
+import { propagate } from './propagate.js';
+
+/**
+ * Sign symmetry (Liao, Leibo & Poggio 2016): feedback carries only the signs of
+ * the forward weights, `delta_l = (sign(W_{l+1})ᵀ delta_{l+1}) ∘ f'(a_l)`. The sign
+ * matrices are kept in W's layout and refreshed after every update.
+ */
+export function signSymmetry(): RuleFactory {
+  return {
+    name: 'signSymmetry',
+    options: {},
+    bind(network: Network): LearningRule {
+      const backend = network.backend;
+      const signs: (Tensor | null)[] = network.layers.map((layer, l) => {
+        if (l === 0) return null;
+        const s = backend.zeros(layer.weights.shape);
+        backend.unary(s, layer.weights, 'sign');
+        return s;
+      });
+      return {
+        name: 'signSymmetry',
+        teaches: () => true,
+        backward(ctx: BackwardContext) {
+          for (let l = network.layers.length - 2; l >= 0; l--) {
+            propagate(backend, ctx.deltas[l], ctx.deltas[l + 1], signs[l + 1]!, false, ctx.cache.derivative[l]!);
+          }
+        },
+        afterUpdate() {
+          signs.forEach((s, l) => s && backend.unary(s, network.layers[l].weights, 'sign'));
+        },
+        feedback: (): FeedbackMatrix[] => signs.flatMap((t, layer) => (t ? [{ layer, layout: 'forward' as const, tensor: t }] : [])),
+        dispose() {
+          for (const t of signs) t?.dispose();
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,138 @@
+import type { ForwardCache, Network } from '@rfa/layers';
+import { OptionError, type Rng, ShapeError, type Tensor } from '@rfa/tensor';
+import { type Loss, checkLoss, lossValue, outputDelta } from './loss.js';
+import type { LearningRule, RuleFactory } from './rule.js';
+import { LayerSgd, type SgdOptions, checkSgdOptions } from './sgd.js';
+import { backpropDeltas } from './backprop-reference.js';
+
+export interface TrainerOptions extends SgdOptions {
+  loss: Loss;
+  /** Draws the rule's feedback matrices (and node perturbation's noise). */
+  rng: Rng;
+  /** Also compute the deltas backprop would deliver on the same state, before each update (for angle metrics). */
+  trackBackprop?: boolean;
+}
+
+/** Per-batch-size buffers: forward cache, targets, teaching signals. */
+interface StepBuffers {
+  cache: ForwardCache;
+  target: Tensor;
+  deltas: Tensor[];
+  reference: Tensor[] | null;
+}
+
+/**
+ * Runs training steps of one network under one learning rule: forward, output
+ * error, the rule's teaching signals, the shared SGD update. Buffers are made
+ * once per batch size, so steps allocate nothing.
+ * @example
+ * const trainer = createTrainer(net, feedbackAlignment(), { loss: 'mse', learningRate: 0.005, rng });
+ * trainer.step(xBatch, yBatch, 1);
+ */
+export class Trainer {
+  readonly rule: LearningRule;
+  private readonly sgd: LayerSgd[];
+  private readonly buffers = new Map<number, StepBuffers>();
+  private last: StepBuffers | null = null;
+  steps = 0;
+
+  constructor(readonly network: Network, ruleFactory: RuleFactory, readonly options: TrainerOptions) {
+    checkSgdOptions(options);
+    checkLoss(options.loss, network.layers[network.layers.length - 1].activation);
+    this.rule = ruleFactory.bind(network, options.rng);
+    this.sgd = network.layers.map((layer) => new LayerSgd(network.backend, layer, options));
+  }
+
+  /** Forward buffers for a batch size (made on first use). */
+  buffersFor(batchSize: number): StepBuffers {
+    let b = this.buffers.get(batchSize);
+    if (!b) {
+      const backend = this.network.backend;
+      b = {
+        cache: this.network.createCache(batchSize),
+        target: backend.zeros([batchSize, this.network.outputSize]),
+        deltas: this.network.layers.map((l) => backend.zeros([batchSize, l.outputSize])),
+        reference: this.options.trackBackprop ? this.network.layers.map((l) => backend.zeros([batchSize, l.outputSize])) : null,
+      };
+      this.buffers.set(batchSize, b);
+    }
+    return b;
+  }
+
+  private load(inputs: Float32Array | Tensor, targets: Float32Array | Tensor, batchSize: number): StepBuffers {
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw new OptionError(`batchSize must be a positive integer, got ${batchSize}`);
+    const b = this.buffersFor(batchSize);
+    const backend = this.network.backend;
+    const fill = (dst: Tensor, src: Float32Array | Tensor, what: string) => {
+      if (src instanceof Float32Array) {
+        if (src.length < dst.size) throw new ShapeError(`Trainer: ${what} has ${src.length} values, a batch of ${batchSize} needs ${dst.size}`);
+        backend.write(dst, src.length === dst.size ? src : src.subarray(0, dst.size));
+      } else backend.copy(dst, src);
+    };
+    fill(b.cache.input, inputs, 'inputs');
+    fill(b.target, targets, 'targets');
+    return b;
+  }
+
+  /** One update on a batch (rows of `inputs` and `targets`). */
+  step(inputs: Float32Array | Tensor, targets: Float32Array | Tensor, batchSize: number): void {
+    const b = this.load(inputs, targets, batchSize);
+    const { network, rule } = this;
+    const backend = network.backend;
+    network.forward(b.cache);
+    const last = network.layers.length - 1;
+    outputDelta(backend, b.cache, b.target, this.options.loss, b.deltas[last]);
+    const ctx = { network, cache: b.cache, target: b.target, loss: this.options.loss, deltas: b.deltas };
+    rule.backward(ctx);
+    if (b.reference) backpropDeltas(network, b.cache, b.deltas[last], b.reference);
+    for (let l = last; l >= 0; l--) if (rule.teaches(l)) this.sgd[l].apply(b.deltas[l], b.cache.layerInput(l));
+    rule.afterUpdate?.({ ...ctx, learningRate: this.options.learningRate, weightDecay: this.options.weightDecay ?? 0, batchSize });
+    this.last = b;
+    this.steps++;
+  }
+
+  /** Forward only; returns the output tensor (valid until the next call with this batch size). */
+  predict(inputs: Float32Array | Tensor, batchSize: number): Tensor {
+    const b = this.buffersFor(batchSize);
+    if (inputs instanceof Float32Array) this.network.backend.write(b.cache.input, inputs.subarray(0, b.cache.input.size));
+    else this.network.backend.copy(b.cache.input, inputs);
+    return this.network.forward(b.cache);
+  }
+
+  /** Loss of the last step's batch, measured before its update (reads back). */
+  async lastLoss(): Promise<number> {
+    if (!this.last) throw new OptionError('lastLoss: no step has run yet');
+    const [out, target] = await Promise.all([this.last.cache.output.read(), this.last.target.read()]);
+    return lossValue(out, target, this.last.target.shape[0], this.last.target.shape[1], this.options.loss);
+  }
+
+  /** The last step's teaching signals per layer ([batch, units]); null for layers the rule does not teach. */
+  lastDeltas(): (Tensor | null)[] {
+    if (!this.last) throw new OptionError('lastDeltas: no step has run yet');
+    return this.last.deltas.map((d, l) => (this.rule.teaches(l) ? d : null));
+  }
+
+  /** Backprop's deltas on the last step's state (needs trackBackprop). */
+  lastBackpropDeltas(): Tensor[] {
+    if (!this.last?.reference) throw new OptionError('lastBackpropDeltas: create the trainer with trackBackprop: true and run a step');
+    return this.last.reference;
+  }
+
+  /** Optimiser state tensors per layer, for checkpoints. */
+  optimizerState(): Tensor[][] {
+    return this.sgd.map((s) => s.state());
+  }
+
+  dispose(): void {
+    for (const b of this.buffers.values()) {
+      b.cache.dispose();
+      for (const t of [b.target, ...b.deltas, ...(b.reference ?? [])]) t.dispose();
+    }
+    for (const s of this.sgd) s.dispose();
+    this.rule.dispose();
+  }
+}
+
+export function createTrainer(network: Network, rule: RuleFactory, options: TrainerOptions): Trainer {
+  return new Trainer(network, rule, options);
+}

@@ -1,0 +1,14 @@
+export { evaluate, type LabelledSet, trainEpoch } from './dataset-loop.js';
+export type { NetworkTensors, SpikingLayer } from './network-tensors.js';
+export {
+  type BatchReduction,
+  PHI_DELTAS,
+  type PhiDelta,
+  type ResolvedSpikingOptions,
+  type SpikingNetworkOptions,
+} from './options.js';
+export { applyPhiDelta, phiDelta64 } from './phi-delta.js';
+export type { BatchInputs, BatchTargets } from './presentation.js';
+export { emitSpikes, simulateStep } from './simulation-step.js';
+export { createSpikingNetwork, SpikingNetwork } from './spiking-network.js';
+export type { SpikingLayerState, SpikingNetworkState } from './state.js';

@@ -1,0 +1,111 @@
+import type { Backend, Tensor } from '@rfa/tensor';
+import type { NetworkTensors, SpikingLayer } from './network-tensors.js';
+import type { ResolvedSpikingOptions } from './options.js';
+import { applyPhiDelta } from './phi-delta.js';
+
+/**
+ * One time step t of the whole network, forward and feedback at once (P rows,
+ * layers 1..L; shapes in brackets). Order within the step:
+ * 1. input spikes s_0 ~ Bernoulli(min(x, clamp))                         [P, n_0]
+ * 2. bottom-up, l = 1..L: V_l ← (1−tau)·V_l + tau·(s_{l−1} W_l^T + b_l)   [P, n_l]
+ *    and s_l ~ Bernoulli(sigmoid(V_l)), so layer l sees s_{l−1}(t) of this step.
+ * 3. error units: U_L ← (1−tau)·U_L + tau·(y* − s_L)                      [P, n_L]
+ * 4. top-down, l = L−1..1: U_l ← (1−tau)·U_l + tau·phi(U_{l+1}) B_{l+1}
+ *    ([P, n_{l+1}]·[n_{l+1}, n_l] → [P, n_l]; per unit: sum_k B_kj phi(U_k)).
+ * 5. if `plastic`, every layer: W_l ← (1−gamma)·W_l + eta'·(phi(U_l) ∘ sigmoid'(V_l))^T s_{l−1}
+ *    ([n_l, P]·[P, n_{l−1}]), eta' = eta (sum over rows) or eta/P (mean);
+ *    b_l ← b_l + eta'·sum_rows(phi(U_l) ∘ sigmoid'(V_l)) (no decay on biases).
+ * Allocates nothing: every op writes into a tensor of `net`.
+ */
+export function simulateStep(
+  backend: Backend,
+  net: NetworkTensors,
+  o: ResolvedSpikingOptions,
+  plastic: boolean,
+): void {
+  forwardPass(backend, net, o);
+  const L = net.layers.length;
+  updateErrorUnits(backend, net.layers[L - 1], net.targets, o);
+  for (let l = L - 2; l >= 0; l--) updateFeedbackUnits(backend, net.layers[l], net.layers[l + 1], o);
+  if (!plastic) return;
+  for (let l = 0; l < L; l++) {
+    plasticity(backend, net.layers[l], l === 0 ? net.inputSpikes : net.layers[l - 1].spikes, o);
+  }
+}
+
+/** Steps 1 and 2: input spikes, then every layer bottom-up. */
+export function forwardPass(backend: Backend, net: NetworkTensors, o: ResolvedSpikingOptions): void {
+  backend.randomBernoulli(net.inputSpikes, o.rng, net.inputProbability);
+  let below = net.inputSpikes;
+  for (const layer of net.layers) {
+    forwardLayer(backend, layer, below, o);
+    below = layer.spikes;
+  }
+}
+
+/** Leaky integration of the input from below, then a Bernoulli spike per unit. */
+export function forwardLayer(
+  backend: Backend,
+  layer: SpikingLayer,
+  below: Tensor,
+  o: ResolvedSpikingOptions,
+): void {
+  const { potential, weights, bias, biasScratch, scratch } = layer;
+  backend.gemm(potential, below, weights, { transB: true, alpha: o.tau, beta: 1 - o.tau });
+  if (bias && biasScratch) {
+    backend.scale(biasScratch, bias, o.tau);
+    backend.addRowVector(potential, potential, biasScratch);
+  }
+  emitSpikes(backend, layer.spikes, scratch, potential, o);
+}
+
+/** spikes ~ Bernoulli(sigmoid(potential)); `probability` is scratch of the same shape. */
+export function emitSpikes(
+  backend: Backend,
+  spikes: Tensor,
+  probability: Tensor,
+  potential: Tensor,
+  o: Pick<ResolvedSpikingOptions, 'rng'>,
+): void {
+  backend.activate(probability, potential, 'logistic');
+  backend.randomBernoulli(spikes, o.rng, probability);
+}
+
+/** U_L ← (1−tau)·U_L + tau·(y* − s_L), then the modulator phi(U_L). */
+function updateErrorUnits(
+  backend: Backend,
+  output: SpikingLayer,
+  targets: Tensor,
+  o: ResolvedSpikingOptions,
+): void {
+  const { feedbackPotential: u, scratch } = output;
+  backend.sub(scratch, targets, output.spikes);
+  backend.scale(u, u, 1 - o.tau);
+  backend.axpy(u, o.tau, scratch);
+  applyPhiDelta(backend, output.modulator, u, o.phiDelta);
+}
+
+/** U_l ← (1−tau)·U_l + tau·phi(U_{l+1}) B_{l+1}, then the modulator phi(U_l). */
+function updateFeedbackUnits(
+  backend: Backend,
+  layer: SpikingLayer,
+  above: SpikingLayer,
+  o: ResolvedSpikingOptions,
+): void {
+  const u = layer.feedbackPotential;
+  backend.gemm(u, above.modulator, above.feedback as Tensor, { alpha: o.tau, beta: 1 - o.tau });
+  applyPhiDelta(backend, layer.modulator, u, o.phiDelta);
+}
+
+/** The three-factor rule: pre spikes, post sigmoid'(V), modulator phi(U); weight decay folded into beta. */
+function plasticity(backend: Backend, layer: SpikingLayer, below: Tensor, o: ResolvedSpikingOptions): void {
+  const { scratch, bias, biasScratch } = layer;
+  const rate = o.batchReduction === 'mean' ? o.learningRate / o.parallel : o.learningRate;
+  backend.activationDerivative(scratch, layer.potential, 'logistic');
+  backend.mul(scratch, scratch, layer.modulator);
+  backend.gemm(layer.weights, scratch, below, { transA: true, alpha: rate, beta: 1 - o.weightDecay });
+  if (bias && biasScratch) {
+    backend.sum(biasScratch, scratch, 0);
+    backend.axpy(bias, rate, biasScratch);
+  }
+}

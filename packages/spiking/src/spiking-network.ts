@@ -1,0 +1,121 @@
+import type { Backend } from '@rfa/tensor';
+import { evaluate, type LabelledSet } from './dataset-loop.js';
+import { allocateNetwork, allTensors, type NetworkTensors, type SpikingLayer } from './network-tensors.js';
+import { type ResolvedSpikingOptions, resolveOptions, type SpikingNetworkOptions } from './options.js';
+import { type BatchInputs, type BatchTargets, presentInputs, presentTargets } from './presentation.js';
+import { forwardPass, simulateStep } from './simulation-step.js';
+import { readState, type SpikingNetworkState, writeState } from './state.js';
+
+/**
+ * The stochastic spiking network of Lillicrap et al. (2016), Fig. 4, trained
+ * online by feedback alignment: forward and feedback units integrate and
+ * learn at every step, with no reset between examples. Written against the
+ * `Backend` interface only; every step's tensors are allocated up front.
+ */
+export class SpikingNetwork {
+  readonly backend: Backend;
+  /** The options in force, defaults filled in. */
+  readonly options: Readonly<ResolvedSpikingOptions>;
+  /** All state and parameter tensors; read them between steps, do not dispose them. */
+  readonly tensors: NetworkTensors;
+  private readonly targetHost: Float32Array;
+  private live = true;
+
+  constructor(backend: Backend, options: SpikingNetworkOptions = {}) {
+    this.backend = backend;
+    this.options = resolveOptions(options);
+    this.tensors = allocateNetwork(backend, this.options);
+    this.targetHost = new Float32Array(this.options.parallel * this.outputSize);
+  }
+
+  get layers(): readonly SpikingLayer[] {
+    return this.tensors.layers;
+  }
+  get inputSize(): number {
+    return this.options.layers[0];
+  }
+  get outputSize(): number {
+    return this.options.layers[this.options.layers.length - 1];
+  }
+
+  /** Sets the inputs (and, in training, the targets) that the next steps see. */
+  present(inputs: BatchInputs, targets?: BatchTargets): void {
+    presentInputs('present', this.backend, this.tensors, this.options, inputs);
+    if (targets !== undefined) {
+      presentTargets('present', this.backend, this.tensors, this.options, targets, this.targetHost);
+    }
+  }
+
+  /** One full time step (forward, error, feedback, and plasticity when `plastic`) on what was presented. */
+  step(plastic = true): void {
+    simulateStep(this.backend, this.tensors, this.options, plastic);
+  }
+
+  /** Presents a batch (one example per row) for `stepsPerExample` steps with plasticity on. */
+  trainExample(inputs: BatchInputs, targets: BatchTargets): void {
+    presentInputs('trainExample', this.backend, this.tensors, this.options, inputs);
+    presentTargets('trainExample', this.backend, this.tensors, this.options, targets, this.targetHost);
+    for (let t = 0; t < this.options.stepsPerExample; t++) this.step(true);
+  }
+
+  /**
+   * Runs the forward path for `stepsPerExample` steps (no targets at test time,
+   * so feedback units hold still and nothing learns) and resolves each row's
+   * class: the one whose `unitsPerClass` output units spiked most (the lowest
+   * class on ties). One read, at the end.
+   */
+  async predict(inputs: BatchInputs): Promise<Int32Array> {
+    const { backend, tensors: net, options: o } = this;
+    presentInputs('predict', backend, net, o, inputs);
+    const output = net.layers[net.layers.length - 1];
+    backend.fill(net.spikeCount, 0);
+    for (let t = 0; t < o.stepsPerExample; t++) {
+      forwardPass(backend, net, o);
+      backend.add(net.spikeCount, net.spikeCount, output.spikes);
+    }
+    backend.gemm(net.classCount, net.spikeCount, net.classPool);
+    backend.argmaxRows(net.prediction, net.classCount);
+    return Int32Array.from(await backend.read(net.prediction));
+  }
+
+  /** Test error fraction on `set` (its first `limit` examples); see `evaluate`. */
+  evaluate(set: LabelledSet, limit?: number): Promise<number> {
+    return evaluate(this, set, limit);
+  }
+
+  /** Zeroes potentials, spikes and feedback potentials (the paper never resets; this is for experiments). */
+  reset(): void {
+    for (const layer of this.layers) {
+      for (const t of [layer.potential, layer.spikes, layer.feedbackPotential, layer.modulator])
+        this.backend.fill(t, 0);
+    }
+  }
+
+  /** Parameters, dynamic state and the generator, as host arrays (for checkpoints). */
+  getState(): Promise<SpikingNetworkState> {
+    return readState(this.backend, this.tensors, this.options);
+  }
+
+  /** Restores a `getState` result; the next steps continue exactly as the saved run would have. */
+  setState(state: SpikingNetworkState): void {
+    writeState(this.backend, this.tensors, this.options, state);
+  }
+
+  /** Frees every tensor; idempotent. */
+  dispose(): void {
+    if (!this.live) return;
+    this.live = false;
+    for (const t of allTensors(this.tensors)) t.dispose();
+  }
+}
+
+/**
+ * Builds the Fig. 4 network on `backend`. Defaults are the paper's 784-1500-1500-1500-1000.
+ * @example
+ * const net = createSpikingNetwork(createCpuBackend(), { layers: [784, 500, 500, 1000], parallel: 10, rng: new Rng(7) });
+ * net.trainExample(images10x784, labels10);
+ * const guesses = await net.predict(images10x784);
+ */
+export function createSpikingNetwork(backend: Backend, options: SpikingNetworkOptions = {}): SpikingNetwork {
+  return new SpikingNetwork(backend, options);
+}
