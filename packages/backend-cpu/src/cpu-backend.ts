@@ -4,20 +4,18 @@ import {
   checkShape,
   type GemmPlan,
   KernelBackend,
-  OptionError,
   type Shape,
   type Tensor,
   type UnaryOp,
 } from '@rfa/tensor';
 import ndarray, { type NdArray } from 'ndarray';
-import { type CpuBackendOptions, chooseKernels, coreCount } from './kernel-choice.js';
+import { type CpuBackendOptions, setUpKernels } from './kernel-choice.js';
 import * as act from './kernels/activation.js';
 import * as ew from './kernels/elementwise.js';
 import { GemmKernel } from './kernels/gemm.js';
 import * as rows from './kernels/rows.js';
-import { WasmGemm } from './kernels/wasm/wasm-gemm.js';
-import { createWasmKernels, type KernelExports } from './kernels/wasm/wasm-instance.js';
-import { type WasmHandle, WasmStorage } from './kernels/wasm/wasm-storage.js';
+import type { WasmRuntime } from './kernels/wasm/wasm-runtime.js';
+import type { WasmHandle } from './kernels/wasm/wasm-storage.js';
 
 /** The storage of one CPU tensor: an ndarray over a Float32Array (in wasm memory, with its address, for 'wasm'). */
 type Handle = NdArray<Float32Array>;
@@ -44,32 +42,16 @@ export class CpuBackend extends KernelBackend {
   /** The kernels in use after resolving the option. */
   readonly kernels: 'js' | 'wasm';
   private readonly gemmKernel: GemmKernel;
-  private readonly wasm: { storage: WasmStorage; gemm: WasmGemm; x: KernelExports } | null = null;
+  private readonly wasm: WasmRuntime | null;
   private sumScratch = new Float64Array(0);
 
   constructor(options: CpuBackendOptions = {}) {
     super();
-    const choice = chooseKernels(options.kernels);
-    this.kernels = choice.kernels;
     this.gemmKernel = options.gemm ?? new GemmKernel();
-    if (choice.kernels === 'wasm') {
-      const threads = options.threads ?? Math.min(coreCount(), 4);
-      if (!(Number.isInteger(threads) && threads >= 1)) {
-        throw new OptionError(`createCpuBackend: threads must be a whole number ≥ 1, got ${String(threads)}`);
-      }
-      const kernels = createWasmKernels();
-      this.wasm = {
-        storage: new WasmStorage(kernels),
-        gemm: new WasmGemm(kernels, { threads }),
-        x: kernels.exports,
-      };
-      const memory = kernels.heap.shared
-        ? `shared wasm memory, gemm on up to ${threads} threads`
-        : 'unshared wasm memory (no SharedArrayBuffer here), one thread';
-      this.description = `cpu: WebAssembly SIMD kernels (packed 4×8 f32x4 gemm), tensors in ${memory} (${choice.why})`;
-    } else {
-      this.description = `cpu: plain JavaScript kernels on ndarray storage (blocked 4×4 gemm), one thread (${choice.why})`;
-    }
+    const setup = setUpKernels(options);
+    this.wasm = setup.wasm;
+    this.kernels = setup.wasm ? 'wasm' : 'js';
+    this.description = setup.description;
   }
 
   /** Resolves when the gemm worker threads have booted (until then gemm runs on fewer); returns the thread count. */

@@ -1,5 +1,6 @@
 import { OptionError, UnsupportedError } from '@rfa/tensor';
 import type { GemmKernel } from './kernels/gemm.js';
+import { startWasmRuntime, type WasmRuntime } from './kernels/wasm/wasm-runtime.js';
 import { wasmSimdSupported } from './kernels/wasm/wasm-support.js';
 
 /** Which kernels a CPU backend runs: plain JavaScript, WebAssembly SIMD, or the best available. */
@@ -49,4 +50,39 @@ export function coreCount(): number {
     | undefined;
   const nav = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator;
   return Math.max(1, os?.availableParallelism?.() ?? nav?.hardwareConcurrency ?? 1);
+}
+
+/**
+ * Starts what the options ask for: the wasm runtime (or null for the JS kernels)
+ * and the backend's description, which names the kernels, memory, threads and
+ * why they were chosen.
+ */
+export function setUpKernels(options: CpuBackendOptions): { wasm: WasmRuntime | null; description: string } {
+  const choice = chooseKernels(options.kernels);
+  const threads = options.threads ?? Math.min(coreCount(), 4);
+  if (!(Number.isInteger(threads) && threads >= 1)) {
+    throw new OptionError(`createCpuBackend: threads must be a whole number ≥ 1, got ${String(threads)}`);
+  }
+  let why = choice.why;
+  if (choice.kernels === 'wasm') {
+    try {
+      const wasm = startWasmRuntime(threads);
+      const memory = wasm.shared
+        ? `shared wasm memory, gemm on up to ${threads} threads`
+        : 'unshared wasm memory (no SharedArrayBuffer here), one thread';
+      return {
+        wasm,
+        description: `cpu: WebAssembly SIMD kernels (packed 4×8 f32x4 gemm), tensors in ${memory} (${why})`,
+      };
+    } catch (error) {
+      // e.g. a browser main thread that refuses synchronous compiles: preloadWasmKernels() fixes that
+      const reason = `the wasm kernels failed to start (${(error as Error).message})`;
+      if (options.kernels === 'wasm') throw new UnsupportedError(`createCpuBackend: ${reason}`);
+      why = `auto: ${reason}; fell back to JS (await preloadWasmKernels() first)`;
+    }
+  }
+  return {
+    wasm: null,
+    description: `cpu: plain JavaScript kernels on ndarray storage (blocked 4×4 gemm), one thread (${why})`,
+  };
 }

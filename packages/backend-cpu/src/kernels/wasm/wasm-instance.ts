@@ -74,7 +74,21 @@ export interface WasmKernels {
 
 const compiled: { plain?: WebAssembly.Module; shared?: WebAssembly.Module } = {};
 
-/** The compiled kernels (synchronous: the module is a few KiB, under browsers' main-thread limit). */
+/**
+ * Compiles the kernels ahead of time, off the main thread's critical path. Only
+ * needed where synchronous compilation is refused (a browser's main thread caps
+ * it at a few KiB in some engines); Node and workers compile on first use.
+ * @example
+ * await preloadWasmKernels();
+ * const backend = createCpuBackend();
+ */
+export async function preloadWasmKernels(): Promise<void> {
+  compiled.plain ??= await WebAssembly.compile(decodeBase64(KERNELS_WASM));
+  if (sharedMemorySupported())
+    compiled.shared ??= await WebAssembly.compile(decodeBase64(KERNELS_SHARED_WASM));
+}
+
+/** The compiled kernels (synchronously, unless `preloadWasmKernels` did it already). */
 export function kernelModule(shared: boolean): WebAssembly.Module {
   const key = shared ? 'shared' : 'plain';
   compiled[key] ??= new WebAssembly.Module(decodeBase64(shared ? KERNELS_SHARED_WASM : KERNELS_WASM));
