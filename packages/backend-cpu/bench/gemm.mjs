@@ -3,6 +3,8 @@
 // rfa's wasm SIMD kernel, measured in the same run, interleaved, and their ratios.
 // Run: pnpm --filter @rfa/backend-cpu bench:gemm   (reads ../dist: build first)
 import { Rng } from '@rfa/tensor';
+import os from 'node:os';
+import { Piscina } from 'piscina';
 import { GemmKernel, WasmGemm, createWasmKernels } from '../dist/index.js';
 
 const [M, N, K] = [Number(process.env.M ?? 128), Number(process.env.N ?? 1000), Number(process.env.K ?? 784)];
@@ -36,38 +38,53 @@ const wasmThreaded = new WasmGemm(kernels, { threads: 2 });
 if ((await wasmThreaded.whenReady()) !== 2) throw new Error('the gemm worker thread did not start');
 const wasm2 = () => wasmThreaded.run(pc, pa, pb, M, N, K, false, false, 1, 0);
 
+// the same split on a piscina pool of one worker: a task message per product, and
+// the caller must await it (the Backend API is synchronous, so this is bench-only)
+const pool = new Piscina({ filename: new URL('./piscina-gemm-worker.mjs', import.meta.url).href, minThreads: 1, maxThreads: 1 });
+const poolScratch = kernels.heap.alloc(kernels.exports.gemmScratchBytes());
+const mainScratch = kernels.heap.alloc(kernels.exports.gemmScratchBytes());
+const half = Math.ceil(N / 2 / 8) * 8;
+async function wasmPiscina() {
+  const args = [pc, pa, K, 1, pb, N, 1, M, N, K, 1, half, N, poolScratch];
+  kernels.exports.scaleC(pc, M * N, 0);
+  const task = pool.run({ module: kernels.module, memory: kernels.heap.memory, args });
+  kernels.exports.gemmPanel(pc, pa, K, 1, pb, N, 1, M, N, K, 1, 0, half, mainScratch);
+  await task;
+}
+
 // all kernels must agree before any number is printed
 naive();
 const want = c.slice();
-for (const fn of [wasm, wasm2]) {
+for (const fn of [wasm, wasm2, wasmPiscina]) {
   kernels.heap.f32(pc, M * N).fill(Number.NaN);
-  fn();
+  await fn();
   const got = kernels.heap.f32(pc, M * N);
   const worst = got.reduce((w, x, i) => Math.max(w, Math.abs(x - want[i])), 0);
   if (!(worst < 1e-3)) throw new Error(`wasm gemm disagrees with the naive loop by ${worst}`);
 }
 
-function measure(fn, seconds) {
-  fn();
+async function measure(fn, seconds) {
+  await fn();
   let reps = 0;
   const t0 = performance.now();
   while (performance.now() - t0 < seconds * 1000) {
-    fn();
+    await fn();
     reps++;
   }
   return (reps * flops) / ((performance.now() - t0) / 1000) / 1e9;
 }
 
 const rounds = Number(process.env.RFA_BENCH_ROUNDS ?? 3);
-const kernelsToRun = { naive, blocked, wasm, wasm2 };
+const kernelsToRun = { naive, blocked, wasm, wasm2, wasmPiscina };
 const results = Object.fromEntries(Object.keys(kernelsToRun).map((name) => [name, []]));
-for (let r = 0; r < rounds; r++) for (const [name, fn] of Object.entries(kernelsToRun)) results[name].push(measure(fn, 1));
+for (let r = 0; r < rounds; r++) for (const [name, fn] of Object.entries(kernelsToRun)) results[name].push(await measure(fn, 1));
 const best = (name) => Math.max(...results[name]);
 const rows = [
   ['naive triple loop (i-j-k)', 'naive'],
   ['rfa plain-JS GemmKernel', 'blocked'],
   ['rfa wasm SIMD WasmGemm', 'wasm'],
   ['rfa wasm SIMD, 2 threads', 'wasm2'],
+  ['  same, piscina pool', 'wasmPiscina'],
 ];
 console.log(`gemm (${M}×${K})·(${K}×${N}), best of ${rounds} interleaved 1 s rounds (one thread unless said)`);
 for (const [label, name] of rows) {
@@ -76,4 +93,7 @@ for (const [label, name] of rows) {
 }
 console.log(`  ratio wasm / plain JS: ${(best('wasm') / best('blocked')).toFixed(2)}×`);
 console.log(`  ratio wasm 2 threads / 1 thread: ${(best('wasm2') / best('wasm')).toFixed(2)}×`);
+console.log(`  ratio piscina 2 threads / 1 thread: ${(best('wasmPiscina') / best('wasm')).toFixed(2)}×`);
+console.log(`  (${os.availableParallelism()} cores; load average ${os.loadavg()[0].toFixed(1)}: other work on the machine skews the threaded rows)`);
 wasmThreaded.dispose();
+await pool.destroy();

@@ -1,8 +1,8 @@
 import { describeConformance } from '@rfa/testkit/vitest';
 import { describe, it } from 'vitest';
 import { createGpuBackend } from './create-gpu-backend.js';
-import { GPU_TOLERANCE, WEBASM_TOLERANCE } from './tolerance.js';
 import { headlessGlSkipReason } from './test-env.js';
+import { GPU_TOLERANCE, WEBASM_TOLERANCE } from './tolerance.js';
 
 // cpuThreshold 0 puts every tensor on the device, so every kernel is checked.
 describeConformance('gpu webasm (all kernels)', () => createGpuBackend({ mode: 'webasm', cpuThreshold: 0 }), {
@@ -27,7 +27,11 @@ if (glSkip) {
     it('headlessgl', () => {});
   });
 } else {
-  describeConformance('gpu headlessgl (all kernels)', () => createGpuBackend({ mode: 'headlessgl', cpuThreshold: 0 }), {
-    tolerance: GPU_TOLERANCE,
-  });
+  describeConformance(
+    'gpu headlessgl (all kernels)',
+    () => createGpuBackend({ mode: 'headlessgl', cpuThreshold: 0 }),
+    {
+      tolerance: GPU_TOLERANCE,
+    },
+  );
 }

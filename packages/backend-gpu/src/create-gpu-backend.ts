@@ -51,14 +51,24 @@ export async function createGpuBackend(options: GpuBackendOptions = {}): Promise
   const request = options.mode ?? 'auto';
   const cpuThreshold = options.cpuThreshold ?? DEFAULT_CPU_THRESHOLD;
   if (request !== 'auto' && !GPU_MODES.includes(request)) {
-    throw new OptionError(`createGpuBackend: unknown mode '${String(request)}' (expected auto, ${GPU_MODES.join(', ')})`);
+    throw new OptionError(
+      `createGpuBackend: unknown mode '${String(request)}' (expected auto, ${GPU_MODES.join(', ')})`,
+    );
   }
-  if (!(cpuThreshold >= 0)) throw new OptionError(`createGpuBackend: cpuThreshold must be >= 0, got ${cpuThreshold}`);
+  if (!(cpuThreshold >= 0))
+    throw new OptionError(`createGpuBackend: cpuThreshold must be >= 0, got ${cpuThreshold}`);
   let mode: GpuMode | undefined;
   if (request === 'auto') {
-    for (const m of AUTO_ORDER) if (await isModeAvailable(m)) { mode = m; break; }
+    for (const m of AUTO_ORDER)
+      if (await isModeAvailable(m)) {
+        mode = m;
+        break;
+      }
   } else if (await isModeAvailable(request)) mode = request;
-  if (!mode) throw new UnsupportedError(`createGpuBackend: gpu.js mode '${request}' is not available here${hint(request)}`);
+  if (!mode)
+    throw new UnsupportedError(
+      `createGpuBackend: gpu.js mode '${request}' is not available here${hint(request)}`,
+    );
 
   const gpu = new GPU({ mode });
   // The first kernel makes the shared context; count its textures from before any exists.
@@ -66,9 +76,15 @@ export async function createGpuBackend(options: GpuBackendOptions = {}): Promise
   const context = (gpu as unknown as { context: unknown }).context;
   const glTextures = isHostMode(mode) || mode === 'webgpu' ? undefined : countTextures(context);
   const value = await probe();
-  if ((value as ArrayLike<number>)[0] !== 1.5) throw new UnsupportedError(`createGpuBackend: ${mode} probe kernel returned ${String(value)}`);
-  const renderer = isHostMode(mode) ? 'the host CPU' : (glRenderer(context) ?? (mode === 'webgpu' ? 'a WebGPU adapter' : 'unknown renderer'));
-  const fallbackNote = request === 'auto' && isHostMode(mode) ? `no GPU mode works here (${hint('auto')}), computing with gpu.js ${mode} on the CPU` : undefined;
+  if ((value as ArrayLike<number>)[0] !== 1.5)
+    throw new UnsupportedError(`createGpuBackend: ${mode} probe kernel returned ${String(value)}`);
+  const renderer = isHostMode(mode)
+    ? 'the host CPU'
+    : (glRenderer(context) ?? (mode === 'webgpu' ? 'a WebGPU adapter' : 'unknown renderer'));
+  const fallbackNote =
+    request === 'auto' && isHostMode(mode)
+      ? `no GPU mode works here (${hint('auto')}), computing with gpu.js ${mode} on the CPU`
+      : undefined;
   if (fallbackNote) console.warn(`@rfa/backend-gpu: ${fallbackNote}`);
   return new GpuBackend({
     device: new Device(gpu as never, mode),
@@ -82,7 +98,9 @@ export async function createGpuBackend(options: GpuBackendOptions = {}): Promise
 
 function hint(mode: GpuModeRequest): string {
   if (mode === 'headlessgl' || mode === 'auto') {
-    return typeof document === 'undefined' ? ': headlessgl needs the gl package built and an X display (run under xvfb-run)' : '';
+    return typeof document === 'undefined'
+      ? ': headlessgl needs the gl package built and an X display (run under xvfb-run)'
+      : '';
   }
   if (mode === 'webgpu') return ': no WebGPU adapter answered (navigator.gpu missing or no adapter)';
   return '';

@@ -12,10 +12,13 @@ export interface DeviceRef {
 /** A kernel argument: device storage, host floats (uploaded by gpu.js) or a scalar. */
 export type KernelArg = DeviceRef | Float32Array | number;
 
-// biome-ignore lint/suspicious/noExplicitAny: gpu.js kernels are untyped callables
-type GpuKernel = ((...args: any[]) => any) & { kernel?: { constructor: { name: string } } };
-// biome-ignore lint/suspicious/noExplicitAny: the gpu.js GPU instance
-type GpuInstance = { createKernel: (source: string, settings: Record<string, unknown>) => GpuKernel; destroy?: () => any };
+/** A gpu.js kernel callable; `kernel` is what actually runs (a CPUKernel after a fallback). */
+type GpuKernel = ((...args: unknown[]) => DeviceValue) & { kernel?: { constructor: { name: string } } };
+/** The part of a gpu.js GPU instance this file uses. */
+type GpuInstance = {
+  createKernel: (source: string, settings: Record<string, unknown>) => GpuKernel;
+  destroy?: () => unknown;
+};
 
 /**
  * Runs cached gpu.js kernels in pipeline mode and owns the storage they return.
@@ -125,7 +128,8 @@ export class Device {
 
 function resolve(arg: KernelArg): unknown {
   if (typeof arg === 'number' || arg instanceof Float32Array) return arg;
-  if (arg.value === null) throw new Error('gpu backend: a kernel argument has no storage (disposed or never written)');
+  if (arg.value === null)
+    throw new Error('gpu backend: a kernel argument has no storage (disposed or never written)');
   return arg.value;
 }
 

@@ -4,12 +4,12 @@ import {
   type BackendMemory,
   type GemmPlan,
   KernelBackend,
+  keep,
   type Tensor,
   type UnaryOp,
   UnsupportedError,
-  keep,
 } from '@rfa/tensor';
-import { Device, type DeviceRef, type KernelArg } from './device.js';
+import type { Device, DeviceRef, KernelArg } from './device.js';
 import * as act from './kernels/activation.js';
 import * as ew from './kernels/elementwise.js';
 import { gemm } from './kernels/gemm.js';
@@ -83,14 +83,16 @@ export class GpuBackend extends KernelBackend {
   }
 
   get description(): string {
-    const where = this.mode === 'cpu' ? 'gpu.js cpu mode (JavaScript on the CPU, no GPU)' : `gpu.js ${this.mode} mode`;
+    const where =
+      this.mode === 'cpu' ? 'gpu.js cpu mode (JavaScript on the CPU, no GPU)' : `gpu.js ${this.mode} mode`;
     const parts = [
       `gpu: ${where} on ${this.renderer}`,
       `float32 ('single' precision) pipeline ${this.mode === 'webgpu' ? 'storage buffers' : 'textures'}`,
       `tensors under ${this.cpuThreshold} entries run on the CPU backend`,
     ];
     if (this.fallbackNote) parts.push(`FALLBACK: ${this.fallbackNote}`);
-    if (this.device.fallbacks.size > 0) parts.push(`kernels gpu.js moved to its CPU fallback: ${[...this.device.fallbacks].join(', ')}`);
+    if (this.device.fallbacks.size > 0)
+      parts.push(`kernels gpu.js moved to its CPU fallback: ${[...this.device.fallbacks].join(', ')}`);
     return parts.join('; ');
   }
 
@@ -138,7 +140,10 @@ export class GpuBackend extends KernelBackend {
 
   protected downloadSync(t: Tensor): Float32Array {
     if (handleOf(t).onHost) return this.cpu.readSync(this.host(t));
-    if (!this.canReadSync) throw new UnsupportedError(`readSync: the gpu backend in ${this.mode} mode reads back asynchronously; use read()`);
+    if (!this.canReadSync)
+      throw new UnsupportedError(
+        `readSync: the gpu backend in ${this.mode} mode reads back asynchronously; use read()`,
+      );
     return this.device.readSync(this.dev(t)).subarray(0, t.size);
   }
 
@@ -169,8 +174,8 @@ export class GpuBackend extends KernelBackend {
   }
 
   protected kScaleShift(out: Tensor, a: Tensor, scale: number, shift: number): void {
-    if (!this.onHost(out, a)) return this.put(out, ew.scaleShift, [this.arg(a), scale, shift]);
-    if (shift === 0) this.cpu.scale(this.host(out), this.host(a), scale);
+    if (!this.onHost(out, a)) this.put(out, ew.scaleShift, [this.arg(a), scale, shift]);
+    else if (shift === 0) this.cpu.scale(this.host(out), this.host(a), scale);
     else if (scale === 1) this.cpu.addScalar(this.host(out), this.host(a), shift);
     else {
       this.cpu.scale(this.host(out), this.host(a), scale);
@@ -220,7 +225,8 @@ export class GpuBackend extends KernelBackend {
 
   protected kActivationDerivative(out: Tensor, pre: Tensor, activation: Activation): void {
     if (this.onHost(out, pre)) this.cpu.activationDerivative(this.host(out), this.host(pre), activation);
-    else this.put(out, act.activationDerivative(activation as Exclude<Activation, 'softmax'>), [this.arg(pre)]);
+    else
+      this.put(out, act.activationDerivative(activation as Exclude<Activation, 'softmax'>), [this.arg(pre)]);
   }
 
   protected kBernoulliFromUniform(out: Tensor, uniforms: Float32Array, p: number | Tensor): void {

@@ -51,7 +51,12 @@ for (const { mode, skip } of modes) {
 
       const cpu = createCpuBackend();
       const ref = trainingLoop(cpu, 100);
-      expectClose(await w.read(), await ref.w.read(), { atol: 1e-5, rtol: 1e-4 }, `${mode} weights after 100 epochs`);
+      expectClose(
+        await w.read(),
+        await ref.w.read(),
+        { atol: 1e-5, rtol: 1e-4 },
+        `${mode} weights after 100 epochs`,
+      );
       for (const t of all) t.dispose();
       expect(gpu.memory().tensors).toBe(0);
       expect(gpu.memory().deviceBuffers).toBe(0);

@@ -2,61 +2,93 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
 import { conformanceCases } from '@rfa/testkit';
+import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, hasChromium } from '../src/test-env.js';
 import { bundleHarness, serveHarness } from './browser/serve.js';
 
-const BASE_FLAGS = ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-const WEBGPU_FLAGS = ['--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-vulkan=swiftshader', '--use-webgpu-adapter=swiftshader', '--enable-unsafe-swiftshader'];
+const BASE_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+const WEBGPU_FLAGS = [
+  '--enable-unsafe-webgpu',
+  '--enable-features=Vulkan',
+  '--use-vulkan=swiftshader',
+  '--use-webgpu-adapter=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
 /** The 128×1000×784 gemm case; RFA_BROWSER_LARGE=0 leaves it out where software rendering is slow. */
 const LARGE = process.env.RFA_BROWSER_LARGE !== '0';
 
 const skip = hasChromium() ? undefined : `${CHROMIUM} is missing (apt-get install -y chromium)`;
 if (skip) console.warn(`browser conformance skipped: ${skip}`);
 
-describe.skipIf(skip !== undefined)(`browser conformance in headless Chromium${skip ? ` — skipped: ${skip}` : ''}`, () => {
-  let browser: BrowserContext;
-  let server: Server;
-  let url: string;
-  let profile: string;
+describe.skipIf(skip !== undefined)(
+  `browser conformance in headless Chromium${skip ? ` — skipped: ${skip}` : ''}`,
+  () => {
+    let browser: BrowserContext;
+    let server: Server;
+    let url: string;
+    let profile: string;
 
-  beforeAll(async () => {
-    ({ url, server } = await serveHarness(await bundleHarness()));
-    profile = mkdtempSync(join(tmpdir(), 'rfa-chromium-'));
-    // A fresh profile per run (playwright passes it as --user-data-dir).
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [...BASE_FLAGS, ...WEBGPU_FLAGS],
-    });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
-  });
-
-  for (const mode of ['webgl2', 'webgpu'] as const) {
-    it(`passes the conformance suite in ${mode} mode${LARGE ? '' : ' (large gemm case left out: RFA_BROWSER_LARGE=0)'}`, async () => {
-      const page = await browser.newPage();
-      page.on('console', (m) => {
-        if ((m.type() === 'warning' || m.type() === 'error') && !m.text().includes('GL Driver Message')) console.warn(`[page ${mode}] ${m.text()}`);
+    beforeAll(async () => {
+      ({ url, server } = await serveHarness(await bundleHarness()));
+      profile = mkdtempSync(join(tmpdir(), 'rfa-chromium-'));
+      // A fresh profile per run (playwright passes it as --user-data-dir).
+      browser = await chromium.launchPersistentContext(profile, {
+        executablePath: CHROMIUM,
+        headless: true,
+        args: [...BASE_FLAGS, ...WEBGPU_FLAGS],
       });
-      await page.goto(url);
-      const result = await page.evaluate(
-        ([m, large]) => (globalThis as never as { runSuite: (m: string, l: boolean) => Promise<unknown> }).runSuite(m, large),
-        [mode, LARGE] as const,
-      );
-      await page.close();
-      const r = result as { mode: string; description: string; passed: number; failed: { name: string; error: string }[]; skipped: unknown[]; memoryAfter: unknown; seconds: number };
-      console.log(`[${mode}] ${r.description}\n[${mode}] passed ${r.passed}, failed ${r.failed.length}, skipped ${r.skipped.length} in ${r.seconds.toFixed(1)} s; memory after ${JSON.stringify(r.memoryAfter)}`);
-      for (const f of r.failed.slice(0, 20)) console.log(`[${mode}] FAIL ${f.name}: ${f.error}`);
-      expect(r.mode).toBe(mode);
-      expect(r.failed).toEqual([]);
-      expect(r.passed).toBe(conformanceCases({ large: LARGE }).length);
-    }, 600_000);
-  }
-});
+    }, 120_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      server?.close();
+      if (profile) rmSync(profile, { recursive: true, force: true });
+    });
+
+    for (const mode of ['webgl2', 'webgpu'] as const) {
+      it(`passes the conformance suite in ${mode} mode${LARGE ? '' : ' (large gemm case left out: RFA_BROWSER_LARGE=0)'}`, async () => {
+        const page = await browser.newPage();
+        page.on('console', (m) => {
+          if ((m.type() === 'warning' || m.type() === 'error') && !m.text().includes('GL Driver Message'))
+            console.warn(`[page ${mode}] ${m.text()}`);
+        });
+        await page.goto(url);
+        const result = await page.evaluate(
+          ([m, large]) =>
+            (globalThis as never as { runSuite: (m: string, l: boolean) => Promise<unknown> }).runSuite(
+              m,
+              large,
+            ),
+          [mode, LARGE] as const,
+        );
+        await page.close();
+        const r = result as {
+          mode: string;
+          description: string;
+          passed: number;
+          failed: { name: string; error: string }[];
+          skipped: unknown[];
+          memoryAfter: unknown;
+          seconds: number;
+        };
+        console.log(
+          `[${mode}] ${r.description}\n[${mode}] passed ${r.passed}, failed ${r.failed.length}, skipped ${r.skipped.length} in ${r.seconds.toFixed(1)} s; memory after ${JSON.stringify(r.memoryAfter)}`,
+        );
+        for (const f of r.failed.slice(0, 20)) console.log(`[${mode}] FAIL ${f.name}: ${f.error}`);
+        expect(r.mode).toBe(mode);
+        expect(r.failed).toEqual([]);
+        expect(r.passed).toBe(conformanceCases({ large: LARGE }).length);
+      }, 600_000);
+    }
+  },
+);

@@ -2,7 +2,8 @@ import type { Activation } from '@rfa/tensor';
 import { type KernelSpec, ROW_OF_X } from './spec.js';
 
 // Written to stay finite in float32 at any input: exp only of non-positive numbers.
-const LOGISTIC = 'const e = Math.exp(-Math.abs(v)); const s = 1.0 / (1.0 + e); let y = s; if (v < 0) { y = e * s; }';
+const LOGISTIC =
+  'const e = Math.exp(-Math.abs(v)); const s = 1.0 / (1.0 + e); let y = s; if (v < 0) { y = e * s; }';
 const TANH = 'const e = Math.exp(-2.0 * Math.abs(v)); let y = (1.0 - e) / (1.0 + e); if (v < 0) { y = -y; }';
 
 const POINTWISE: Record<Exclude<Activation, 'softmax'>, { value: string; derivative: string }> = {
@@ -29,7 +30,10 @@ export function activate(activation: Activation, cols: number): KernelSpec {
       constants: { cols },
     };
   }
-  return { key: `activate:${activation}`, source: `function (a) { const v = a[this.thread.x]; ${POINTWISE[activation].value} }` };
+  return {
+    key: `activate:${activation}`,
+    source: `function (a) { const v = a[this.thread.x]; ${POINTWISE[activation].value} }`,
+  };
 }
 
 /** out = f'(pre) */

@@ -33,7 +33,8 @@ export async function bundleHarness(): Promise<string> {
 
 /** Serves a blank page and the bundle on 127.0.0.1 (a secure context, as WebGPU needs). */
 export async function serveHarness(script: string): Promise<{ url: string; server: Server }> {
-  const html = '<!doctype html><meta charset="utf-8"><title>rfa gpu conformance</title><script src="/harness.js"></script>';
+  const html =
+    '<!doctype html><meta charset="utf-8"><title>rfa gpu conformance</title><script src="/harness.js"></script>';
   const server = createServer((req, res) => {
     const js = req.url === '/harness.js';
     res.writeHead(200, { 'content-type': js ? 'text/javascript' : 'text/html' });
