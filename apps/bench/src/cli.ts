@@ -1,9 +1,11 @@
 import { RfaError } from '@rfa/tensor';
+import { REPRODUCE_HELP, reproduceCommand } from './commands/reproduce/reproduce-command.js';
 import { STEP_HELP, stepCommand } from './commands/step/step-command.js';
 
 type Command = { run: (argv: string[]) => Promise<number>; help: string };
 
 const commands: Record<string, Command> = {
+  reproduce: { run: reproduceCommand, help: REPRODUCE_HELP },
   step: { run: stepCommand, help: STEP_HELP },
 };
 

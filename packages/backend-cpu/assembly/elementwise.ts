@@ -63,32 +63,3 @@ export function addRowVector(out: usize, a: usize, row: usize, rows: i32, cols: 
     }
   }
 }
-
-/**
- * Fused dense-layer tail for relu (kind 0) and linear (kind 1): pre += bias;
- * post = f(pre); and, when `derivative` is not 0, derivative = f'(pre).
- * (logistic and tanh need exp to 1e-6 and stay in JavaScript.)
- */
-export function biasPiecewise(kind: i32, pre: usize, bias: usize, post: usize, derivative: usize, rows: i32, cols: i32): void {
-  const zero = f32x4.splat(0);
-  const one = f32x4.splat(1);
-  for (let i = 0; i < rows; i++) {
-    const base = (<usize>i * cols) << 2;
-    let j = 0;
-    for (; j + 4 <= cols; j += 4) {
-      const o = <usize>j << 2;
-      const x = f32x4.add(v128.load(pre + base + o), v128.load(bias + o));
-      v128.store(pre + base + o, x);
-      const positive = f32x4.gt(x, zero);
-      v128.store(post + base + o, kind == 0 ? v128.and(x, positive) : x);
-      if (derivative) v128.store(derivative + base + o, kind == 0 ? v128.and(one, positive) : one);
-    }
-    for (; j < cols; j++) {
-      const o = <usize>j << 2;
-      const x = load<f32>(pre + base + o) + load<f32>(bias + o);
-      store<f32>(pre + base + o, x);
-      store<f32>(post + base + o, kind == 0 ? (x > 0 ? x : 0) : x);
-      if (derivative) store<f32>(derivative + base + o, kind == 0 ? (x > 0 ? <f32>1 : 0) : 1);
-    }
-  }
-}

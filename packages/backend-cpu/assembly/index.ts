@@ -1,3 +1,4 @@
 export * from "./gemm";
 export * from "./gemm-direct";
 export * from "./elementwise";
+export * from "./activation";

@@ -14,7 +14,7 @@ import * as act from './kernels/activation.js';
 import * as ew from './kernels/elementwise.js';
 import { GemmKernel } from './kernels/gemm.js';
 import * as rows from './kernels/rows.js';
-import type { WasmRuntime } from './kernels/wasm/wasm-runtime.js';
+import { ACTIVATION_CODES, type WasmRuntime } from './kernels/wasm/wasm-runtime.js';
 import type { WasmHandle } from './kernels/wasm/wasm-storage.js';
 
 /** The storage of one CPU tensor: an ndarray over a Float32Array (in wasm memory, with its address, for 'wasm'). */
@@ -157,11 +157,15 @@ export class CpuBackend extends KernelBackend {
   }
 
   protected kActivate(out: Tensor, a: Tensor, activation: Activation): void {
-    act.activate(data(out), data(a), activation, ...rowsCols(a));
+    if (this.wasm && activation !== 'softmax') {
+      this.wasmActivation(activation, ptr(a), 0, ptr(out), 0, ...rowsCols(a));
+    } else act.activate(data(out), data(a), activation, ...rowsCols(a));
   }
 
   protected kActivationDerivative(out: Tensor, pre: Tensor, activation: Activation): void {
-    act.activationDerivative(data(out), data(pre), activation);
+    if (this.wasm && activation !== 'softmax') {
+      this.wasmActivation(activation, ptr(pre), 0, 0, ptr(out), ...rowsCols(pre));
+    } else act.activationDerivative(data(out), data(pre), activation);
   }
 
   protected override kBiasActivation(
@@ -171,27 +175,27 @@ export class CpuBackend extends KernelBackend {
     activation: Activation,
     derivative?: Tensor,
   ) {
-    // relu and linear fuse in wasm; logistic and tanh need exp/tanh to 1e-6 and stay in JS (on the same views)
-    if (this.wasm && (activation === 'relu' || activation === 'linear')) {
+    if (this.wasm && activation !== 'softmax') {
       const d = derivative ? ptr(derivative) : 0;
-      this.wasm.x.biasPiecewise(
-        activation === 'relu' ? 0 : 1,
-        ptr(pre),
-        ptr(bias),
-        ptr(post),
-        d,
-        ...rowsCols(pre),
-      );
+      this.wasmActivation(activation, ptr(pre), ptr(bias), ptr(post), d, ...rowsCols(pre));
       return;
     }
-    act.biasActivation(
-      data(pre),
-      data(bias),
-      data(post),
-      activation,
-      derivative ? data(derivative) : null,
-      ...rowsCols(pre),
-    );
+    const d = derivative ? data(derivative) : null;
+    act.biasActivation(data(pre), data(bias), data(post), activation, d, ...rowsCols(pre));
+  }
+
+  /** One fused SIMD pass: pre (+= bias), post = f, derivative = f' (0 pointers skip a part). */
+  private wasmActivation(
+    activation: Exclude<Activation, 'softmax'>,
+    pre: number,
+    bias: number,
+    post: number,
+    d: number,
+    r: number,
+    c: number,
+  ) {
+    const wasm = this.wasm as WasmRuntime;
+    wasm.x.activation(ACTIVATION_CODES[activation], pre, bias, post, d, r, c, wasm.pad);
   }
 
   protected kBernoulliFromUniform(out: Tensor, uniforms: Float32Array, p: number | Tensor): void {

@@ -36,8 +36,8 @@ export interface KernelExports {
   scaleShift(out: number, a: number, size: number, scale: number, shift: number): void;
   axpy(y: number, x: number, size: number, alpha: number): void;
   addRowVector(out: number, a: number, row: number, rows: number, cols: number): void;
-  /** kind 0 relu, 1 linear; derivative 0 = none */
-  biasPiecewise(
+  /** kind 0 relu, 1 linear, 2 logistic, 3 tanh; bias, post, derivative 0 = none; pad: 16 bytes of scratch */
+  activation(
     kind: number,
     pre: number,
     bias: number,
@@ -45,6 +45,7 @@ export interface KernelExports {
     derivative: number,
     rows: number,
     cols: number,
+    pad: number,
   ): void;
   gemmPanel(
     c: number,

@@ -10,7 +10,12 @@ export interface WasmRuntime {
   x: KernelExports;
   /** Whether the memory is shared (worker threads possible). */
   shared: boolean;
+  /** 16 bytes of scratch for the activation kernel's ragged tails. */
+  pad: number;
 }
+
+/** Codes of `activation` in assembly/activation.ts (softmax stays in JS). */
+export const ACTIVATION_CODES = { relu: 0, linear: 1, logistic: 2, tanh: 3 } as const;
 
 /** Instantiates the kernels on a fresh memory with tensor storage and a gemm on `threads` threads. */
 export function startWasmRuntime(threads: number): WasmRuntime {
@@ -20,5 +25,6 @@ export function startWasmRuntime(threads: number): WasmRuntime {
     gemm: new WasmGemm(kernels, { threads }),
     x: kernels.exports,
     shared: kernels.heap.shared,
+    pad: kernels.heap.alloc(16),
   };
 }

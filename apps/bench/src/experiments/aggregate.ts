@@ -1,0 +1,31 @@
+import { summarize } from '@rfa/metrics';
+import type { AggregateRun, SeedOutcome } from './types.js';
+
+/** Combines seeds: final metrics as mean ± s.d., curves averaged point by point (NaNs skipped). */
+export function aggregate(outcomes: SeedOutcome[]): Record<string, AggregateRun> {
+  const rules = [...new Set(outcomes.flatMap((o) => Object.keys(o)))];
+  const result: Record<string, AggregateRun> = {};
+  for (const rule of rules) {
+    const runs = outcomes.map((o) => o[rule]).filter((r) => r !== undefined);
+    const metrics = [...new Set(runs.flatMap((r) => Object.keys(r.final)))];
+    const final: AggregateRun['final'] = {};
+    const perSeed: AggregateRun['perSeed'] = {};
+    for (const m of metrics) {
+      const values = runs.map((r) => r.final[m]).filter((v) => Number.isFinite(v));
+      perSeed[m] = values;
+      const s = values.length > 0 ? summarize(values) : { mean: Number.NaN, sd: Number.NaN, n: 0 };
+      final[m] = { mean: s.mean, sd: values.length > 1 ? s.sd : 0, n: values.length };
+    }
+    const curves: Record<string, number[]> = {};
+    const keys = [...new Set(runs.flatMap((r) => Object.keys(r.curves)))];
+    for (const k of keys) {
+      const length = Math.min(...runs.map((r) => r.curves[k]?.length ?? 0));
+      curves[k] = Array.from({ length }, (_, i) => {
+        const vals = runs.map((r) => r.curves[k][i]).filter((v) => Number.isFinite(v));
+        return vals.length ? vals.reduce((s, v) => s + v, 0) / vals.length : Number.NaN;
+      });
+    }
+    result[rule] = { final, curves, perSeed };
+  }
+  return result;
+}

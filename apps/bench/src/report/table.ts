@@ -1,0 +1,34 @@
+import type { AggregateRun, Stat } from '../experiments/types.js';
+
+const METRIC_FORMAT: Record<string, (v: number) => string> = {
+  testError: (v) => `${(100 * v).toFixed(2)}%`,
+  nse: (v) => (Math.abs(v) < 1e-3 ? v.toExponential(2) : v.toFixed(4)),
+  deltaAngle: (v) => `${v.toFixed(1)}°`,
+  weightAngle: (v) => `${v.toFixed(1)}°`,
+};
+
+export const formatValue = (metric: string, v: number): string =>
+  Number.isFinite(v) ? (METRIC_FORMAT[metric] ?? ((x: number) => x.toPrecision(4)))(v) : '—';
+
+function formatStat(metric: string, s: Stat | undefined): string {
+  if (!s || s.n === 0) return '—';
+  return `${formatValue(metric, s.mean)} ± ${formatValue(metric, s.sd).replace('%', '')}${metric === 'testError' ? '%' : ''} (n=${s.n})`;
+}
+
+/** A plain-text table: one row per rule, mean ± s.d. per metric, the paper's value beside it. */
+export function resultsTable(
+  results: Record<string, AggregateRun>,
+  metrics: string[],
+  paper: Record<string, Record<string, number>>,
+): string {
+  const header = ['rule', ...metrics.flatMap((m) => [m, `paper ${m}`])];
+  const rows = Object.entries(results).map(([rule, r]) => [
+    rule,
+    ...metrics.flatMap((m) => [formatStat(m, r.final[m]), paper[rule]?.[m] !== undefined ? formatValue(m, paper[rule][m]) : '']),
+  ]);
+  const keep = header.map((_, i) => i === 0 || rows.some((r) => r[i] !== '' && r[i] !== '—') || !header[i].startsWith('paper'));
+  const cols = header.map((_, i) => i).filter((i) => keep[i]);
+  const width = cols.map((i) => Math.max(header[i].length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cols.map((i, k) => cells[i].padEnd(width[k])).join('  ');
+  return [line(header), cols.map((_, k) => '-'.repeat(width[k])).join('  '), ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,98 @@
+import { loopItems } from './data-source.js';
+import { type DivergenceReport, DivergenceWatch } from './divergence.js';
+import { emit, type TrainEvent, type TrainEventType } from './events.js';
+import { restoreSnapshot, type Snapshot, takeSnapshot } from './snapshot.js';
+import { type HistoryEntry, resolveOptions, type TrainOptions, type TrainResult } from './train-options.js';
+
+// Weight of the newest sample in the smoothed training loss the divergence watch compares.
+const SMOOTHING = 0.1;
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Trains `trainer` on `data`: steps, epochs, evaluation every `evaluateEvery` steps,
+ * progress events, and a divergence watch that puts back the last good weights and
+ * stops. Async: it yields to the event loop every `yieldMs`, so an AbortSignal,
+ * Ctrl-C or a browser UI gets a turn; it checks the signal before every step.
+ * @example
+ * const task = createLinearTask({ seed: 1 });
+ * const result = await train({ trainer, data: task, steps: 5000, batchSize: 1, evaluateEvery: 250,
+ *   evaluate: (t) => ({ nse: heldOutNse(t) }), onEvent: (e) => e.type === 'evaluation' && console.log(e) });
+ * result.stoppedBy; // 'done' | 'aborted' | 'diverged'
+ */
+export async function train(options: TrainOptions): Promise<TrainResult> {
+  const o = resolveOptions(options);
+  const { trainer, signal } = options;
+  const clock = options.clock ?? (() => performance.now());
+  const start = clock();
+  const watch = new DivergenceWatch(o.lossFactor, options.divergence ? options.divergence.metrics : undefined);
+  const watching = options.divergence !== false;
+  const history: HistoryEntry[] = [];
+  const startStep = trainer.steps;
+  let [epoch, examples, lastEvaluated, smoothedLoss] = [0, 0, -1, Number.NaN];
+  let good: Snapshot | null = watching ? await takeSnapshot(trainer) : null;
+  let divergence: DivergenceReport | undefined;
+
+  const event = (type: TrainEventType, extra: Partial<TrainEvent> = {}): void => {
+    const elapsedMs = clock() - start;
+    const examplesPerSecond = elapsedMs > 0 ? (examples * 1000) / elapsedMs : 0;
+    emit(options, { type, step: trainer.steps, epoch, examples, elapsedMs, examplesPerSecond, ...extra });
+  };
+  const diverge = (reason: string, metrics?: Record<string, number>): void => {
+    const atStep = trainer.steps;
+    event('diverged', { reason, metrics });
+    if (good) restoreSnapshot(trainer, good);
+    divergence = { diverged: true, atStep, reason, restoredFromStep: good?.step ?? atStep };
+  };
+  // Evaluates, records, and either keeps a snapshot of the good state or calls divergence.
+  const evaluate = async (): Promise<void> => {
+    lastEvaluated = trainer.steps;
+    const metrics = { ...((await options.evaluate?.(trainer)) ?? {}) };
+    if (!Number.isNaN(smoothedLoss) && metrics.trainLoss === undefined) metrics.trainLoss = smoothedLoss;
+    history.push({ ...metrics, step: trainer.steps, epoch, examples });
+    const reason = watching ? watch.checkAll(metrics) : null;
+    if (reason) return diverge(reason, metrics);
+    event('evaluation', { metrics });
+    if (watching) good = await takeSnapshot(trainer);
+  };
+  const result = (stoppedBy: TrainResult['stoppedBy']): TrainResult => {
+    event(stoppedBy === 'done' ? 'done' : stoppedBy === 'aborted' ? 'stopped' : 'diverged', divergence ? { reason: divergence.reason } : {});
+    const elapsedMs = clock() - start;
+    const steps = (divergence?.atStep ?? trainer.steps) - startStep;
+    return { history, stoppedBy, steps, step: trainer.steps, epochs: epoch, examples, elapsedMs, divergence };
+  };
+
+  if (signal?.aborted) return result('aborted');
+  if (options.evaluateAtStart ?? true) await evaluate();
+  let lastYield = clock();
+  for (const item of loopItems(options.data, o.batchSize, o.epochs)) {
+    if (divergence) break;
+    if ('epochEnd' in item) {
+      epoch++;
+      event('epoch');
+      continue;
+    }
+    if (trainer.steps - startStep >= o.steps) break;
+    if (signal?.aborted) return result('aborted');
+    const { batch } = item;
+    trainer.step(batch.inputs, batch.targets, batch.size);
+    examples += batch.size;
+    const step = trainer.steps;
+    let loss: number | undefined;
+    if (o.checkLossEvery > 0 && step % o.checkLossEvery === 0) {
+      loss = await trainer.lastLoss();
+      smoothedLoss = Number.isNaN(smoothedLoss) ? loss : (1 - SMOOTHING) * smoothedLoss + SMOOTHING * loss;
+    }
+    if (step % o.progressEvery === 0) event('step', loss === undefined ? {} : { metrics: { trainLoss: loss } });
+    const reason = loss === undefined ? null : watch.check('trainLoss', loss, smoothedLoss);
+    if (reason) diverge(reason, { trainLoss: loss! });
+    else if (step % o.evaluateEvery === 0) await evaluate();
+    if (clock() - lastYield >= o.yieldMs) {
+      await yieldToEventLoop();
+      lastYield = clock();
+    }
+  }
+  if (divergence) return result('diverged');
+  if (lastEvaluated !== trainer.steps && trainer.steps > startStep) await evaluate();
+  return result(divergence ? 'diverged' : 'done');
+}
