@@ -8,4 +8,6 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'es2022',
+  // one shared chunk in both formats, so CheckpointError is one class whichever entry threw it
+  splitting: true,
 });

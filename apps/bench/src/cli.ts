@@ -1,5 +1,6 @@
 import { RfaError } from '@rfa/tensor';
 import { REPRODUCE_HELP, reproduceCommand } from './commands/reproduce/reproduce-command.js';
+import { SPEED_HELP, speedCommand } from './commands/speed/speed-command.js';
 import { STEP_HELP, stepCommand } from './commands/step/step-command.js';
 
 type Command = { run: (argv: string[]) => Promise<number>; help: string };
@@ -7,6 +8,7 @@ type Command = { run: (argv: string[]) => Promise<number>; help: string };
 const commands: Record<string, Command> = {
   reproduce: { run: reproduceCommand, help: REPRODUCE_HELP },
   step: { run: stepCommand, help: STEP_HELP },
+  speed: { run: speedCommand, help: SPEED_HELP },
 };
 
 const USAGE = `rfa bench — reproduce the paper, measure speed, cross-check one step

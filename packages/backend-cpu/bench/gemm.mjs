@@ -2,10 +2,11 @@
 // at batch 128. Prints GFLOP/s of a naive triple loop, rfa's plain-JS kernel and
 // rfa's wasm SIMD kernel, measured in the same run, interleaved, and their ratios.
 // Run: pnpm --filter @rfa/backend-cpu bench:gemm   (reads ../dist: build first)
-import { Rng } from '@rfa/tensor';
+
 import os from 'node:os';
+import { Rng } from '@rfa/tensor';
 import { Piscina } from 'piscina';
-import { GemmKernel, WasmGemm, createWasmKernels } from '../dist/index.js';
+import { createWasmKernels, GemmKernel, WasmGemm } from '../dist/index.js';
 
 const [M, N, K] = [Number(process.env.M ?? 128), Number(process.env.N ?? 1000), Number(process.env.K ?? 784)];
 const flops = 2 * M * N * K;
@@ -29,7 +30,11 @@ const blocked = () => kernel.run(c, a, b, M, N, K, false, false, 1, 0);
 // the wasm kernel works on matrices that live in its memory (as the backend's tensors do)
 const kernels = createWasmKernels();
 const wasmGemm = new WasmGemm(kernels);
-const [pa, pb, pc] = [kernels.heap.alloc(4 * M * K), kernels.heap.alloc(4 * K * N), kernels.heap.alloc(4 * M * N)];
+const [pa, pb, pc] = [
+  kernels.heap.alloc(4 * M * K),
+  kernels.heap.alloc(4 * K * N),
+  kernels.heap.alloc(4 * M * N),
+];
 kernels.heap.f32(pa, M * K).set(a);
 kernels.heap.f32(pb, K * N).set(b);
 const wasm = () => wasmGemm.run(pc, pa, pb, M, N, K, false, false, 1, 0);
@@ -40,7 +45,11 @@ const wasm2 = () => wasmThreaded.run(pc, pa, pb, M, N, K, false, false, 1, 0);
 
 // the same split on a piscina pool of one worker: a task message per product, and
 // the caller must await it (the Backend API is synchronous, so this is bench-only)
-const pool = new Piscina({ filename: new URL('./piscina-gemm-worker.mjs', import.meta.url).href, minThreads: 1, maxThreads: 1 });
+const pool = new Piscina({
+  filename: new URL('./piscina-gemm-worker.mjs', import.meta.url).href,
+  minThreads: 1,
+  maxThreads: 1,
+});
 const poolScratch = kernels.heap.alloc(kernels.exports.gemmScratchBytes());
 const mainScratch = kernels.heap.alloc(kernels.exports.gemmScratchBytes());
 const half = Math.ceil(N / 2 / 8) * 8;
@@ -77,7 +86,8 @@ async function measure(fn, seconds) {
 const rounds = Number(process.env.RFA_BENCH_ROUNDS ?? 3);
 const kernelsToRun = { naive, blocked, wasm, wasm2, wasmPiscina };
 const results = Object.fromEntries(Object.keys(kernelsToRun).map((name) => [name, []]));
-for (let r = 0; r < rounds; r++) for (const [name, fn] of Object.entries(kernelsToRun)) results[name].push(await measure(fn, 1));
+for (let r = 0; r < rounds; r++)
+  for (const [name, fn] of Object.entries(kernelsToRun)) results[name].push(await measure(fn, 1));
 const best = (name) => Math.max(...results[name]);
 const rows = [
   ['naive triple loop (i-j-k)', 'naive'],
@@ -86,14 +96,20 @@ const rows = [
   ['rfa wasm SIMD, 2 threads', 'wasm2'],
   ['  same, piscina pool', 'wasmPiscina'],
 ];
-console.log(`gemm (${M}×${K})·(${K}×${N}), best of ${rounds} interleaved 1 s rounds (one thread unless said)`);
+console.log(
+  `gemm (${M}×${K})·(${K}×${N}), best of ${rounds} interleaved 1 s rounds (one thread unless said)`,
+);
 for (const [label, name] of rows) {
   const ratio = (best(name) / best('naive')).toFixed(2);
-  console.log(`  ${label.padEnd(28)} ${best(name).toFixed(2).padStart(7)} GFLOP/s  ${ratio.padStart(6)}× naive`);
+  console.log(
+    `  ${label.padEnd(28)} ${best(name).toFixed(2).padStart(7)} GFLOP/s  ${ratio.padStart(6)}× naive`,
+  );
 }
 console.log(`  ratio wasm / plain JS: ${(best('wasm') / best('blocked')).toFixed(2)}×`);
 console.log(`  ratio wasm 2 threads / 1 thread: ${(best('wasm2') / best('wasm')).toFixed(2)}×`);
 console.log(`  ratio piscina 2 threads / 1 thread: ${(best('wasmPiscina') / best('wasm')).toFixed(2)}×`);
-console.log(`  (${os.availableParallelism()} cores; load average ${os.loadavg()[0].toFixed(1)}: other work on the machine skews the threaded rows)`);
+console.log(
+  `  (${os.availableParallelism()} cores; load average ${os.loadavg()[0].toFixed(1)}: other work on the machine skews the threaded rows)`,
+);
 wasmThreaded.dispose();
 await pool.destroy();

@@ -51,7 +51,12 @@ const cases = [
     unit: 'GB/s',
     work: 4 * 128 * 1000 * 4, // read pre, write pre, post, derivative
     make: (be) => {
-      const [pre, post, d, bias] = [tensor(be, [128, 1000]), tensor(be, [128, 1000]), tensor(be, [128, 1000]), tensor(be, [1000])];
+      const [pre, post, d, bias] = [
+        tensor(be, [128, 1000]),
+        tensor(be, [128, 1000]),
+        tensor(be, [128, 1000]),
+        tensor(be, [1000]),
+      ];
       return () => be.biasActivation(pre, bias, post, 'relu', d);
     },
   },
@@ -60,7 +65,12 @@ const cases = [
     unit: 'GB/s',
     work: 4 * 128 * 1000 * 4,
     make: (be) => {
-      const [pre, post, d, bias] = [tensor(be, [128, 1000]), tensor(be, [128, 1000]), tensor(be, [128, 1000]), tensor(be, [1000])];
+      const [pre, post, d, bias] = [
+        tensor(be, [128, 1000]),
+        tensor(be, [128, 1000]),
+        tensor(be, [128, 1000]),
+        tensor(be, [1000]),
+      ];
       return () => be.biasActivation(pre, bias, post, 'logistic', d);
     },
   },
@@ -75,7 +85,11 @@ const cases = [
   },
 ];
 
-console.log(`${'kernel'.padEnd(46)} ${Object.keys(backends).map((n) => n.padStart(9)).join(' ')}`);
+console.log(
+  `${'kernel'.padEnd(46)} ${Object.keys(backends)
+    .map((n) => n.padStart(9))
+    .join(' ')}`,
+);
 for (const c of cases) {
   const cells = Object.values(backends).map((be) => (c.work / time(c.make(be)) / 1e9).toFixed(2).padStart(9));
   console.log(`${c.label.padEnd(46)} ${cells.join(' ')}  ${c.unit}`);

@@ -1,6 +1,6 @@
-import { OptionError, Rng } from '@rfa/tensor';
+import { OptionError, Rng, UnsupportedError } from '@rfa/tensor';
 import { expectClose } from '@rfa/testkit';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createCpuBackend } from './cpu-backend.js';
 
 describe('createCpuBackend kernel choice', () => {
@@ -15,6 +15,18 @@ describe('createCpuBackend kernel choice', () => {
     const backend = createCpuBackend({ kernels: 'js' });
     expect(backend.kernels).toBe('js');
     expect(backend.description).toMatch(/plain JavaScript/);
+  });
+
+  it("falls back to JS where WebAssembly SIMD is missing, and 'wasm' then throws", () => {
+    const validate = vi.spyOn(WebAssembly, 'validate').mockReturnValue(false);
+    try {
+      const backend = createCpuBackend();
+      expect(backend.kernels).toBe('js');
+      expect(backend.description).toMatch(/no WebAssembly SIMD here, fell back to JS/);
+      expect(() => createCpuBackend({ kernels: 'wasm' })).toThrow(UnsupportedError);
+    } finally {
+      validate.mockRestore();
+    }
   });
 
   it('rejects an unknown kernel set and a bad thread count by name', () => {

@@ -1,9 +1,11 @@
 /** When `train` calls a run diverged. */
 export interface DivergenceOptions {
-  /** A value above `lossFactor ×` its best (lowest, positive) value so far counts as a blow-up (default 1e3). */
+  /** A value above `lossFactor ×` its best (lowest, positive) value so far is a blow-up (default 1e3). */
   lossFactor?: number;
   /** Steps between reads of `trainer.lastLoss()` (default 10; 0 turns the loss watch off). */
   checkLossEvery?: number;
+  /** Bests below this count as this in the blow-up test, so rounding noise near a zero loss is no blow-up (default 1e-6). */
+  floor?: number;
   /** Metrics held to the blow-up test (default: all); every metric is held to the finiteness test. */
   metrics?: string[];
 }
@@ -21,13 +23,17 @@ export interface DivergenceReport {
 export class DivergenceWatch {
   private readonly best = new Map<string, number>();
 
-  constructor(private readonly lossFactor: number, private readonly ratioMetrics?: readonly string[]) {}
+  constructor(
+    private readonly lossFactor: number,
+    private readonly floor: number,
+    private readonly ratioMetrics?: readonly string[],
+  ) {}
 
   /** Why `value` (or its smoothed form `level`, under `ratioTest`) shows divergence, or null; records new bests. */
   check(name: string, value: number, level = value, ratioTest = true): string | null {
     if (!Number.isFinite(value)) return `${name} is ${value}`;
     const best = this.best.get(name);
-    if (ratioTest && best !== undefined && best > 0 && level > this.lossFactor * best) {
+    if (ratioTest && best !== undefined && best > 0 && level > this.lossFactor * Math.max(best, this.floor)) {
       return `${name} ${level.toPrecision(4)} exceeds ${this.lossFactor} × its best ${best.toPrecision(4)}`;
     }
     if (best === undefined || level < best) this.best.set(name, level);

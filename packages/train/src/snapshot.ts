@@ -12,7 +12,8 @@ export interface Snapshot {
 /** Copies weights, biases, masks, feedback and optimiser buffers to the host (reads back). */
 export async function takeSnapshot(trainer: Trainer): Promise<Snapshot> {
   const values = new Map<string, Float32Array>();
-  for (const { name, tensor } of trainerTensors(trainer)) values.set(name, new Float32Array(await tensor.read()));
+  for (const { name, tensor } of trainerTensors(trainer))
+    values.set(name, new Float32Array(await tensor.read()));
   return { step: trainer.steps, values, rng: trainer.options.rng.getState() };
 }
 

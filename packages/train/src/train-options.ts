@@ -59,6 +59,7 @@ export interface ResolvedOptions {
   progressEvery: number;
   yieldMs: number;
   lossFactor: number;
+  floor: number;
   checkLossEvery: number;
 }
 
@@ -74,17 +75,30 @@ export function resolveOptions(o: TrainOptions): ResolvedOptions {
   if (!o.trainer) throw new OptionError('train: trainer is required');
   if (!o.data) throw new OptionError('train: data is required');
   const epochSource = isEpochSource(o.data);
-  if (!epochSource && o.steps === undefined) throw new OptionError('train: a stream needs steps (it has no epochs)');
-  if (epochSource && o.batchSize !== undefined && o.batchSize !== (o.data as { batchSize: number }).batchSize) {
-    throw new OptionError(`train: batchSize ${o.batchSize} differs from the epoch source's batchSize ${(o.data as { batchSize: number }).batchSize}`);
+  if (!epochSource && o.steps === undefined)
+    throw new OptionError('train: a stream needs steps (it has no epochs)');
+  if (
+    epochSource &&
+    o.batchSize !== undefined &&
+    o.batchSize !== (o.data as { batchSize: number }).batchSize
+  ) {
+    throw new OptionError(
+      `train: batchSize ${o.batchSize} differs from the epoch source's batchSize ${(o.data as { batchSize: number }).batchSize}`,
+    );
   }
-  const batchSize = epochSource ? (o.data as { batchSize: number }).batchSize : positiveInteger('batchSize', o.batchSize, Number.NaN);
+  const batchSize = epochSource
+    ? (o.data as { batchSize: number }).batchSize
+    : positiveInteger('batchSize', o.batchSize, Number.NaN);
   const div = o.divergence === false ? null : (o.divergence ?? {});
   const lossFactor = div?.lossFactor ?? 1e3;
   if (!(lossFactor > 1)) throw new OptionError(`train: divergence.lossFactor must be > 1, got ${lossFactor}`);
+  const floor = div?.floor ?? 1e-6;
+  if (!(floor >= 0)) throw new OptionError(`train: divergence.floor must be ≥ 0, got ${floor}`);
   const checkLossEvery = div ? (div.checkLossEvery ?? 10) : 0;
   if (!(Number.isInteger(checkLossEvery) && checkLossEvery >= 0)) {
-    throw new OptionError(`train: divergence.checkLossEvery must be a non-negative integer, got ${checkLossEvery}`);
+    throw new OptionError(
+      `train: divergence.checkLossEvery must be a non-negative integer, got ${checkLossEvery}`,
+    );
   }
   const yieldMs = o.yieldMs ?? 20;
   if (!(yieldMs >= 0)) throw new OptionError(`train: yieldMs must be ≥ 0, got ${yieldMs}`);
@@ -96,6 +110,7 @@ export function resolveOptions(o: TrainOptions): ResolvedOptions {
     progressEvery: positiveInteger('progressEvery', o.progressEvery, 1),
     yieldMs,
     lossFactor,
+    floor,
     checkLossEvery,
   };
 }

@@ -25,7 +25,11 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
   const { trainer, signal } = options;
   const clock = options.clock ?? (() => performance.now());
   const start = clock();
-  const watch = new DivergenceWatch(o.lossFactor, options.divergence ? options.divergence.metrics : undefined);
+  const watch = new DivergenceWatch(
+    o.lossFactor,
+    o.floor,
+    options.divergence ? options.divergence.metrics : undefined,
+  );
   const watching = options.divergence !== false;
   const history: HistoryEntry[] = [];
   const startStep = trainer.steps;
@@ -38,11 +42,12 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     const examplesPerSecond = elapsedMs > 0 ? (examples * 1000) / elapsedMs : 0;
     emit(options, { type, step: trainer.steps, epoch, examples, elapsedMs, examplesPerSecond, ...extra });
   };
-  const diverge = (reason: string, metrics?: Record<string, number>): void => {
+  let divergedMetrics: Record<string, number> | undefined;
+  const diverge = (reason: string, metrics: Record<string, number>): void => {
     const atStep = trainer.steps;
-    event('diverged', { reason, metrics });
     if (good) restoreSnapshot(trainer, good);
     divergence = { diverged: true, atStep, reason, restoredFromStep: good?.step ?? atStep };
+    divergedMetrics = metrics;
   };
   // Evaluates, records, and either keeps a snapshot of the good state or calls divergence.
   const evaluate = async (): Promise<void> => {
@@ -56,24 +61,25 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     if (watching) good = await takeSnapshot(trainer);
   };
   const result = (stoppedBy: TrainResult['stoppedBy']): TrainResult => {
-    event(stoppedBy === 'done' ? 'done' : stoppedBy === 'aborted' ? 'stopped' : 'diverged', divergence ? { reason: divergence.reason } : {});
+    if (divergence)
+      event('diverged', { step: divergence.atStep, reason: divergence.reason, metrics: divergedMetrics });
+    else event(stoppedBy === 'done' ? 'done' : 'stopped');
     const elapsedMs = clock() - start;
     const steps = (divergence?.atStep ?? trainer.steps) - startStep;
     return { history, stoppedBy, steps, step: trainer.steps, epochs: epoch, examples, elapsedMs, divergence };
   };
 
-  if (signal?.aborted) return result('aborted');
   if (options.evaluateAtStart ?? true) await evaluate();
+  // Checked before every draw from the data, so a stopped run takes nothing from the stream's rng.
+  const wantMore = () => !signal?.aborted && !divergence && trainer.steps - startStep < o.steps;
   let lastYield = clock();
-  for (const item of loopItems(options.data, o.batchSize, o.epochs)) {
-    if (divergence) break;
+  for (const item of loopItems(options.data, o.batchSize, o.epochs, wantMore)) {
     if ('epochEnd' in item) {
       epoch++;
       event('epoch');
       continue;
     }
-    if (trainer.steps - startStep >= o.steps) break;
-    if (signal?.aborted) return result('aborted');
+    if (!wantMore()) break;
     const { batch } = item;
     trainer.step(batch.inputs, batch.targets, batch.size);
     examples += batch.size;
@@ -83,9 +89,10 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
       loss = await trainer.lastLoss();
       smoothedLoss = Number.isNaN(smoothedLoss) ? loss : (1 - SMOOTHING) * smoothedLoss + SMOOTHING * loss;
     }
-    if (step % o.progressEvery === 0) event('step', loss === undefined ? {} : { metrics: { trainLoss: loss } });
-    const reason = loss === undefined ? null : watch.check('trainLoss', loss, smoothedLoss);
-    if (reason) diverge(reason, { trainLoss: loss! });
+    if (step % o.progressEvery === 0)
+      event('step', loss === undefined ? {} : { metrics: { trainLoss: loss } });
+    const reason = loss === undefined || !watching ? null : watch.check('trainLoss', loss, smoothedLoss);
+    if (reason) diverge(reason, { trainLoss: loss as number });
     else if (step % o.evaluateEvery === 0) await evaluate();
     if (clock() - lastYield >= o.yieldMs) {
       await yieldToEventLoop();
@@ -93,6 +100,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     }
   }
   if (divergence) return result('diverged');
+  if (signal?.aborted) return result('aborted');
   if (lastEvaluated !== trainer.steps && trainer.steps > startStep) await evaluate();
   return result(divergence ? 'diverged' : 'done');
 }

@@ -22,7 +22,7 @@ export function trainerTensors(trainer: Trainer): NamedTensor[] {
   });
   for (const f of trainer.rule.feedback()) named.push({ name: `feedback.${f.layer}`, tensor: f.tensor });
   trainer.optimizerState().forEach((buffers, l) => {
-    buffers.forEach((tensor, k) => named.push({ name: `optimizer.${l}.${k}`, tensor }));
+    for (const [k, tensor] of buffers.entries()) named.push({ name: `optimizer.${l}.${k}`, tensor });
   });
   return named;
 }

@@ -10,6 +10,8 @@ export interface RegressionRunOptions {
   task: SyntheticTask;
   layers: LayerConfig[];
   init: Initializer;
+  /** Biases' initialiser (default zeros). */
+  biasInit?: Initializer;
   rule: RuleFactory;
   learningRate: number;
   weightDecay?: number;
@@ -20,6 +22,11 @@ export interface RegressionRunOptions {
   seed: number;
   /** Called before each step; may freeze layers (fig5c) by returning the layers to train. */
   beforeStep?: (step: number, trainer: Trainer) => void;
+  /**
+   * Extra metrics measured at every evaluation (fig5's per-neuron angles): each key
+   * becomes a curve, and its last value a final metric.
+   */
+  extraMetrics?: (trainer: Trainer) => Promise<Record<string, number>>;
 }
 
 /**
@@ -35,7 +42,7 @@ export function isEvaluationStep(step: number, every: number): boolean {
 
 export async function regressionRun(o: RegressionRunOptions, ctx: ExperimentContext): Promise<RuleRun> {
   const rng = new Rng(o.seed);
-  const network = createNetwork(ctx.backend, { rng, init: o.init, layers: o.layers });
+  const network = createNetwork(ctx.backend, { rng, init: o.init, biasInit: o.biasInit, layers: o.layers });
   const trainer = createTrainer(network, o.rule, {
     loss: 'mse',
     learningRate: o.learningRate,
@@ -59,6 +66,7 @@ export async function regressionRun(o: RegressionRunOptions, ctx: ExperimentCont
     const fb = trainer.rule.feedback().find((f) => f.layer === last && f.layout === 'transposed');
     const w = network.layers[last];
     curves.weightAngle.push(fb ? matrixAngleToTranspose(await w.weights.read(), await fb.tensor.read(), w.outputSize, w.inputSize) : Number.NaN);
+    if (o.extraMetrics) for (const [k, v] of Object.entries(await o.extraMetrics(trainer))) (curves[k] ??= []).push(v);
   };
 
   await evaluate(0);
@@ -81,6 +89,7 @@ export async function regressionRun(o: RegressionRunOptions, ctx: ExperimentCont
   if (finite(curves.deltaAngle).length) final.deltaAngle = curves.deltaAngle.at(-1)!;
   if (finite(curves.weightAngle).length) final.weightAngle = curves.weightAngle.at(-1)!;
   for (const k of ['deltaAngle', 'weightAngle']) if (!finite(curves[k]).length) delete curves[k];
+  for (const k of Object.keys(curves)) if (!(k in final) && k !== 'step' && finite(curves[k]).length) final[k] = curves[k].at(-1)!;
   trainer.dispose();
   network.dispose();
   return { final, curves };

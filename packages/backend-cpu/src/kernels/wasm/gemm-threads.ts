@@ -6,6 +6,7 @@ interface WorkerLike {
   postMessage(message: unknown): void;
   terminate(): unknown;
   unref?(): void;
+  on?(event: 'error', listener: (error: unknown) => void): void;
 }
 
 interface Helper {
@@ -60,6 +61,8 @@ export class GemmThreads {
       const scratch = heap.alloc(scratchBytes);
       const ints = new Int32Array(heap.memory.buffer, control, CONTROL_BYTES / 4);
       const floats = new Float32Array(heap.memory.buffer, control, CONTROL_BYTES / 4);
+      // a worker that dies is never handed a job (gemm stays on fewer threads) and must not crash the process
+      worker.on?.('error', () => Atomics.store(ints, SLOT.FAILED, 1));
       worker.postMessage({ module: kernels.module, memory: heap.memory, control });
       this.helpers.push({ worker, control, ints, floats, scratch });
     }
@@ -84,6 +87,11 @@ export class GemmThreads {
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     return this.ready().length;
+  }
+
+  /** Column chunks the workers have computed so far (a check that they take part). */
+  chunksDone(): number {
+    return this.helpers.reduce((sum, h) => sum + Atomics.load(h.ints, SLOT.CHUNKS), 0);
   }
 
   /** Workers started (ready or still booting). */

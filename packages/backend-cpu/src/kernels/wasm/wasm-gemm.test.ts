@@ -35,7 +35,11 @@ describe.each([1, 2, 3])('WasmGemm on %i thread(s)', (threads) => {
     // the workers must really take part, or the threaded cases test nothing
     expect(await gemm.whenReady()).toBe(threads);
   });
-  afterAll(() => gemm.dispose());
+  afterAll(() => {
+    // with threads, the workers must have computed some of the chunks checked below
+    if (threads > 1) expect(gemm.workerChunks).toBeGreaterThan(0);
+    gemm.dispose();
+  });
   const rng = new Rng(7);
   const fill = (len: number) => Float32Array.from({ length: len }, () => rng.uniform() * 2 - 1);
   // sizes straddle the 4×8 tile and the KC/MC/NC blocks (k 300 → two k-blocks, n 1100 → two n-blocks)

@@ -1,7 +1,7 @@
 import { GemmThreads } from './gemm-threads.js';
 import type { WasmKernels } from './wasm-instance.js';
 
-const MR = 4; // register tile of assembly/gemm.ts is MR×NR
+const MR = 4; // register tile of asm/gemm.ts is MR×NR
 const NR = 8;
 /** Products with fewer multiply-adds than this, or a side thinner than MR, skip packing. */
 const PACK_MIN_WORK = 24 * 24 * 24;
@@ -23,14 +23,16 @@ export interface WasmGemmOptions {
 export class WasmGemm {
   private readonly kernels: WasmKernels;
   private readonly scratch: number;
-  private readonly threads: GemmThreads | null;
+  private readonly workers: number;
+  /** Started on the first product big enough to share (or by `whenReady`), so small uses spawn nothing. */
+  private threads: GemmThreads | null = null;
+  /** Shared counter of the next unclaimed column (threads only). */
+  private next: Int32Array | null = null;
 
   constructor(kernels: WasmKernels, options: WasmGemmOptions = {}) {
     this.kernels = kernels;
-    const bytes = kernels.exports.gemmScratchBytes();
-    this.scratch = kernels.heap.alloc(bytes);
-    const workers = Math.max(0, Math.floor(options.threads ?? 1) - 1);
-    this.threads = workers > 0 && kernels.heap.shared ? new GemmThreads(kernels, workers, bytes) : null;
+    this.scratch = kernels.heap.alloc(kernels.exports.gemmScratchBytes());
+    this.workers = kernels.heap.shared ? Math.max(0, Math.floor(options.threads ?? 1) - 1) : 0;
   }
 
   /** Threads a large product uses now (workers boot asynchronously: see `whenReady`). */
@@ -38,9 +40,17 @@ export class WasmGemm {
     return 1 + (this.threads?.ready().length ?? 0);
   }
 
-  /** Resolves when the worker threads have booted; returns the thread count. */
+  /** Starts the worker threads if need be and resolves when they have booted; returns the thread count. */
   async whenReady(): Promise<number> {
-    return 1 + ((await this.threads?.whenReady()) ?? 0);
+    return 1 + ((await this.startThreads()?.whenReady()) ?? 0);
+  }
+
+  private startThreads(): GemmThreads | null {
+    if (this.threads || this.workers === 0) return this.threads;
+    const { heap, exports } = this.kernels;
+    this.threads = new GemmThreads(this.kernels, this.workers, exports.gemmScratchBytes());
+    this.next = new Int32Array(heap.memory.buffer, heap.alloc(4), 1);
+    return this.threads;
   }
 
   run(
@@ -66,29 +76,37 @@ export class WasmGemm {
       else x.gemmDots(c, a, rsA, csA, b, rsB, csB, m, n, k, alpha);
       return;
     }
-    const helpers = this.threads && m * n * k >= THREAD_MIN_WORK ? this.threads.ready() : [];
+    const helpers =
+      this.workers > 0 && m * n * k >= THREAD_MIN_WORK ? (this.startThreads() as GemmThreads).ready() : [];
     const parts = Math.min(helpers.length + 1, Math.floor(n / (2 * NR)));
     if (parts <= 1) {
       x.gemmPanel(c, a, rsA, csA, b, rsB, csB, m, n, k, alpha, 0, n, this.scratch);
       return;
     }
-    // column ranges in whole NR-wide micro-panels; the caller takes the first
-    const width = Math.ceil(n / parts / NR) * NR;
+    // Column chunks (whole NR-wide micro-panels, two per thread) claimed from a shared
+    // counter by the caller and the workers alike: a worker the OS keeps waiting takes
+    // fewer chunks instead of stalling the product. Each chunk repacks A, hence only two.
+    const chunk = Math.ceil(n / (2 * parts) / NR) * NR;
+    const next = this.next as Int32Array;
+    Atomics.store(next, 0, 0);
     const threads = this.threads as GemmThreads;
-    let posted = 0;
-    for (let j0 = width; j0 < n; j0 += width, posted++) {
-      threads.post(
-        helpers[posted],
-        [c, a, rsA, csA, b, rsB, csB, m, n, k, j0, Math.min(n, j0 + width)],
-        alpha,
-      );
+    for (let t = 0; t < parts - 1; t++) {
+      threads.post(helpers[t], [c, a, rsA, csA, b, rsB, csB, m, n, k, chunk, next.byteOffset], alpha);
     }
-    x.gemmPanel(c, a, rsA, csA, b, rsB, csB, m, n, k, alpha, 0, width, this.scratch);
-    for (let t = 0; t < posted; t++) threads.wait(helpers[t]);
+    for (let j0 = Atomics.add(next, 0, chunk); j0 < n; j0 = Atomics.add(next, 0, chunk)) {
+      x.gemmPanel(c, a, rsA, csA, b, rsB, csB, m, n, k, alpha, j0, Math.min(n, j0 + chunk), this.scratch);
+    }
+    for (let t = 0; t < parts - 1; t++) threads.wait(helpers[t]);
   }
 
-  /** Ends the worker threads. */
+  /** Column chunks computed by worker threads so far. */
+  get workerChunks(): number {
+    return this.threads?.chunksDone() ?? 0;
+  }
+
+  /** Ends the worker threads (a later large product would start them again). */
   dispose(): void {
     this.threads?.dispose();
+    this.threads = null;
   }
 }

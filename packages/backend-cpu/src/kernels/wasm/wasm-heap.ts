@@ -1,3 +1,5 @@
+import { UnsupportedError } from '@rfa/tensor';
+
 const PAGE = 65536;
 const ALIGN = 16;
 
@@ -61,8 +63,19 @@ export class WasmHeap {
 
   private grow(needed: number): void {
     // at least double, so a sequence of allocations grows O(log n) times
-    const target = Math.max(needed, this.byteLength * 2);
-    this.memory.grow(Math.ceil((target - this.byteLength) / PAGE));
+    const pages = (bytes: number) => Math.ceil((bytes - this.byteLength) / PAGE);
+    try {
+      this.memory.grow(pages(Math.max(needed, this.byteLength * 2)));
+    } catch {
+      // doubling passed the memory's maximum (2 GiB shared, 4 GiB plain): take only what is needed
+      try {
+        this.memory.grow(pages(needed));
+      } catch {
+        throw new UnsupportedError(
+          `wasm memory: cannot grow to ${needed} bytes (the memory's maximum is reached)`,
+        );
+      }
+    }
     for (const listener of this.growListeners) listener();
   }
 }

@@ -2,7 +2,7 @@ import { KERNELS_SHARED_WASM, KERNELS_WASM, SHARED_MAX_PAGES } from './wasm-byte
 import { WasmHeap } from './wasm-heap.js';
 import { decodeBase64, sharedMemorySupported } from './wasm-support.js';
 
-/** The functions assembly/*.ts exports; pointers are byte addresses, sizes are elements. */
+/** The functions asm/*.ts exports; pointers are byte addresses, sizes are elements. */
 export interface KernelExports {
   scaleC(c: number, size: number, beta: number): void;
   gemmRowAxpy(

@@ -14,7 +14,7 @@ export interface WasmRuntime {
   pad: number;
 }
 
-/** Codes of `activation` in assembly/activation.ts (softmax stays in JS). */
+/** Codes of `activation` in asm/activation.ts (softmax stays in JS). */
 export const ACTIVATION_CODES = { relu: 0, linear: 1, logistic: 2, tanh: 3 } as const;
 
 /** Instantiates the kernels on a fresh memory with tensor storage and a gemm on `threads` threads. */

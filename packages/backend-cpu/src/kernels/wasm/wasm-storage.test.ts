@@ -1,3 +1,4 @@
+import { UnsupportedError } from '@rfa/tensor';
 import { describe, expect, it } from 'vitest';
 import { createWasmKernels } from './wasm-instance.js';
 import { WasmStorage } from './wasm-storage.js';
@@ -22,5 +23,15 @@ describe.each([false, true])('WasmStorage (shared memory: %s) across memory grow
     const again = storage.allocate(100);
     expect(again.ptr).toBe(first.ptr);
     expect(Array.from(again.data).every((x) => x === 0)).toBe(true);
+  });
+});
+
+describe('WasmHeap at its maximum', () => {
+  it('grows by what is needed when doubling would pass the maximum, then throws a typed error', () => {
+    const { heap } = createWasmKernels({ shared: true, initialPages: 1 });
+    // the shared memory's maximum is 2 GiB: 1.5 GiB fits only without doubling
+    heap.alloc(1.5 * 2 ** 30);
+    expect(heap.byteLength).toBeLessThan(2 ** 31 + 1);
+    expect(() => heap.alloc(2 ** 30)).toThrow(UnsupportedError);
   });
 });

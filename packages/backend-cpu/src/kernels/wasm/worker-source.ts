@@ -1,9 +1,10 @@
 /**
  * Layout of one worker's control block (Int32 slots in shared wasm memory): the
  * main thread writes a job's arguments, bumps SEQ and notifies; the worker runs
- * `gemmPanel`, writes SEQ into DONE and notifies back.
+ * `gemmPanel` on column chunks it claims from a shared counter, writes SEQ into
+ * DONE and notifies back.
  */
-export const SLOT = { SEQ: 0, DONE: 1, READY: 2, QUIT: 3, FAILED: 4, ARGS: 8, ALPHA: 24 } as const;
+export const SLOT = { SEQ: 0, DONE: 1, READY: 2, QUIT: 3, FAILED: 4, CHUNKS: 5, ARGS: 8, ALPHA: 24 } as const;
 /** Bytes of one control block. */
 export const CONTROL_BYTES = 128;
 
@@ -27,8 +28,15 @@ function start({ module, memory, control }) {
     if (Atomics.load(ints, SLOT.QUIT)) return;
     const x = SLOT.ARGS;
     try {
-      exports.gemmPanel(ints[x], ints[x + 1], ints[x + 2], ints[x + 3], ints[x + 4], ints[x + 5], ints[x + 6],
-        ints[x + 7], ints[x + 8], ints[x + 9], floats[SLOT.ALPHA], ints[x + 10], ints[x + 11], ints[x + 12]);
+      // claim column chunks until none is left; the caller claims from the same counter
+      const n = ints[x + 8];
+      const chunk = ints[x + 10];
+      const next = new Int32Array(memory.buffer, ints[x + 11], 1);
+      for (let j0 = Atomics.add(next, 0, chunk); j0 < n; j0 = Atomics.add(next, 0, chunk)) {
+        exports.gemmPanel(ints[x], ints[x + 1], ints[x + 2], ints[x + 3], ints[x + 4], ints[x + 5], ints[x + 6],
+          ints[x + 7], n, ints[x + 9], floats[SLOT.ALPHA], j0, Math.min(n, j0 + chunk), ints[x + 12]);
+        ints[SLOT.CHUNKS]++;
+      }
     } catch (error) {
       Atomics.store(ints, SLOT.FAILED, 1);
     }

@@ -9,19 +9,19 @@ const NR = 8; // columns of the register tile (two f32x4)
 
 /** C[0:m*n] *= beta (beta 0 writes zeros, so NaN in C is ignored). */
 export function scaleC(c: usize, size: i32, beta: f32): void {
-  if (beta == 1) return;
-  if (beta == 0) {
-    memory.fill(c, 0, <usize>size << 2);
+  if (beta === 1) return;
+  if (beta === 0) {
+    memory.fill(c, 0, (<usize>size) << 2);
     return;
   }
   const vb = f32x4.splat(beta);
   let i = 0;
   for (; i + 4 <= size; i += 4) {
-    const p = c + (<usize>i << 2);
+    const p = c + ((<usize>i) << 2);
     v128.store(p, f32x4.mul(v128.load(p), vb));
   }
   for (; i < size; i++) {
-    const p = c + (<usize>i << 2);
+    const p = c + ((<usize>i) << 2);
     store<f32>(p, load<f32>(p) * beta);
   }
 }
@@ -32,14 +32,15 @@ function packA(dst: usize, a: usize, rs: i32, cs: i32, ic: i32, mc: i32, pc: i32
   for (let i0 = 0; i0 < mc; i0 += MR) {
     const h = min(MR, mc - i0);
     const base = a + ((<usize>(ic + i0) * rs + <usize>pc * cs) << 2);
-    if (h == MR && rs == 1) {
+    if (h === MR && rs === 1) {
       // transposed A: the MR rows of one column are contiguous
       for (let p = 0; p < kc; p++, o += MR << 2) v128.store(o, v128.load(base + ((<usize>p * cs) << 2)));
       continue;
     }
     for (let p = 0; p < kc; p++) {
       const col = base + ((<usize>p * cs) << 2);
-      for (let ii = 0; ii < MR; ii++, o += 4) store<f32>(o, ii < h ? load<f32>(col + ((<usize>ii * rs) << 2)) : 0);
+      for (let ii = 0; ii < MR; ii++, o += 4)
+        store<f32>(o, ii < h ? load<f32>(col + ((<usize>ii * rs) << 2)) : 0);
     }
   }
 }
@@ -50,7 +51,7 @@ function packB(dst: usize, b: usize, rs: i32, cs: i32, pc: i32, kc: i32, jc: i32
   for (let j0 = 0; j0 < nc; j0 += NR) {
     const w = min(NR, nc - j0);
     const base = b + ((<usize>pc * rs + <usize>(jc + j0) * cs) << 2);
-    if (w == NR && cs == 1) {
+    if (w === NR && cs === 1) {
       // plain B: the NR columns of one row are contiguous
       for (let p = 0; p < kc; p++, o += NR << 2) {
         const row = base + ((<usize>p * rs) << 2);
@@ -61,7 +62,8 @@ function packB(dst: usize, b: usize, rs: i32, cs: i32, pc: i32, kc: i32, jc: i32
     }
     for (let p = 0; p < kc; p++) {
       const row = base + ((<usize>p * rs) << 2);
-      for (let jj = 0; jj < NR; jj++, o += 4) store<f32>(o, jj < w ? load<f32>(row + ((<usize>jj * cs) << 2)) : 0);
+      for (let jj = 0; jj < NR; jj++, o += 4)
+        store<f32>(o, jj < w ? load<f32>(row + ((<usize>jj * cs) << 2)) : 0);
     }
   }
 }
@@ -71,7 +73,17 @@ function packB(dst: usize, b: usize, rs: i32, cs: i32, pc: i32, kc: i32, jc: i32
  * accumulators (8 v128 locals); `tile` is MR·NR floats of scratch for edge tiles.
  */
 function macroKernel(
-  c: usize, ldc: i32, pa: usize, pb: usize, ic: i32, mc: i32, jc: i32, nc: i32, kc: i32, alpha: f32, tile: usize,
+  c: usize,
+  ldc: i32,
+  pa: usize,
+  pb: usize,
+  ic: i32,
+  mc: i32,
+  jc: i32,
+  nc: i32,
+  kc: i32,
+  alpha: f32,
+  tile: usize,
 ): void {
   const va = f32x4.splat(alpha);
   for (let j0 = 0; j0 < nc; j0 += NR) {
@@ -81,10 +93,14 @@ function macroKernel(
       const h = min(MR, mc - i0);
       let ap = pa + ((<usize>i0 * kc) << 2);
       let bp = bPanel;
-      let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
-      let c10 = f32x4.splat(0), c11 = f32x4.splat(0);
-      let c20 = f32x4.splat(0), c21 = f32x4.splat(0);
-      let c30 = f32x4.splat(0), c31 = f32x4.splat(0);
+      let c00 = f32x4.splat(0),
+        c01 = f32x4.splat(0);
+      let c10 = f32x4.splat(0),
+        c11 = f32x4.splat(0);
+      let c20 = f32x4.splat(0),
+        c21 = f32x4.splat(0);
+      let c30 = f32x4.splat(0),
+        c31 = f32x4.splat(0);
       for (let p = 0; p < kc; p++) {
         const b0 = v128.load(bp);
         const b1 = v128.load(bp, 16);
@@ -104,8 +120,8 @@ function macroKernel(
         bp += NR << 2;
       }
       const row = c + ((<usize>(ic + i0) * ldc + <usize>(jc + j0)) << 2);
-      const step = <usize>ldc << 2;
-      if (h == MR && w == NR) {
+      const step = (<usize>ldc) << 2;
+      if (h === MR && w === NR) {
         let r = row;
         v128.store(r, f32x4.add(v128.load(r), f32x4.mul(va, c00)));
         v128.store(r, f32x4.add(v128.load(r, 16), f32x4.mul(va, c01)), 16);
@@ -119,10 +135,14 @@ function macroKernel(
         v128.store(r, f32x4.add(v128.load(r), f32x4.mul(va, c30)));
         v128.store(r, f32x4.add(v128.load(r, 16), f32x4.mul(va, c31)), 16);
       } else {
-        v128.store(tile, c00); v128.store(tile, c01, 16);
-        v128.store(tile, c10, 32); v128.store(tile, c11, 48);
-        v128.store(tile, c20, 64); v128.store(tile, c21, 80);
-        v128.store(tile, c30, 96); v128.store(tile, c31, 112);
+        v128.store(tile, c00);
+        v128.store(tile, c01, 16);
+        v128.store(tile, c10, 32);
+        v128.store(tile, c11, 48);
+        v128.store(tile, c20, 64);
+        v128.store(tile, c21, 80);
+        v128.store(tile, c30, 96);
+        v128.store(tile, c31, 112);
         for (let ii = 0; ii < h; ii++) {
           for (let jj = 0; jj < w; jj++) {
             const q = row + ((<usize>ii * ldc + <usize>jj) << 2);
@@ -155,8 +175,20 @@ export function gemmScratchBytes(): i32 {
  * order jc → pc → ic). Column ranges are independent, so threads split by them.
  */
 export function gemmPanel(
-  c: usize, a: usize, rsA: i32, csA: i32, b: usize, rsB: i32, csB: i32,
-  m: i32, n: i32, k: i32, alpha: f32, j0: i32, j1: i32, scratch: usize,
+  c: usize,
+  a: usize,
+  rsA: i32,
+  csA: i32,
+  b: usize,
+  rsB: i32,
+  csB: i32,
+  m: i32,
+  n: i32,
+  k: i32,
+  alpha: f32,
+  j0: i32,
+  j1: i32,
+  scratch: usize,
 ): void {
   const pa = scratch;
   const pb = pa + ((<usize>MC * KC) << 2);

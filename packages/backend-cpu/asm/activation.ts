@@ -4,21 +4,18 @@
 // written through t = exp(-|x|) ≤ 1 so nothing overflows and no derivative
 // suffers cancellation (f'(x) = t/(1+t)² for logistic, 4t/(1+t)² for tanh).
 
-const RELU = 0;
-const LINEAR = 1;
+const RELU = 0; // 1 is linear: f(x) = x, f'(x) = 1, the default path below
 const LOGISTIC = 2;
 const TANH = 3;
 
 /** exp(z) for z ≤ 0 (inputs below -87 give ~1.6e-38 instead of a subnormal or 0). */
-// @ts-ignore: decorator
-@inline
 function expNonPositive(z: v128): v128 {
   const x = f32x4.max(z, f32x4.splat(-87.0));
-  const n = f32x4.floor(f32x4.add(f32x4.mul(x, f32x4.splat(1.44269504088896341)), f32x4.splat(0.5)));
+  const n = f32x4.floor(f32x4.add(f32x4.mul(x, f32x4.splat(<f32>Math.LOG2E)), f32x4.splat(0.5)));
   // r = x - n·ln2, ln2 split in two so r keeps its low bits
   let r = f32x4.sub(x, f32x4.mul(n, f32x4.splat(0.693359375)));
-  r = f32x4.sub(r, f32x4.mul(n, f32x4.splat(-2.12194440e-4)));
-  let p = f32x4.splat(1.9875691500e-4);
+  r = f32x4.sub(r, f32x4.mul(n, f32x4.splat(-2.1219444e-4)));
+  let p = f32x4.splat(1.98756915e-4);
   p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.3981999507e-3));
   p = f32x4.add(f32x4.mul(p, r), f32x4.splat(8.3334519073e-3));
   p = f32x4.add(f32x4.mul(p, r), f32x4.splat(4.1665795894e-2));
@@ -35,44 +32,56 @@ function expNonPositive(z: v128): v128 {
  * kind: 0 relu, 1 linear, 2 logistic, 3 tanh. cols % 4 leftovers run on a
  * padded 4-lane copy so every entry takes the same (vector) path.
  */
-export function activation(kind: i32, pre: usize, bias: usize, post: usize, derivative: usize, rows: i32, cols: i32, pad: usize): void {
+export function activation(
+  kind: i32,
+  pre: usize,
+  bias: usize,
+  post: usize,
+  derivative: usize,
+  rows: i32,
+  cols: i32,
+  pad: usize,
+): void {
   for (let i = 0; i < rows; i++) {
     const base = (<usize>i * cols) << 2;
     for (let j = 0; j < cols; j += 4) {
-      const o = base + (<usize>j << 2);
+      const o = base + ((<usize>j) << 2);
       const lanes = min(4, cols - j);
       let x: v128;
-      if (lanes == 4) x = v128.load(pre + o);
+      if (lanes === 4) x = v128.load(pre + o);
       else {
         v128.store(pad, f32x4.splat(0));
-        memory.copy(pad, pre + o, <usize>lanes << 2);
+        memory.copy(pad, pre + o, (<usize>lanes) << 2);
         x = v128.load(pad);
       }
       if (bias) {
-        if (lanes == 4) x = f32x4.add(x, v128.load(bias + (<usize>j << 2)));
+        if (lanes === 4) x = f32x4.add(x, v128.load(bias + ((<usize>j) << 2)));
         else {
-          memory.copy(pad, bias + (<usize>j << 2), <usize>lanes << 2);
+          memory.copy(pad, bias + ((<usize>j) << 2), (<usize>lanes) << 2);
           x = f32x4.add(x, v128.load(pad));
         }
       }
       let y = x;
       let d = f32x4.splat(1);
-      if (kind == RELU) {
+      if (kind === RELU) {
         const positive = f32x4.gt(x, f32x4.splat(0));
         y = v128.and(x, positive);
         d = v128.and(d, positive);
-      } else if (kind == LOGISTIC) {
+      } else if (kind === LOGISTIC) {
         const t = expNonPositive(f32x4.neg(f32x4.abs(x)));
         const onePlus = f32x4.add(f32x4.splat(1), t);
         const negative = f32x4.lt(x, f32x4.splat(0));
         y = f32x4.div(v128.bitselect(t, f32x4.splat(1), negative), onePlus);
         d = f32x4.div(t, f32x4.mul(onePlus, onePlus));
-      } else if (kind == TANH) {
+      } else if (kind === TANH) {
         const ax = f32x4.abs(x);
         const t = expNonPositive(f32x4.mul(f32x4.splat(-2), ax));
         const onePlus = f32x4.add(f32x4.splat(1), t);
         // |x| ≥ 0.625: (1-t)/(1+t) with x's sign; below, 1-t would cancel: odd polynomial instead
-        const large = v128.or(f32x4.div(f32x4.sub(f32x4.splat(1), t), onePlus), v128.and(x, f32x4.splat(-0.0)));
+        const large = v128.or(
+          f32x4.div(f32x4.sub(f32x4.splat(1), t), onePlus),
+          v128.and(x, f32x4.splat(-0.0)),
+        );
         const z = f32x4.mul(x, x);
         let q = f32x4.splat(-5.70498872745e-3);
         q = f32x4.add(f32x4.mul(q, z), f32x4.splat(2.06390887954e-2));
@@ -85,15 +94,24 @@ export function activation(kind: i32, pre: usize, bias: usize, post: usize, deri
         const dLarge = f32x4.div(f32x4.mul(f32x4.splat(4), t), f32x4.mul(onePlus, onePlus));
         d = v128.bitselect(f32x4.sub(f32x4.splat(1), f32x4.mul(small, small)), dLarge, isSmall);
       }
-      if (lanes == 4) {
+      if (lanes === 4) {
         if (bias) v128.store(pre + o, x);
         if (post) v128.store(post + o, y);
         if (derivative) v128.store(derivative + o, d);
       } else {
-        const bytes = <usize>lanes << 2;
-        if (bias) { v128.store(pad, x); memory.copy(pre + o, pad, bytes); }
-        if (post) { v128.store(pad, y); memory.copy(post + o, pad, bytes); }
-        if (derivative) { v128.store(pad, d); memory.copy(derivative + o, pad, bytes); }
+        const bytes = (<usize>lanes) << 2;
+        if (bias) {
+          v128.store(pad, x);
+          memory.copy(pre + o, pad, bytes);
+        }
+        if (post) {
+          v128.store(pad, y);
+          memory.copy(post + o, pad, bytes);
+        }
+        if (derivative) {
+          v128.store(pad, d);
+          memory.copy(derivative + o, pad, bytes);
+        }
       }
     }
   }

@@ -1,0 +1,63 @@
+import { parseArgs } from 'node:util';
+import { CliError } from '../../cli-error.js';
+import type { SpeedOptions } from '../../speed/run-speed.js';
+import { SPEED_RULES, type SpeedRule } from '../../speed/types.js';
+import { parseLayers } from '../../speed/workload.js';
+
+export type SpeedArgs = Omit<SpeedOptions, 'log'> & { json?: string };
+
+function positiveInts(text: string, flag: string): number[] {
+  const values = text.split(',').map((s) => Number(s.trim()));
+  if (values.length === 0 || values.some((v) => !Number.isInteger(v) || v < 1))
+    throw new CliError(`${flag} must be positive integers joined by ',', got '${text}'`);
+  return values;
+}
+
+function positiveNumber(text: string, flag: string): number {
+  const v = Number(text);
+  if (!(v > 0) || !Number.isFinite(v)) throw new CliError(`${flag} must be a positive number, got '${text}'`);
+  return v;
+}
+
+/** Validates `pnpm bench speed` flags; a bad one throws CliError naming it. */
+export function parseSpeedArgs(argv: string[]): SpeedArgs {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      peers: { type: 'boolean', default: false },
+      backend: { type: 'string', default: 'cpu' },
+      'gpu-modes': { type: 'string' },
+      batch: { type: 'string', default: '1,32,128' },
+      layers: { type: 'string', default: '784-1000-10' },
+      rules: { type: 'string', default: 'bp,fa' },
+      seconds: { type: 'string', default: '1' },
+      rounds: { type: 'string', default: '3' },
+      'loss-every': { type: 'string', default: '50' },
+      'no-gemm': { type: 'boolean', default: false },
+      json: { type: 'string' },
+    },
+  });
+  const backend = values.backend!;
+  if (backend !== 'cpu' && backend !== 'gpu' && backend !== 'all')
+    throw new CliError(`--backend must be cpu, gpu or all, got '${backend}'`);
+  const rules = values.rules!.split(',').map((r) => r.trim());
+  for (const r of rules)
+    if (!SPEED_RULES.includes(r as SpeedRule))
+      throw new CliError(`--rules: unknown rule '${r}' (${SPEED_RULES.join(', ')})`);
+  const seconds = positiveNumber(values.seconds!, '--seconds');
+  return {
+    peers: values.peers!,
+    backend,
+    gpuModes: values['gpu-modes']?.split(',').map((m) => m.trim()),
+    batches: positiveInts(values.batch!, '--batch'),
+    sizes: parseLayers(values.layers!),
+    rules: rules as SpeedRule[],
+    seconds,
+    rounds: positiveInts(values.rounds!, '--rounds')[0],
+    warmupSeconds: Math.min(0.5, seconds),
+    lossEvery: positiveInts(values['loss-every']!, '--loss-every')[0],
+    gemm: !values['no-gemm'],
+    learningRate: 0.1,
+    json: values.json,
+  };
+}

@@ -1,0 +1,34 @@
+import { resolve } from 'node:path';
+import { writeJsonAtomic } from '../../report/write-atomic.js';
+import { runSpeed } from '../../speed/run-speed.js';
+import { speedTable } from '../../speed/speed-table.js';
+import { parseSpeedArgs } from './speed-args.js';
+
+export const SPEED_HELP = `pnpm bench speed [options]
+  Training throughput (examples/s) of one step loop (forward, backward, SGD update) of the
+  fig3a network, per implementation, and gemm GFLOP/s of (128×784)·(784×1000).
+  --peers              also train the same network with TensorFlow.js (cpu and wasm backends)
+  --backend cpu|gpu|all  rfa backends to time (default cpu; gpu: every gpu.js mode that works)
+  --gpu-modes M,...    only these gpu.js modes (webgl2, webgl, webgpu, headlessgl, webasm, cpu)
+  --batch 1,32,128     batch sizes
+  --layers 784-1000-10 layer sizes (logistic units throughout)
+  --rules bp,fa        learning rules
+  --seconds S          seconds per timed run (default 1); --rounds N (default 3), median reported
+  --loss-every N       read the loss back every N steps (default 50, same for every implementation)
+  --no-gemm            skip the gemm rows
+  --json FILE          write the rows as JSON`;
+
+export async function speedCommand(argv: string[]): Promise<number> {
+  if (argv.includes('--help')) {
+    console.log(SPEED_HELP);
+    return 0;
+  }
+  const args = parseSpeedArgs(argv);
+  const report = await runSpeed({ ...args, log: (line) => console.error(line) });
+  console.log(`\n${[...report.header, ...report.skipped].join('\n')}\n\n${speedTable(report.rows) || 'nothing was timed'}`);
+  if (args.json) {
+    await writeJsonAtomic(resolve(args.json), report.rows);
+    console.log(`\nrows: ${resolve(args.json)}`);
+  }
+  return 0;
+}

@@ -1,0 +1,81 @@
+import { createNetwork, uniformInit } from '@rfa/layers';
+import { backprop, createTrainer, feedbackAlignment, type Trainer } from '@rfa/learning-rules';
+import { type Backend, Rng } from '@rfa/tensor';
+import type { InitialState, SpeedRule, SpeedTrainer } from './types.js';
+import { BatchCursor, type ExampleBlock } from './workload.js';
+
+/** What every implementation trains: the fig3a network (logistic everywhere), squared error, plain SGD. */
+export interface TrainSetup {
+  sizes: number[];
+  rule: SpeedRule;
+  batch: number;
+  learningRate: number;
+  block: ExampleBlock;
+  seed: number;
+}
+
+/** rfa's step through `createTrainer`; with `state`, starts from those values instead of its own draw. */
+export class RfaSpeedTrainer implements SpeedTrainer {
+  private readonly trainer: Trainer;
+  private readonly cursor: BatchCursor;
+
+  constructor(
+    readonly impl: string,
+    private readonly backend: Backend,
+    private readonly setup: TrainSetup,
+    state?: InitialState,
+  ) {
+    const { sizes, rule, seed } = setup;
+    const network = createNetwork(backend, {
+      rng: new Rng(seed),
+      init: uniformInit(0.05),
+      layers: sizes.slice(1).map((out, l) => ({ in: sizes[l], out, activation: 'logistic' as const })),
+    });
+    const factory = rule === 'bp' ? backprop() : feedbackAlignment();
+    this.trainer = createTrainer(network, factory, {
+      loss: 'mse',
+      learningRate: setup.learningRate,
+      rng: new Rng(seed + 1),
+    });
+    if (state) this.load(state);
+    this.cursor = new BatchCursor(setup.block, setup.batch);
+  }
+
+  private load(state: InitialState): void {
+    const { backend } = this;
+    this.trainer.network.layers.forEach((layer, l) => {
+      backend.write(layer.weights, state.weights[l]);
+      backend.write(layer.bias, state.biases[l]);
+    });
+    for (const fb of this.trainer.rule.feedback()) backend.write(fb.tensor, state.feedback[fb.layer]!);
+  }
+
+  /** The start values, read back, for the other implementations to copy. */
+  async initialState(): Promise<InitialState> {
+    const layers = this.trainer.network.layers;
+    const feedback: (Float32Array | null)[] = layers.map(() => null);
+    for (const fb of this.trainer.rule.feedback()) feedback[fb.layer] = await fb.tensor.read();
+    return {
+      weights: await Promise.all(layers.map((l) => l.weights.read())),
+      biases: await Promise.all(layers.map((l) => l.bias.read())),
+      feedback,
+    };
+  }
+
+  async activate(): Promise<void> {}
+
+  // rfa keeps its last output on the device and computes the loss on read, so withLoss changes nothing
+  step(_withLoss: boolean): void {
+    const { inputs, targets } = this.cursor.take();
+    this.trainer.step(inputs, targets, this.setup.batch);
+  }
+
+  loss(): Promise<number> {
+    return this.trainer.lastLoss();
+  }
+
+  dispose(): void {
+    this.trainer.dispose();
+    this.trainer.network.dispose();
+  }
+}

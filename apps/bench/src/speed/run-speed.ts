@@ -1,0 +1,168 @@
+import { createCpuBackend } from '@rfa/backend-cpu';
+import type { Backend } from '@rfa/tensor';
+import { GEMM_SHAPE, RfaGemmContender, TfjsGemmContender } from './gemm-rate.js';
+import { loadGpuBackends } from './gpu-backends.js';
+import { type Contender, interleave, median } from './interleave.js';
+import { RfaSpeedTrainer, type TrainSetup } from './rfa-trainer.js';
+import { loadTfjs, type TfjsRuntime } from './tfjs-runtime.js';
+import { TfjsSpeedTrainer } from './tfjs-trainer.js';
+import { TrainingContender } from './train-timing.js';
+import type { SpeedRow, SpeedRule, SpeedTrainer } from './types.js';
+import { makeExampleBlock } from './workload.js';
+
+export interface SpeedOptions {
+  peers: boolean;
+  backend: 'cpu' | 'gpu' | 'all';
+  /** gpu.js modes to try (default: every mode that works here). */
+  gpuModes?: string[];
+  sizes: number[];
+  batches: number[];
+  rules: SpeedRule[];
+  /** Seconds per timed run; each contender gets `rounds` of them per configuration. */
+  seconds: number;
+  rounds: number;
+  warmupSeconds: number;
+  /** Read the loss back every this many steps (same for every implementation). */
+  lossEvery: number;
+  /** Also time the (128×784)·(784×1000) product. */
+  gemm: boolean;
+  learningRate: number;
+  /** Progress and skip lines. */
+  log: (line: string) => void;
+}
+
+export interface SpeedReport {
+  /** What ran: one line per implementation, plus how it was measured. */
+  header: string[];
+  skipped: string[];
+  rows: SpeedRow[];
+}
+
+const SEED = 1;
+
+/** Times one training step loop per implementation, interleaved; then the gemm rate. */
+export async function runSpeed(options: SpeedOptions): Promise<SpeedReport> {
+  const { sizes } = options;
+  const layers = sizes.join('-');
+  const cpu = createCpuBackend();
+  const rfa: { impl: string; backend: Backend }[] =
+    options.backend === 'gpu' ? [] : [{ impl: 'rfa-cpu', backend: cpu }];
+  const skipped: string[] = [];
+  if (options.backend !== 'cpu') {
+    const gpu = await loadGpuBackends(options.gpuModes);
+    rfa.push(...gpu.candidates);
+    skipped.push(...gpu.skipped);
+  }
+  const tfjs: TfjsRuntime | null = options.peers ? await loadTfjs() : null;
+  const about = new Map<string, string>([
+    ...rfa.map((r): [string, string] => [r.impl, r.backend.description]),
+    ...(tfjs?.peers ?? []).map((p): [string, string] => [
+      p.impl,
+      `TensorFlow.js ${tfjs!.version} ${p.backendName} backend (${p.note}), prod mode; step written with explicit tf ops in tf.tidy, Variable.assign updates (no tf.grad, no tf.layers)`,
+    ]),
+  ]);
+  const header = [
+    `network ${layers}, logistic units, squared error, SGD lr ${options.learningRate}, W ~ U[-0.05, 0.05], FA's B ~ U[-0.5, 0.5]; every implementation starts from the same values`,
+    `examples/s: median of ${options.rounds} rounds × ${options.seconds} s per implementation after a ${options.warmupSeconds} s warm-up, implementations interleaved; loss read back every ${options.lossEvery} steps`,
+    ...[...about].map(([impl, text]) => `${impl}: ${text}`),
+  ];
+  for (const line of skipped) options.log(line);
+  const rows: SpeedRow[] = [];
+  const block = makeExampleBlock(sizes[0], sizes.at(-1)!, Math.max(1024, ...options.batches), SEED);
+  try {
+    for (const rule of options.rules) {
+      for (const batch of options.batches) {
+        const setup: TrainSetup = {
+          sizes,
+          rule,
+          batch,
+          learningRate: options.learningRate,
+          block,
+          seed: SEED,
+        };
+        const trainers = await makeTrainers(setup, cpu, rfa, tfjs);
+        try {
+          const contenders = trainers.map((t) => new TrainingContender(t, batch, options.lossEvery));
+          const rates = await interleave(contenders, options);
+          contenders.forEach((c, i) => {
+            rows.push({
+              impl: c.impl,
+              rule,
+              batch,
+              layers,
+              examplesPerSecond: median(rates[i]),
+              lossFirst: c.lossFirst,
+              lossLast: c.lossLast,
+              rounds: rates[i],
+              description: about.get(c.impl)!,
+            });
+          });
+          options.log(
+            `${rule} batch ${batch}: ${contenders.map((c, i) => `${c.impl} ${median(rates[i]).toFixed(0)}/s`).join(', ')}`,
+          );
+        } finally {
+          for (const t of trainers) t.dispose();
+        }
+      }
+    }
+    if (options.gemm) rows.push(...(await gemmRows(rfa, tfjs, options, about)));
+  } finally {
+    for (const r of rfa) if (r.backend !== cpu) r.backend.dispose();
+    cpu.dispose();
+  }
+  return { header, skipped, rows };
+}
+
+/** rfa on the CPU draws the start values; every other implementation copies them. */
+async function makeTrainers(
+  setup: TrainSetup,
+  cpu: Backend,
+  rfa: { impl: string; backend: Backend }[],
+  tfjs: TfjsRuntime | null,
+): Promise<SpeedTrainer[]> {
+  const origin = new RfaSpeedTrainer('rfa-cpu', cpu, setup);
+  const state = await origin.initialState();
+  const trainers: SpeedTrainer[] = [];
+  for (const r of rfa)
+    trainers.push(r.backend === cpu ? origin : new RfaSpeedTrainer(r.impl, r.backend, setup, state));
+  if (!rfa.some((r) => r.backend === cpu)) origin.dispose();
+  for (const peer of tfjs?.peers ?? [])
+    trainers.push(await TfjsSpeedTrainer.create(tfjs!.tf, peer, setup, state));
+  return trainers;
+}
+
+async function gemmRows(
+  rfa: { impl: string; backend: Backend }[],
+  tfjs: TfjsRuntime | null,
+  options: SpeedOptions,
+  about: Map<string, string>,
+): Promise<SpeedRow[]> {
+  const contenders: (Contender & { dispose(): void })[] = rfa.map(
+    (r) => new RfaGemmContender(r.impl, r.backend, GEMM_SHAPE),
+  );
+  for (const peer of tfjs?.peers ?? [])
+    contenders.push(await TfjsGemmContender.create(tfjs!.tf, peer, GEMM_SHAPE));
+  try {
+    const rates = await interleave(contenders, options);
+    const { m, k, n } = GEMM_SHAPE;
+    const rows = contenders.map((c, i): SpeedRow => {
+      const gflops = median(rates[i]);
+      return {
+        impl: c.impl,
+        rule: 'gemm',
+        batch: m,
+        layers: `${m}-${k}-${n}`,
+        examplesPerSecond: (gflops * 1e9) / (2 * k * n),
+        gflops,
+        rounds: rates[i].map((g) => (g * 1e9) / (2 * k * n)),
+        description: about.get(c.impl)!,
+      };
+    });
+    options.log(
+      `gemm ${m}×${k}·${k}×${n}: ${rows.map((r) => `${r.impl} ${r.gflops!.toFixed(2)} GFLOP/s`).join(', ')}`,
+    );
+    return rows;
+  } finally {
+    for (const c of contenders) c.dispose();
+  }
+}

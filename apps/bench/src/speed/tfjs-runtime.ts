@@ -1,0 +1,61 @@
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import type * as Tf from '@tensorflow/tfjs-core';
+import { CliError } from '../cli-error.js';
+
+export type TfModule = typeof Tf;
+
+/** One TensorFlow.js backend the bench trains on, with what actually ran. */
+export interface TfjsPeer {
+  impl: 'tfjs-cpu' | 'tfjs-wasm';
+  backendName: 'cpu' | 'wasm';
+  /** For people: which kernels ran (wasm: SIMD or not, threads). */
+  note: string;
+}
+
+export interface TfjsRuntime {
+  tf: TfModule;
+  version: string;
+  peers: TfjsPeer[];
+}
+
+// A computed specifier keeps the bundler from inlining TensorFlow.js (a dev dependency) into the CLI.
+const importByName = (name: string): Promise<unknown> => import(name);
+
+/**
+ * Loads tfjs-core with its cpu and wasm backends, in production mode (correctness checks
+ * off, as tfjs advises for speed). The wasm binaries come from the package's dist folder.
+ */
+export async function loadTfjs(): Promise<TfjsRuntime> {
+  let tf: TfModule;
+  let wasm: { setWasmPaths(prefix: string): void; getThreadsCount(): number };
+  try {
+    tf = (await importByName('@tensorflow/tfjs-core')) as TfModule;
+    await importByName('@tensorflow/tfjs-backend-cpu');
+    wasm = (await importByName('@tensorflow/tfjs-backend-wasm')) as typeof wasm;
+  } catch (err) {
+    throw new CliError(
+      `--peers needs the bench's dev dependencies @tensorflow/tfjs-core, -backend-cpu, -backend-wasm 4.22.0 (${(err as Error).message})`,
+    );
+  }
+  tf.enableProdMode();
+  const require = createRequire(import.meta.url);
+  wasm.setWasmPaths(`${dirname(require.resolve('@tensorflow/tfjs-backend-wasm'))}/`);
+  const peers: TfjsPeer[] = [];
+  if (await tf.setBackend('cpu'))
+    peers.push({ impl: 'tfjs-cpu', backendName: 'cpu', note: 'plain JavaScript kernels, one thread' });
+  if (await tf.setBackend('wasm')) {
+    const simd = Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
+    const threads = Boolean(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'));
+    const binary = `tfjs-backend-wasm${threads ? '-threaded' : ''}${simd ? '-simd' : ''}.wasm`;
+    const why = threads
+      ? `${wasm.getThreadsCount()} threads`
+      : 'one thread: tfjs turns wasm threads off in Node (tfjs#3830)';
+    peers.push({
+      impl: 'tfjs-wasm',
+      backendName: 'wasm',
+      note: `${binary}, SIMD ${simd ? 'on' : 'off'}, ${why}`,
+    });
+  }
+  return { tf, version: tf.version_core, peers };
+}

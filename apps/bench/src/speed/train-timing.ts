@@ -1,0 +1,46 @@
+import type { Contender } from './interleave.js';
+import type { SpeedTrainer } from './types.js';
+
+/** A trainer as a contender: examples per second over a timed run, loss read every `lossEvery` steps. */
+export class TrainingContender implements Contender {
+  /** Loss of the very first step, and of the latest step read. */
+  lossFirst = Number.NaN;
+  lossLast = Number.NaN;
+
+  constructor(
+    readonly trainer: SpeedTrainer,
+    private readonly batch: number,
+    private readonly lossEvery: number,
+  ) {}
+
+  get impl(): string {
+    return this.trainer.impl;
+  }
+
+  activate(): Promise<void> {
+    return this.trainer.activate();
+  }
+
+  /**
+   * Steps until `seconds` have passed; the last step always reads its loss, so work a
+   * device queued is finished inside the timed span.
+   */
+  async run(seconds: number): Promise<number> {
+    const { trainer } = this;
+    if (Number.isNaN(this.lossFirst)) {
+      trainer.step(true);
+      this.lossFirst = await trainer.loss();
+    }
+    const start = performance.now();
+    let steps = 0;
+    for (;;) {
+      const last = performance.now() - start >= seconds * 1000;
+      const withLoss = last || (steps + 1) % this.lossEvery === 0;
+      trainer.step(withLoss);
+      steps++;
+      if (withLoss) this.lossLast = await trainer.loss();
+      if (last) break;
+    }
+    return (steps * this.batch) / ((performance.now() - start) / 1000);
+  }
+}

@@ -1,0 +1,4 @@
+export * from './activation';
+export * from './elementwise';
+export * from './gemm';
+export * from './gemm-direct';

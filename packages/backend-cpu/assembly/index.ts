@@ -1,4 +1,0 @@
-export * from "./gemm";
-export * from "./gemm-direct";
-export * from "./elementwise";
-export * from "./activation";
