@@ -26,6 +26,19 @@ function pnpm(...args) {
   run(process.execPath, [pnpmBin, ...args]);
 }
 
+/**
+ * The optional `gl` package (headless WebGL for the GPU backend's Node tests) builds
+ * from source with node-gyp, which would download Node's headers; point it at the
+ * headers installed with this Node instead (no network needed). If gl still fails
+ * to build, pnpm skips it (optional) and the GPU tests say they skipped headless GL.
+ */
+function useLocalNodeHeaders() {
+  const prefix = dirname(dirname(process.execPath));
+  if (!process.env.npm_config_nodedir && existsSync(join(prefix, 'include', 'node', 'node.h'))) {
+    process.env.npm_config_nodedir = prefix;
+  }
+}
+
 function ensurePnpm() {
   const installed = existsSync(pnpmBin) && JSON.parse(readFileSync(join(tools, 'node_modules', 'pnpm', 'package.json'), 'utf8')).version;
   if (installed === PNPM_VERSION) return;
@@ -47,6 +60,7 @@ function summarizeTests() {
 
 const job = process.argv[2] ?? 'test';
 ensurePnpm();
+useLocalNodeHeaders();
 pnpm('install', '--frozen-lockfile');
 if (job === 'test') {
   rmSync(join(root, '.rfa-test-results'), { recursive: true, force: true });

@@ -1,4 +1,5 @@
 import { RfaError } from '@rfa/tensor';
+import { MAIN_HELP, mainCommand } from './commands/main-command.js';
 import { REPRODUCE_HELP, reproduceCommand } from './commands/reproduce/reproduce-command.js';
 import { SPEED_HELP, speedCommand } from './commands/speed/speed-command.js';
 import { STEP_HELP, stepCommand } from './commands/step/step-command.js';
@@ -6,6 +7,7 @@ import { STEP_HELP, stepCommand } from './commands/step/step-command.js';
 type Command = { run: (argv: string[]) => Promise<number>; help: string };
 
 const commands: Record<string, Command> = {
+  main: { run: mainCommand, help: MAIN_HELP },
   reproduce: { run: reproduceCommand, help: REPRODUCE_HELP },
   step: { run: stepCommand, help: STEP_HELP },
   speed: { run: speedCommand, help: SPEED_HELP },

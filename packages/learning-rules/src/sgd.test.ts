@@ -76,3 +76,19 @@ describe('shared SGD update', () => {
     expect(w1.some((v, i) => m1[i] === 1 && v !== 0)).toBe(true);
   });
 });
+
+describe('learning-rate schedule', () => {
+  it('setLearningRate takes effect on the next step and is validated', () => {
+    const net = createNetwork(backend, { rng: new Rng(1), init: uniformInit(0.5), layers: [{ in: 4, out: 2, activation: 'linear' }] });
+    const twin = createNetwork(backend, { rng: new Rng(1), init: uniformInit(0.5), layers: [{ in: 4, out: 2, activation: 'linear' }] });
+    const a = createTrainer(net, backprop(), { loss: 'mse', learningRate: 0.1, rng: new Rng(2) });
+    const b = createTrainer(twin, backprop(), { loss: 'mse', learningRate: 0.05, rng: new Rng(2) });
+    a.setLearningRate(0.05);
+    const x = randomArray(new Rng(3), [2, 4]);
+    const y = randomArray(new Rng(4), [2, 2]);
+    a.step(x, y, 2);
+    b.step(x, y, 2);
+    expect(Array.from(net.layers[0].weights.readSync())).toEqual(Array.from(twin.layers[0].weights.readSync()));
+    expect(() => a.setLearningRate(-1)).toThrow(/learningRate/);
+  });
+});

@@ -36,7 +36,7 @@ export class Trainer {
   private last: StepBuffers | null = null;
   steps = 0;
 
-  constructor(readonly network: Network, ruleFactory: RuleFactory, readonly options: TrainerOptions) {
+  constructor(readonly network: Network, readonly ruleFactory: RuleFactory, readonly options: TrainerOptions) {
     checkSgdOptions(options);
     checkLoss(options.loss, network.layers[network.layers.length - 1].activation);
     this.rule = ruleFactory.bind(network, options.rng);
@@ -89,6 +89,12 @@ export class Trainer {
     rule.afterUpdate?.({ ...ctx, learningRate: this.options.learningRate, weightDecay: this.options.weightDecay ?? 0, batchSize });
     this.last = b;
     this.steps++;
+  }
+
+  /** Changes the learning rate from the next step on (schedules); the shared update reads it each step. */
+  setLearningRate(learningRate: number): void {
+    checkSgdOptions({ ...this.options, learningRate });
+    this.options.learningRate = learningRate;
   }
 
   /** Forward only; returns the output tensor (valid until the next call with this batch size). */

@@ -13,6 +13,8 @@ export interface ClassificationRunOptions {
   init: Initializer;
   rule: RuleFactory;
   learningRate: number;
+  /** Multiplies the learning rate from the second epoch on (default 1: constant). */
+  laterEpochsFactor?: number;
   weightDecay: number;
   batchSize: number;
   epochs: number;
@@ -60,6 +62,7 @@ export async function classificationRun(o: ClassificationRunOptions, ctx: Experi
   await evaluate(0);
   let step = 0;
   for (let epoch = 0; epoch < o.epochs; epoch++) {
+    trainer.setLearningRate(o.learningRate * (epoch === 0 ? 1 : (o.laterEpochsFactor ?? 1)));
     let inEpoch = 0;
     for (const batch of batcher.epoch()) {
       trainer.step(batch.inputs, batch.targets, batch.size);

@@ -10,6 +10,7 @@ export interface Fig3aConfig {
   evaluationsPerEpoch: number;
   batchSize: number;
   learningRate: number;
+  laterEpochsFactor: number;
   weightDecay: number;
   forwardInit: number;
   feedbackInit: number;
@@ -26,19 +27,39 @@ export const fig3a: Experiment<Fig3aConfig> = {
   id: 'fig3a',
   title: 'Fig. 3a — MNIST, 784-1000-10 logistic network',
   notes:
-    'MNIST 60k train / 10k test; logistic hidden and output, squared error, one-hot targets; W ~ U[-0.05, 0.05], B ~ U[-0.5, 0.5]; shuffled mini-batches, weight decay on W. fa-sparse50 removes 50% of the entries of every W and B for good. testError on the 10k test set after the last epoch; deltaAngle: hidden-layer signal vs backprop\'s on the same state, averaged over the last evaluation window.',
-  config: (quick) => ({
-    network: '784-1000-10 logistic',
-    epochs: quick ? 1 : 40,
-    evaluationsPerEpoch: quick ? 4 : 1,
-    batchSize: 8,
-    learningRate: 0.2,
-    weightDecay: 1e-6,
-    forwardInit: 0.05,
-    feedbackInit: 0.5,
+    'MNIST 60k train / 10k test; logistic hidden and output, squared error, one-hot targets; W ~ U[-0.05, 0.05], B ~ U[-b, b] (b = feedbackInit in the config); shuffled mini-batches (batch 1 = online), weight decay on W. fa-sparse50 removes 50% of the entries of every W and B for good. testError on the 10k test set after the last epoch; deltaAngle: hidden-layer signal vs backprop\'s on the same state, averaged over the last evaluation window.',
+  // full: the configuration of the NumPy reference reading (BP 1.97%, FA 2.15% after 40
+  // epochs); quick: online learning, the most progress per example (the 1000 logistic
+  // units with mean ≈ 0.5 bound the stable step size: η = 0.4 online diverges), η cut to
+  // a third after the first epoch, and larger feedback weights, which align faster.
+  config: (quick) =>
+    quick
+      ? {
+          network: '784-1000-10 logistic',
+          epochs: 3,
+          evaluationsPerEpoch: 1,
+          batchSize: 1,
+          learningRate: 0.15,
+          laterEpochsFactor: 1 / 3,
+          weightDecay: 1e-6,
+          forwardInit: 0.05,
+          feedbackInit: 2,
+          sparseRemoveFraction: 0.5,
+          rules: ['bp', 'fa', 'fa-sparse50', 'shallow'],
+        }
+      : {
+          network: '784-1000-10 logistic',
+          epochs: 40,
+          evaluationsPerEpoch: 1,
+          batchSize: 8,
+          learningRate: 0.2,
+          laterEpochsFactor: 1,
+          weightDecay: 1e-6,
+          forwardInit: 0.05,
+          feedbackInit: 0.5,
     sparseRemoveFraction: 0.5,
-    rules: ['bp', 'fa', 'fa-sparse50', 'shallow'],
-  }),
+          rules: ['bp', 'fa', 'fa-sparse50', 'shallow'],
+        },
   work: (c) => c.rules.length * c.epochs * 60000,
   async runSeed(c, ctx) {
     const mnist = await getMnist(ctx.mnistDir);
@@ -54,7 +75,7 @@ export const fig3a: Experiment<Fig3aConfig> = {
       shallow: { rule: shallow(), remove: 0 },
     };
     const outcome: SeedOutcome = {};
-    for (const key of c.rules) {
+    for (const key of c.rules.filter((r) => !ctx.rules || ctx.rules.includes(r))) {
       outcome[key] = await classificationRun(
         {
           train: mnist.train,
@@ -63,6 +84,7 @@ export const fig3a: Experiment<Fig3aConfig> = {
           init: uniformInit(c.forwardInit),
           rule: rules[key].rule,
           learningRate: c.learningRate,
+          laterEpochsFactor: c.laterEpochsFactor,
           weightDecay: c.weightDecay,
           batchSize: c.batchSize,
           epochs: c.epochs,

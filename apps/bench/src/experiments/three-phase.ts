@@ -37,8 +37,9 @@ export function threePhaseSchedule(phases: PhaseSteps): { advance(step: number):
 }
 
 /**
- * NSE at the start and end of each phase, read from an NSE curve sampled at `steps`
- * (which must include step 0 and each phase end): `phaseNDrop` = NSE before − NSE after.
+ * How much each phase cut the error, read from an NSE curve sampled at `steps` (which must
+ * include step 0 and each phase end): `phaseNDrop` = (NSE before − NSE after) / NSE before,
+ * the fraction of the error the phase removed (negative when the error grew).
  */
 export function phaseDrops(steps: number[], nse: number[], phases: PhaseSteps): Record<string, number> {
   const ends = phaseEnds(phases);
@@ -48,5 +49,6 @@ export function phaseDrops(steps: number[], nse: number[], phases: PhaseSteps): 
     return nse[i];
   };
   const marks = [0, ...ends].map(at);
-  return { phase1Drop: marks[0] - marks[1], phase2Drop: marks[1] - marks[2], phase3Drop: marks[2] - marks[3] };
+  const drop = (k: number) => (marks[k] - marks[k + 1]) / marks[k];
+  return { phase1Drop: drop(0), phase2Drop: drop(1), phase3Drop: drop(2) };
 }

@@ -25,6 +25,8 @@ export interface ExperimentContext {
   signal: AbortSignal;
   progress: ProgressSink;
   mnistDir?: string;
+  /** Only these rule keys (all when absent). */
+  rules?: string[];
 }
 
 /** A plot of the report: one metric's curve per rule. */

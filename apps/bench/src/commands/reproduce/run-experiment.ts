@@ -14,6 +14,7 @@ export interface RunOptions {
   outDir: string;
   signal: AbortSignal;
   mnistDir?: string;
+  rules?: string[];
 }
 
 /**
@@ -26,7 +27,8 @@ export async function runExperiment(exp: Experiment<any>, o: RunOptions): Promis
   const config = exp.config(o.quick);
   const started = Date.now();
   const outcomes: SeedOutcome[] = [];
-  const progress = createProgress(exp.id, exp.work(config) * o.seeds);
+  const share = o.rules && Array.isArray((config as { rules?: unknown }).rules) ? o.rules.length / (config as { rules: string[] }).rules.length : 1;
+  const progress = createProgress(exp.id, Math.round(exp.work(config) * o.seeds * Math.min(1, share)));
   let interrupted = false;
   const report = (): ExperimentReport => {
     const results = aggregate(outcomes);
@@ -54,6 +56,7 @@ export async function runExperiment(exp: Experiment<any>, o: RunOptions): Promis
         signal: o.signal,
         progress,
         mnistDir: o.mnistDir,
+        rules: o.rules,
       });
       outcomes.push(outcome);
       await writeJsonAtomic(join(o.outDir, `${exp.id}.json`), report());
