@@ -10,7 +10,9 @@ const cli = join(here, '..', 'dist', 'cli.js');
 if (!existsSync(cli)) {
   console.error('rfa-bench: not built yet; building the workspace packages it needs…');
   const root = join(here, '..', '..', '..');
-  const r = spawnSync('pnpm', ['exec', 'turbo', 'run', 'build', '--filter=@rfa/bench...', '--output-logs=errors-only'], {
+  const localPnpm = join(root, '.tools', 'node_modules', 'pnpm', 'bin', 'pnpm.cjs');
+  const [cmd, pre] = existsSync(localPnpm) ? [process.execPath, [localPnpm]] : ['pnpm', []];
+  const r = spawnSync(cmd, [...pre, 'exec', 'turbo', 'run', 'build', '--filter=@rfa/bench...', '--output-logs=errors-only'], {
     cwd: root,
     stdio: 'inherit',
   });

@@ -26,6 +26,28 @@ export function scaleC(c: usize, size: i32, beta: f32): void {
   }
 }
 
+/**
+ * Four rows (`stride` bytes apart), four consecutive entries each, transposed:
+ * stores column q = [r0[q], r1[q], r2[q], r3[q]] at dst + q·step bytes. Packing a
+ * row-major operand whose panel runs across rows takes 8 shuffles per 16 floats
+ * instead of 16 scalar loads and stores.
+ */
+@inline
+function transpose4(dst: usize, step: usize, src: usize, stride: usize): void {
+  const r0 = v128.load(src);
+  const r1 = v128.load(src + stride);
+  const r2 = v128.load(src + 2 * stride);
+  const r3 = v128.load(src + 3 * stride);
+  const t0 = f32x4.shuffle(r0, r1, 0, 4, 1, 5);
+  const t1 = f32x4.shuffle(r0, r1, 2, 6, 3, 7);
+  const t2 = f32x4.shuffle(r2, r3, 0, 4, 1, 5);
+  const t3 = f32x4.shuffle(r2, r3, 2, 6, 3, 7);
+  v128.store(dst, f32x4.shuffle(t0, t2, 0, 1, 4, 5));
+  v128.store(dst + step, f32x4.shuffle(t0, t2, 2, 3, 6, 7));
+  v128.store(dst + 2 * step, f32x4.shuffle(t1, t3, 0, 1, 4, 5));
+  v128.store(dst + 3 * step, f32x4.shuffle(t1, t3, 2, 3, 6, 7));
+}
+
 /** op(A)[ic:ic+mc, pc:pc+kc] → MR-row micro-panels, each kc×MR floats, zero-padded. */
 function packA(dst: usize, a: usize, rs: i32, cs: i32, ic: i32, mc: i32, pc: i32, kc: i32): void {
   let o = dst;
@@ -35,6 +57,15 @@ function packA(dst: usize, a: usize, rs: i32, cs: i32, ic: i32, mc: i32, pc: i32
     if (h === MR && rs === 1) {
       // transposed A: the MR rows of one column are contiguous
       for (let p = 0; p < kc; p++, o += MR << 2) v128.store(o, v128.load(base + ((<usize>p * cs) << 2)));
+      continue;
+    }
+    if (h === MR && cs === 1) {
+      // plain A: each row is contiguous in p, so transpose 4×4 blocks
+      const stride = (<usize>rs) << 2;
+      let p = 0;
+      for (; p + 4 <= kc; p += 4, o += (4 * MR) << 2) transpose4(o, MR << 2, base + ((<usize>p) << 2), stride);
+      for (; p < kc; p++, o += MR << 2)
+        for (let ii = 0; ii < MR; ii++) store<f32>(o + ((<usize>ii) << 2), load<f32>(base + ii * stride + ((<usize>p) << 2)));
       continue;
     }
     for (let p = 0; p < kc; p++) {
@@ -60,6 +91,20 @@ function packB(dst: usize, b: usize, rs: i32, cs: i32, pc: i32, kc: i32, jc: i32
       }
       continue;
     }
+    if (w === NR && rs === 1) {
+      // transposed B (a weight matrix W in x·Wᵀ): each of the NR columns is a row of W,
+      // contiguous in p; transpose two 4×4 blocks per 4 values of p
+      const stride = (<usize>cs) << 2;
+      let p = 0;
+      for (; p + 4 <= kc; p += 4, o += (4 * NR) << 2) {
+        const src = base + ((<usize>p) << 2);
+        transpose4(o, NR << 2, src, stride);
+        transpose4(o + 16, NR << 2, src + 4 * stride, stride);
+      }
+      for (; p < kc; p++, o += NR << 2)
+        for (let jj = 0; jj < NR; jj++) store<f32>(o + ((<usize>jj) << 2), load<f32>(base + jj * stride + ((<usize>p) << 2)));
+      continue;
+    }
     for (let p = 0; p < kc; p++) {
       const row = base + ((<usize>p * rs) << 2);
       for (let jj = 0; jj < NR; jj++, o += 4)
@@ -68,9 +113,23 @@ function packB(dst: usize, b: usize, rs: i32, cs: i32, pc: i32, kc: i32, jc: i32
   }
 }
 
+const OVERWRITE = 0; // beta 0: C is written, never read (NaN in C is ignored)
+const ACCUMULATE = 1; // beta 1
+const SCALE = 2; // any other beta
+
+/** C[p:p+4] = alpha·acc + beta·C[p:p+4], in the form `mode` picks. */
+@inline
+function update(p: usize, acc: v128, va: v128, vb: v128, mode: i32): void {
+  const t = f32x4.mul(va, acc);
+  if (mode === OVERWRITE) v128.store(p, t);
+  else if (mode === ACCUMULATE) v128.store(p, f32x4.add(v128.load(p), t));
+  else v128.store(p, f32x4.add(f32x4.mul(vb, v128.load(p)), t));
+}
+
 /**
- * C[ic:ic+mc, jc:jc+nc] += alpha · packedA · packedB, MR×NR tiles of f32x4
+ * C[ic:ic+mc, jc:jc+nc] = alpha · packedA · packedB + beta · C, MR×NR tiles of f32x4
  * accumulators (8 v128 locals); `tile` is MR·NR floats of scratch for edge tiles.
+ * beta is applied here, on the first k-block, so C is not swept an extra time.
  */
 function macroKernel(
   c: usize,
@@ -83,9 +142,12 @@ function macroKernel(
   nc: i32,
   kc: i32,
   alpha: f32,
+  beta: f32,
   tile: usize,
 ): void {
   const va = f32x4.splat(alpha);
+  const vb = f32x4.splat(beta);
+  const mode = beta === 0 ? OVERWRITE : beta === 1 ? ACCUMULATE : SCALE;
   for (let j0 = 0; j0 < nc; j0 += NR) {
     const w = min(NR, nc - j0);
     const bPanel = pb + ((<usize>j0 * kc) << 2);
@@ -123,17 +185,17 @@ function macroKernel(
       const step = (<usize>ldc) << 2;
       if (h === MR && w === NR) {
         let r = row;
-        v128.store(r, f32x4.add(v128.load(r), f32x4.mul(va, c00)));
-        v128.store(r, f32x4.add(v128.load(r, 16), f32x4.mul(va, c01)), 16);
+        update(r, c00, va, vb, mode);
+        update(r + 16, c01, va, vb, mode);
         r += step;
-        v128.store(r, f32x4.add(v128.load(r), f32x4.mul(va, c10)));
-        v128.store(r, f32x4.add(v128.load(r, 16), f32x4.mul(va, c11)), 16);
+        update(r, c10, va, vb, mode);
+        update(r + 16, c11, va, vb, mode);
         r += step;
-        v128.store(r, f32x4.add(v128.load(r), f32x4.mul(va, c20)));
-        v128.store(r, f32x4.add(v128.load(r, 16), f32x4.mul(va, c21)), 16);
+        update(r, c20, va, vb, mode);
+        update(r + 16, c21, va, vb, mode);
         r += step;
-        v128.store(r, f32x4.add(v128.load(r), f32x4.mul(va, c30)));
-        v128.store(r, f32x4.add(v128.load(r, 16), f32x4.mul(va, c31)), 16);
+        update(r, c30, va, vb, mode);
+        update(r + 16, c31, va, vb, mode);
       } else {
         v128.store(tile, c00);
         v128.store(tile, c01, 16);
@@ -146,7 +208,8 @@ function macroKernel(
         for (let ii = 0; ii < h; ii++) {
           for (let jj = 0; jj < w; jj++) {
             const q = row + ((<usize>ii * ldc + <usize>jj) << 2);
-            store<f32>(q, load<f32>(q) + alpha * load<f32>(tile + ((<usize>(ii * NR + jj)) << 2)));
+            const t = alpha * load<f32>(tile + ((<usize>(ii * NR + jj)) << 2));
+            store<f32>(q, mode === OVERWRITE ? t : mode === ACCUMULATE ? load<f32>(q) + t : beta * load<f32>(q) + t);
           }
         }
       }
@@ -171,8 +234,9 @@ export function gemmScratchBytes(): i32 {
 }
 
 /**
- * C[:, j0:j1] += alpha·op(A)·op(B)[:, j0:j1] through packed panels (BLIS loop
- * order jc → pc → ic). Column ranges are independent, so threads split by them.
+ * C[:, j0:j1] = alpha·op(A)·op(B)[:, j0:j1] + beta·C[:, j0:j1] through packed panels
+ * (BLIS loop order jc → pc → ic; beta rides on the first k-block). Column ranges
+ * are independent, so threads split by them.
  */
 export function gemmPanel(
   c: usize,
@@ -186,6 +250,7 @@ export function gemmPanel(
   n: i32,
   k: i32,
   alpha: f32,
+  beta: f32,
   j0: i32,
   j1: i32,
   scratch: usize,
@@ -203,7 +268,7 @@ export function gemmPanel(
       for (let ic = 0; ic < m; ic += mcMax) {
         const mc = min(mcMax, m - ic);
         packA(pa, a, rsA, csA, ic, mc, pc, kc);
-        macroKernel(c, n, pa, pb, ic, mc, jc, nc, kc, alpha, tile);
+        macroKernel(c, n, pa, pb, ic, mc, jc, nc, kc, alpha, pc === 0 ? beta : 1, tile);
       }
     }
   }

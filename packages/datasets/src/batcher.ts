@@ -1,5 +1,11 @@
-import { OptionError, type Rng } from '@rfa/tensor';
+import { OptionError, type Rng, type RngState } from '@rfa/tensor';
 import type { Dataset } from './dataset.js';
+
+/** What `Batcher.getState()` returns: plain JSON. */
+export interface BatcherState {
+  order: number[];
+  rng: RngState | null;
+}
 
 /** Options of `Batcher` and `batches`. */
 export interface BatchOptions {
@@ -88,6 +94,23 @@ export class Batcher {
     };
     if (full.labels) batch.labels = full.labels.subarray(0, size);
     return batch;
+  }
+
+  /**
+   * The state between epochs — the current order (each shuffle starts from it) and the
+   * rng's state — so a checkpointed run resumes with exactly the same batches.
+   */
+  getState(): BatcherState {
+    return { order: Array.from(this.order), rng: this.rng ? this.rng.getState() : null };
+  }
+
+  /** Restores `getState()`'s result; the dataset must have the same number of rows. */
+  setState(state: BatcherState): void {
+    if (!Array.isArray(state?.order) || state.order.length !== this.order.length) {
+      throw new OptionError(`Batcher.setState: order must list ${this.order.length} rows, got ${state?.order?.length}`);
+    }
+    this.order.set(state.order);
+    if (state.rng && this.rng) this.rng.setState(state.rng);
   }
 
   /** Iterates over one epoch; with shuffling, each call draws a new order from the rng. */

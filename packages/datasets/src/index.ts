@@ -2,7 +2,7 @@
  * @rfa/datasets — host-side data for rfa, browser-safe (this entry never imports `node:*`;
  * the Node directory loader lives in `@rfa/datasets/node`).
  */
-export { type Batch, Batcher, type BatchOptions, batches } from './batcher.js';
+export { type Batch, Batcher, type BatcherState, type BatchOptions, batches } from './batcher.js';
 export { createDataset, type Dataset, type DatasetParts, sliceDataset } from './dataset.js';
 export { DatasetError } from './errors.js';
 export { asBytes, isGzip, maybeGunzip } from './gzip.js';

@@ -100,10 +100,11 @@ export class GemmThreads {
   }
 
   /** Posts gemmPanel arguments (without scratch) to `helper`; `wait` collects it. */
-  post(helper: Helper, args: number[], alpha: number): void {
+  post(helper: Helper, args: number[], alpha: number, beta: number): void {
     helper.ints.set(args, SLOT.ARGS);
     helper.ints[SLOT.ARGS + args.length] = helper.scratch;
     helper.floats[SLOT.ALPHA] = alpha;
+    helper.floats[SLOT.BETA] = beta;
     Atomics.add(helper.ints, SLOT.SEQ, 1);
     Atomics.notify(helper.ints, SLOT.SEQ);
   }

@@ -66,12 +66,15 @@ export class WasmGemm {
     beta: number,
   ): void {
     const x = this.kernels.exports;
-    x.scaleC(c, m * n, beta);
-    if (k === 0 || alpha === 0) return;
+    if (k === 0 || alpha === 0) {
+      x.scaleC(c, m * n, beta);
+      return;
+    }
     const [rsA, csA] = transA ? [1, m] : [k, 1];
     const [rsB, csB] = transB ? [1, k] : [n, 1];
     if (m < MR || n < MR || k < MR || m * n * k < PACK_MIN_WORK) {
       // thin: SIMD row updates when op(B)'s rows are contiguous, else dot products
+      x.scaleC(c, m * n, beta);
       if (!transB && n >= MR) x.gemmRowAxpy(c, a, rsA, csA, b, rsB, m, n, k, alpha);
       else x.gemmDots(c, a, rsA, csA, b, rsB, csB, m, n, k, alpha);
       return;
@@ -80,7 +83,7 @@ export class WasmGemm {
       this.workers > 0 && m * n * k >= THREAD_MIN_WORK ? (this.startThreads() as GemmThreads).ready() : [];
     const parts = Math.min(helpers.length + 1, Math.floor(n / (2 * NR)));
     if (parts <= 1) {
-      x.gemmPanel(c, a, rsA, csA, b, rsB, csB, m, n, k, alpha, 0, n, this.scratch);
+      x.gemmPanel(c, a, rsA, csA, b, rsB, csB, m, n, k, alpha, beta, 0, n, this.scratch);
       return;
     }
     // Column chunks (whole NR-wide micro-panels, two per thread) claimed from a shared
@@ -91,10 +94,10 @@ export class WasmGemm {
     Atomics.store(next, 0, 0);
     const threads = this.threads as GemmThreads;
     for (let t = 0; t < parts - 1; t++) {
-      threads.post(helpers[t], [c, a, rsA, csA, b, rsB, csB, m, n, k, chunk, next.byteOffset], alpha);
+      threads.post(helpers[t], [c, a, rsA, csA, b, rsB, csB, m, n, k, chunk, next.byteOffset], alpha, beta);
     }
     for (let j0 = Atomics.add(next, 0, chunk); j0 < n; j0 = Atomics.add(next, 0, chunk)) {
-      x.gemmPanel(c, a, rsA, csA, b, rsB, csB, m, n, k, alpha, j0, Math.min(n, j0 + chunk), this.scratch);
+      x.gemmPanel(c, a, rsA, csA, b, rsB, csB, m, n, k, alpha, beta, j0, Math.min(n, j0 + chunk), this.scratch);
     }
     for (let t = 0; t < parts - 1; t++) threads.wait(helpers[t]);
   }

@@ -59,6 +59,7 @@ export interface KernelExports {
     n: number,
     k: number,
     alpha: number,
+    beta: number,
     j0: number,
     j1: number,
     scratch: number,

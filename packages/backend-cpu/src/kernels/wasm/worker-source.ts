@@ -4,7 +4,7 @@
  * `gemmPanel` on column chunks it claims from a shared counter, writes SEQ into
  * DONE and notifies back.
  */
-export const SLOT = { SEQ: 0, DONE: 1, READY: 2, QUIT: 3, FAILED: 4, CHUNKS: 5, ARGS: 8, ALPHA: 24 } as const;
+export const SLOT = { SEQ: 0, DONE: 1, READY: 2, QUIT: 3, FAILED: 4, CHUNKS: 5, ARGS: 8, ALPHA: 24, BETA: 25 } as const;
 /** Bytes of one control block. */
 export const CONTROL_BYTES = 128;
 
@@ -34,7 +34,7 @@ function start({ module, memory, control }) {
       const next = new Int32Array(memory.buffer, ints[x + 11], 1);
       for (let j0 = Atomics.add(next, 0, chunk); j0 < n; j0 = Atomics.add(next, 0, chunk)) {
         exports.gemmPanel(ints[x], ints[x + 1], ints[x + 2], ints[x + 3], ints[x + 4], ints[x + 5], ints[x + 6],
-          ints[x + 7], n, ints[x + 9], floats[SLOT.ALPHA], j0, Math.min(n, j0 + chunk), ints[x + 12]);
+          ints[x + 7], n, ints[x + 9], floats[SLOT.ALPHA], floats[SLOT.BETA], j0, Math.min(n, j0 + chunk), ints[x + 12]);
         ints[SLOT.CHUNKS]++;
       }
     } catch (error) {
