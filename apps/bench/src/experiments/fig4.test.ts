@@ -1,0 +1,68 @@
+import { createCpuBackend } from '@rfa/backend-cpu';
+import { afterAll, describe, expect, it } from 'vitest';
+import { InterruptedError } from './abort.js';
+import { FIG4_SIZE_ENV, type Fig4Config, fig4, fig4Config } from './fig4.js';
+import type { ExperimentContext } from './types.js';
+
+const backend = createCpuBackend();
+afterAll(() => backend.dispose());
+
+function context(signal = new AbortController().signal) {
+  let ticked = 0;
+  const ctx: ExperimentContext = { backend, seed: 1, quick: true, signal, progress: { tick: (u) => { ticked += u; } } };
+  return { ctx, ticked: () => ticked };
+}
+
+const tiny = (over: Partial<Fig4Config> = {}): Fig4Config => ({
+  ...fig4Config('quick'),
+  layers: [784, 50, 50, 1000],
+  trainExamples: 200,
+  testExamples: 100,
+  evaluationsPerEpoch: 2,
+  ...over,
+});
+
+describe('fig4 experiment', () => {
+  it('runs a tiny config into a RuleRun with a test error in [0, 1], equal-length curves and the declared work', async () => {
+    const config = tiny();
+    const { ctx, ticked } = context();
+    const outcome = await fig4.runSeed(config, ctx);
+    expect(Object.keys(outcome)).toEqual(['fa']);
+    const { final, curves } = outcome.fa;
+    expect(Number.isFinite(final.testError)).toBe(true);
+    expect(final.testError).toBeGreaterThanOrEqual(0);
+    expect(final.testError).toBeLessThanOrEqual(1);
+    expect(curves.step).toEqual([0, 0.5, 1]); // x axis: epochs
+    expect(curves.testError).toHaveLength(curves.step.length);
+    expect(curves.testError.at(-1)).toBe(final.testError);
+    expect(ticked()).toBeCloseTo(fig4.work(config), 6);
+  }, 20_000);
+
+  it('learns well above chance (90 % error) from 3000 images on a small net', async () => {
+    const config = tiny({ trainExamples: 3000, testExamples: 500, evaluationsPerEpoch: 1 });
+    const { fa } = await fig4.runSeed(config, context().ctx);
+    expect(fa.curves.testError[0]).toBeGreaterThan(0.7); // untrained: near chance
+    expect(fa.final.testError).toBeLessThan(0.5);
+  }, 20_000);
+
+  it('stops with InterruptedError when the signal is aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(fig4.runSeed(tiny(), context(controller.signal).ctx)).rejects.toThrow(InterruptedError);
+  });
+
+  it('picks the paper\'s full-size network from the environment for a full run, never for --quick', () => {
+    const before = process.env[FIG4_SIZE_ENV];
+    try {
+      process.env[FIG4_SIZE_ENV] = 'paper';
+      expect(fig4.config(false).layers).toEqual([784, 1500, 1500, 1500, 1000]);
+      expect(fig4.config(false).learningRate).toBe(1e-3);
+      expect(fig4.config(true).size).toBe('quick');
+      delete process.env[FIG4_SIZE_ENV];
+      expect(fig4.config(false).layers).toEqual([784, 500, 500, 1000]);
+    } finally {
+      if (before === undefined) delete process.env[FIG4_SIZE_ENV];
+      else process.env[FIG4_SIZE_ENV] = before;
+    }
+  });
+});
