@@ -4,12 +4,14 @@
 // global install, no corepack), installs the workspace from the lockfile, builds,
 // then runs the main job or the whole test suite.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const PNPM_VERSION = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.split('@')[1];
+const PNPM_VERSION = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.split(
+  '@',
+)[1];
 const tools = join(root, '.tools');
 const pnpmBin = join(tools, 'node_modules', 'pnpm', 'bin', 'pnpm.cjs');
 
@@ -40,9 +42,19 @@ function useLocalNodeHeaders() {
 }
 
 function ensurePnpm() {
-  const installed = existsSync(pnpmBin) && JSON.parse(readFileSync(join(tools, 'node_modules', 'pnpm', 'package.json'), 'utf8')).version;
+  const installed =
+    existsSync(pnpmBin) &&
+    JSON.parse(readFileSync(join(tools, 'node_modules', 'pnpm', 'package.json'), 'utf8')).version;
   if (installed === PNPM_VERSION) return;
-  run('npm', ['install', '--prefix', tools, '--no-save', '--no-package-lock', '--ignore-scripts', `pnpm@${PNPM_VERSION}`]);
+  run('npm', [
+    'install',
+    '--prefix',
+    tools,
+    '--no-save',
+    '--no-package-lock',
+    '--ignore-scripts',
+    `pnpm@${PNPM_VERSION}`,
+  ]);
 }
 
 function summarizeTests() {
@@ -66,10 +78,14 @@ if (job === 'test') {
   rmSync(join(root, '.rfa-test-results'), { recursive: true, force: true });
   pnpm('exec', 'biome', 'check', '.');
   pnpm('exec', 'turbo', 'run', 'build', 'typecheck', '--output-logs=errors-only');
-  const r = spawnSync(process.execPath, [pnpmBin, 'exec', 'turbo', 'run', 'test', '--concurrency=1', '--continue'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [pnpmBin, 'exec', 'turbo', 'run', 'test', '--concurrency=1', '--continue'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   const t = summarizeTests();
   console.log(`\ntests: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);
   process.exit(r.status === 0 && t.failed === 0 ? 0 : 1);

@@ -1,8 +1,8 @@
 // Shared vitest settings. Workspace packages resolve to their sources so a test
 // never runs against a stale build of a sibling package.
-import { readdirSync, existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CountReporter } from './count-reporter.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));

@@ -12,10 +12,14 @@ if (!existsSync(cli)) {
   const root = join(here, '..', '..', '..');
   const localPnpm = join(root, '.tools', 'node_modules', 'pnpm', 'bin', 'pnpm.cjs');
   const [cmd, pre] = existsSync(localPnpm) ? [process.execPath, [localPnpm]] : ['pnpm', []];
-  const r = spawnSync(cmd, [...pre, 'exec', 'turbo', 'run', 'build', '--filter=@rfa/bench...', '--output-logs=errors-only'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    cmd,
+    [...pre, 'exec', 'turbo', 'run', 'build', '--filter=@rfa/bench...', '--output-logs=errors-only'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 const { main } = await import(pathToFileURL(cli).href);

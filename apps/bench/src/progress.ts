@@ -5,7 +5,11 @@ import type { ProgressSink } from './experiments/types.js';
 export function createProgress(label: string, total: number): ProgressSink & { stop(): void } {
   if (process.stderr.isTTY) {
     const bar = new cliProgress.SingleBar(
-      { format: `${label} [{bar}] {percentage}% | {value}/{total} | {rate}/s | ETA {eta_formatted} | {what}`, stream: process.stderr, hideCursor: true },
+      {
+        format: `${label} [{bar}] {percentage}% | {value}/{total} | {rate}/s | ETA {eta_formatted} | {what}`,
+        stream: process.stderr,
+        hideCursor: true,
+      },
       cliProgress.Presets.shades_classic,
     );
     const start = Date.now();
@@ -30,7 +34,9 @@ export function createProgress(label: string, total: number): ProgressSink & { s
         lastPrint = now;
         const rate = done / ((now - start) / 1000);
         const left = rate > 0 ? (total - done) / rate : Number.NaN;
-        console.error(`${label}: ${done}/${total} (${((100 * done) / total).toFixed(0)}%), ${rate.toFixed(0)}/s, ~${left.toFixed(0)} s left ${what}`);
+        console.error(
+          `${label}: ${done}/${total} (${((100 * done) / total).toFixed(0)}%), ${rate.toFixed(0)}/s, ~${left.toFixed(0)} s left ${what}`,
+        );
       }
     },
     stop() {},

@@ -2,3 +2,4 @@ export * from './activation';
 export * from './elementwise';
 export * from './gemm';
 export * from './gemm-direct';
+export * from './reduce';

@@ -77,7 +77,12 @@ describe('Batcher', () => {
 describe('Batcher state', () => {
   it('resumes a shuffled run with exactly the same batches after getState/setState', () => {
     const n = 23;
-    const ds = createDataset({ inputs: Float32Array.from({ length: n * 2 }, (_, i) => i), targets: new Float32Array(n), inputSize: 2, targetSize: 1 });
+    const ds = createDataset({
+      inputs: Float32Array.from({ length: n * 2 }, (_, i) => i),
+      targets: new Float32Array(n),
+      inputSize: 2,
+      targetSize: 1,
+    });
     const a = new Batcher(ds, { batchSize: 4, rng: new Rng(5) });
     [...a.epoch()];
     const saved = JSON.parse(JSON.stringify(a.getState()));

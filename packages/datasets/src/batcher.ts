@@ -107,7 +107,9 @@ export class Batcher {
   /** Restores `getState()`'s result; the dataset must have the same number of rows. */
   setState(state: BatcherState): void {
     if (!Array.isArray(state?.order) || state.order.length !== this.order.length) {
-      throw new OptionError(`Batcher.setState: order must list ${this.order.length} rows, got ${state?.order?.length}`);
+      throw new OptionError(
+        `Batcher.setState: order must list ${this.order.length} rows, got ${state?.order?.length}`,
+      );
     }
     this.order.set(state.order);
     if (state.rng && this.rng) this.rng.setState(state.rng);

@@ -28,7 +28,12 @@ export class DenseLayer {
   readonly bias: Tensor;
   readonly mask: Tensor | null;
 
-  constructor(readonly backend: Backend, spec: DenseLayerSpec, rng: Rng, options: DenseLayerOptions = {}) {
+  constructor(
+    readonly backend: Backend,
+    spec: DenseLayerSpec,
+    rng: Rng,
+    options: DenseLayerOptions = {},
+  ) {
     for (const key of ['inputSize', 'outputSize'] as const) {
       if (!Number.isInteger(spec[key]) || spec[key] < 1) {
         throw new OptionError(`DenseLayer: ${key} must be a positive integer, got ${spec[key]}`);

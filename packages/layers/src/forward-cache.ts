@@ -14,12 +14,20 @@ export class ForwardCache {
   readonly post: Tensor[];
   readonly derivative: (Tensor | null)[];
 
-  constructor(backend: Backend, layers: readonly DenseLayer[], readonly batchSize: number) {
+  constructor(
+    backend: Backend,
+    layers: readonly DenseLayer[],
+    readonly batchSize: number,
+  ) {
     this.input = backend.zeros([batchSize, layers[0].inputSize]);
     this.pre = layers.map((l) => backend.zeros([batchSize, l.outputSize]));
     // a linear layer's activation is its pre-activation: share the buffer
-    this.post = layers.map((l, i) => (l.activation === 'linear' ? this.pre[i] : backend.zeros([batchSize, l.outputSize])));
-    this.derivative = layers.map((l) => (l.activation === 'softmax' ? null : backend.zeros([batchSize, l.outputSize])));
+    this.post = layers.map((l, i) =>
+      l.activation === 'linear' ? this.pre[i] : backend.zeros([batchSize, l.outputSize]),
+    );
+    this.derivative = layers.map((l) =>
+      l.activation === 'softmax' ? null : backend.zeros([batchSize, l.outputSize]),
+    );
   }
 
   /** The network's output, [batch, outputs]. */

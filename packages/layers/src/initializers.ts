@@ -26,7 +26,8 @@ export function initialize(backend: Backend, w: Tensor, init: Initializer, rng: 
   const [out, inp] = w.shape.length === 2 ? w.shape : [1, w.shape[0]];
   switch (init.kind) {
     case 'uniform':
-      if (!(init.scale >= 0)) throw new OptionError(`initializer uniform: scale must be ≥ 0, got ${init.scale}`);
+      if (!(init.scale >= 0))
+        throw new OptionError(`initializer uniform: scale must be ≥ 0, got ${init.scale}`);
       backend.randomUniform(w, rng, -init.scale, init.scale);
       return;
     case 'normal':
@@ -45,6 +46,8 @@ export function initialize(backend: Backend, w: Tensor, init: Initializer, rng: 
       backend.fill(w, 0);
       return;
     default:
-      throw new OptionError(`initializer: unknown kind '${(init as { kind: string }).kind}' (uniform, normal, xavier, he, zeros)`);
+      throw new OptionError(
+        `initializer: unknown kind '${(init as { kind: string }).kind}' (uniform, normal, xavier, he, zeros)`,
+      );
   }
 }

@@ -1,4 +1,4 @@
-import { type Backend, OptionError, type Rng, type Shape, type Tensor, sizeOf } from '@rfa/tensor';
+import { type Backend, OptionError, type Rng, type Shape, sizeOf, type Tensor } from '@rfa/tensor';
 
 /**
  * A fixed 0/1 connectivity mask with exactly round(fraction · size) zeros at

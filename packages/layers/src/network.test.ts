@@ -44,19 +44,37 @@ describe('Network.forward', () => {
 
   it('refuses mismatched layer sizes, softmax below the top, and a missing input size', () => {
     const rng = new Rng(1);
-    expect(() => createNetwork(backend, { rng, layers: [{ in: 3, out: 4, activation: 'tanh' }, { in: 5, out: 2, activation: 'linear' }] })).toThrow(
-      ShapeError,
+    expect(() =>
+      createNetwork(backend, {
+        rng,
+        layers: [
+          { in: 3, out: 4, activation: 'tanh' },
+          { in: 5, out: 2, activation: 'linear' },
+        ],
+      }),
+    ).toThrow(ShapeError);
+    expect(() =>
+      createNetwork(backend, {
+        rng,
+        layers: [
+          { in: 3, out: 4, activation: 'softmax' },
+          { out: 2, activation: 'linear' },
+        ],
+      }),
+    ).toThrow(/softmax is only allowed on the last layer/);
+    expect(() => createNetwork(backend, { rng, layers: [{ out: 2, activation: 'linear' }] })).toThrow(
+      OptionError,
     );
-    expect(() => createNetwork(backend, { rng, layers: [{ in: 3, out: 4, activation: 'softmax' }, { out: 2, activation: 'linear' }] })).toThrow(
-      /softmax is only allowed on the last layer/,
-    );
-    expect(() => createNetwork(backend, { rng, layers: [{ out: 2, activation: 'linear' }] })).toThrow(OptionError);
   });
 });
 
 describe('initialisers', () => {
   const stats = (init: Parameters<typeof createNetwork>[1]['init'], inp: number, out: number) => {
-    const net = createNetwork(backend, { rng: new Rng(3), init, layers: [{ in: inp, out, activation: 'linear' }] });
+    const net = createNetwork(backend, {
+      rng: new Rng(3),
+      init,
+      layers: [{ in: inp, out, activation: 'linear' }],
+    });
     const w = net.layers[0].weights.readSync();
     let s = 0;
     let s2 = 0;
@@ -82,7 +100,10 @@ describe('initialisers', () => {
   });
   it('the same seed gives the same weights; another seed does not', () => {
     const draw = (seed: number) =>
-      createNetwork(backend, { rng: new Rng(seed), layers: [{ in: 4, out: 3, activation: 'linear' }] }).layers[0].weights.readSync();
+      createNetwork(backend, {
+        rng: new Rng(seed),
+        layers: [{ in: 4, out: 3, activation: 'linear' }],
+      }).layers[0].weights.readSync();
     expect(Array.from(draw(5))).toEqual(Array.from(draw(5)));
     expect(Array.from(draw(5))).not.toEqual(Array.from(draw(6)));
   });

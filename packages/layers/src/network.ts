@@ -1,4 +1,12 @@
-import { type Activation, type Backend, OptionError, type Rng, ShapeError, type Tensor, formatShape } from '@rfa/tensor';
+import {
+  type Activation,
+  type Backend,
+  formatShape,
+  OptionError,
+  type Rng,
+  ShapeError,
+  type Tensor,
+} from '@rfa/tensor';
 import { DenseLayer, type DenseLayerOptions } from './dense-layer.js';
 import { ForwardCache } from './forward-cache.js';
 import type { Initializer } from './initializers.js';
@@ -33,14 +41,19 @@ export interface NetworkOptions {
 export class Network {
   readonly layers: DenseLayer[];
 
-  constructor(readonly backend: Backend, options: NetworkOptions) {
+  constructor(
+    readonly backend: Backend,
+    options: NetworkOptions,
+  ) {
     if (!options.layers?.length) throw new OptionError('Network: layers must list at least one layer');
     this.layers = [];
     let inputSize = options.layers[0].in;
     if (inputSize === undefined) throw new OptionError('Network: layers[0].in (the input size) is required');
     options.layers.forEach((cfg, i) => {
       if (cfg.in !== undefined && cfg.in !== inputSize) {
-        throw new ShapeError(`Network: layers[${i}].in is ${cfg.in} but the layer below has ${inputSize} outputs`);
+        throw new ShapeError(
+          `Network: layers[${i}].in is ${cfg.in} but the layer below has ${inputSize} outputs`,
+        );
       }
       if (cfg.activation === 'softmax' && i !== options.layers.length - 1) {
         throw new OptionError(`Network: softmax is only allowed on the last layer (layers[${i}])`);
@@ -51,7 +64,12 @@ export class Network {
         removeFraction: cfg.removeFraction,
       };
       this.layers.push(
-        new DenseLayer(backend, { inputSize: inputSize!, outputSize: cfg.out, activation: cfg.activation }, options.rng, layerOptions),
+        new DenseLayer(
+          backend,
+          { inputSize: inputSize!, outputSize: cfg.out, activation: cfg.activation },
+          options.rng,
+          layerOptions,
+        ),
       );
       inputSize = cfg.out;
     });
@@ -76,10 +94,18 @@ export class Network {
    */
   forward(cache: ForwardCache, noise?: readonly (Tensor | null)[]): Tensor {
     if (cache.input.shape[1] !== this.inputSize) {
-      throw new ShapeError(`Network.forward: input ${formatShape(cache.input.shape)} does not fit ${this.inputSize} inputs`);
+      throw new ShapeError(
+        `Network.forward: input ${formatShape(cache.input.shape)} does not fit ${this.inputSize} inputs`,
+      );
     }
     this.layers.forEach((layer, l) => {
-      layer.forward(cache.layerInput(l), cache.pre[l], cache.post[l], cache.derivative[l] ?? undefined, noise?.[l] ?? undefined);
+      layer.forward(
+        cache.layerInput(l),
+        cache.pre[l],
+        cache.post[l],
+        cache.derivative[l] ?? undefined,
+        noise?.[l] ?? undefined,
+      );
     });
     return cache.output;
   }

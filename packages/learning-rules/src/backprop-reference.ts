@@ -7,10 +7,22 @@ import { propagate } from './rules/propagate.js';
  * signal, written to `out` (one [batch, units] per layer) without touching
  * anything the rule uses: the reference for delta-angle measurements.
  */
-export function backpropDeltas(network: Network, cache: ForwardCache, outputDelta: Tensor, out: Tensor[]): void {
+export function backpropDeltas(
+  network: Network,
+  cache: ForwardCache,
+  outputDelta: Tensor,
+  out: Tensor[],
+): void {
   const last = network.layers.length - 1;
   network.backend.copy(out[last], outputDelta);
   for (let l = last - 1; l >= 0; l--) {
-    propagate(network.backend, out[l], out[l + 1], network.layers[l + 1].weights, false, cache.derivative[l]!);
+    propagate(
+      network.backend,
+      out[l],
+      out[l + 1],
+      network.layers[l + 1].weights,
+      false,
+      cache.derivative[l]!,
+    );
   }
 }

@@ -11,7 +11,12 @@ import { createTrainer } from './trainer.js';
 const backend = createCpuBackend();
 
 /** Backprop's analytic gradient, −mean(deltaᵀ x), against float64 finite differences of the loss. */
-async function gradientError(hidden: Activation, output: Activation, loss: Loss, seed: number): Promise<number> {
+async function gradientError(
+  hidden: Activation,
+  output: Activation,
+  loss: Loss,
+  seed: number,
+): Promise<number> {
   const rng = new Rng(seed);
   const sizes = [5, 4, 3, 3];
   const batch = 3;
@@ -26,7 +31,8 @@ async function gradientError(hidden: Activation, output: Activation, loss: Loss,
     ],
   });
   const x = randomArray(rng, [batch, sizes[0]], -1, 1);
-  const y = loss === 'mse' ? randomArray(rng, [batch, sizes[3]], -0.5, 0.5) : new Float32Array(batch * sizes[3]);
+  const y =
+    loss === 'mse' ? randomArray(rng, [batch, sizes[3]], -0.5, 0.5) : new Float32Array(batch * sizes[3]);
   if (loss === 'softmax-ce') for (let r = 0; r < batch; r++) y[r * sizes[3] + rng.int(sizes[3])] = 1;
   const ref: RefLayer[] = net.layers.map((l) => ({
     w: Float64Array.from(l.weights.readSync()),

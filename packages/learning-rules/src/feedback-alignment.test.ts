@@ -16,7 +16,9 @@ function makeNet(seed: number, sizes: number[], hidden: Activation, output: Acti
   return createNetwork(backend, {
     rng: new Rng(seed),
     init: uniformInit(0.5),
-    layers: sizes.slice(1).map((out, i) => ({ in: sizes[i], out, activation: i === sizes.length - 2 ? output : hidden })),
+    layers: sizes
+      .slice(1)
+      .map((out, i) => ({ in: sizes[i], out, activation: i === sizes.length - 2 ? output : hidden })),
   });
 }
 
@@ -39,22 +41,49 @@ describe('feedback alignment with B = Wᵀ kept in sync is backprop', () => {
       const sizes = [12, 9, 7, 6, 5];
       const bpNet = makeNet(7, sizes, hidden, output);
       const faNet = makeNet(7, sizes, hidden, output);
-      const bp = createTrainer(bpNet, backprop(), { loss, learningRate: 0.1, weightDecay: 1e-3, rng: new Rng(1) });
-      const fa = createTrainer(faNet, feedbackAlignment(), { loss, learningRate: 0.1, weightDecay: 1e-3, rng: new Rng(1) });
+      const bp = createTrainer(bpNet, backprop(), {
+        loss,
+        learningRate: 0.1,
+        weightDecay: 1e-3,
+        rng: new Rng(1),
+      });
+      const fa = createTrainer(faNet, feedbackAlignment(), {
+        loss,
+        learningRate: 0.1,
+        weightDecay: 1e-3,
+        rng: new Rng(1),
+      });
       const data = new Rng(99);
       for (let s = 0; s < 20; s++) {
         const x = randomArray(data, [4, 12]);
-        const y = loss === 'mse' ? randomArray(data, [4, 5], 0, 1) : new Float32Array(20).map((_, i) => (i % 5 === s % 5 ? 1 : 0));
+        const y =
+          loss === 'mse'
+            ? randomArray(data, [4, 5], 0, 1)
+            : new Float32Array(20).map((_, i) => (i % 5 === s % 5 ? 1 : 0));
         syncFeedbackToTranspose(fa);
         bp.step(x, y, 4);
         fa.step(x, y, 4);
       }
       bpNet.layers.forEach((layer, l) => {
-        expectClose(faNet.layers[l].weights.readSync(), layer.weights.readSync(), { atol: 1e-6, rtol: 1e-5 }, `W${l}`);
-        expectClose(faNet.layers[l].bias.readSync(), layer.bias.readSync(), { atol: 1e-6, rtol: 1e-5 }, `b${l}`);
+        expectClose(
+          faNet.layers[l].weights.readSync(),
+          layer.weights.readSync(),
+          { atol: 1e-6, rtol: 1e-5 },
+          `W${l}`,
+        );
+        expectClose(
+          faNet.layers[l].bias.readSync(),
+          layer.bias.readSync(),
+          { atol: 1e-6, rtol: 1e-5 },
+          `b${l}`,
+        );
       });
       // and without the sync the two part ways: the test can fail
-      const fa2 = createTrainer(makeNet(7, sizes, hidden, output), feedbackAlignment(), { loss, learningRate: 0.1, rng: new Rng(1) });
+      const fa2 = createTrainer(makeNet(7, sizes, hidden, output), feedbackAlignment(), {
+        loss,
+        learningRate: 0.1,
+        rng: new Rng(1),
+      });
       const x = randomArray(data, [4, 12]);
       const y = randomArray(data, [4, 5], 0, 1);
       bp.step(x, loss === 'mse' ? y : new Float32Array(20).map((_, i) => (i % 5 === 0 ? 1 : 0)), 4);
@@ -71,8 +100,16 @@ describe('direct feedback alignment equals FA with one hidden layer', () => {
     const sizes = [10, 8, 4];
     const faNet = makeNet(3, sizes, 'tanh', 'linear');
     const dfaNet = makeNet(3, sizes, 'tanh', 'linear');
-    const fa = createTrainer(faNet, feedbackAlignment(), { loss: 'mse', learningRate: 0.05, rng: new Rng(5) });
-    const dfa = createTrainer(dfaNet, directFeedbackAlignment(), { loss: 'mse', learningRate: 0.05, rng: new Rng(6) });
+    const fa = createTrainer(faNet, feedbackAlignment(), {
+      loss: 'mse',
+      learningRate: 0.05,
+      rng: new Rng(5),
+    });
+    const dfa = createTrainer(dfaNet, directFeedbackAlignment(), {
+      loss: 'mse',
+      learningRate: 0.05,
+      rng: new Rng(6),
+    });
     // FA's B_1 is [hidden, out]; DFA's D_0 is [hidden, outputs]: the same matrix
     backend.copy(dfa.rule.feedback()[0].tensor, fa.rule.feedback()[0].tensor);
     const data = new Rng(4);
@@ -81,15 +118,35 @@ describe('direct feedback alignment equals FA with one hidden layer', () => {
       const y = randomArray(data, [3, 4]);
       fa.step(x, y, 3);
       dfa.step(x, y, 3);
-      expectClose(dfa.lastDeltas()[0]!.readSync(), fa.lastDeltas()[0]!.readSync(), { atol: 0, rtol: 0 }, `delta step ${s}`);
+      expectClose(
+        dfa.lastDeltas()[0]!.readSync(),
+        fa.lastDeltas()[0]!.readSync(),
+        { atol: 0, rtol: 0 },
+        `delta step ${s}`,
+      );
     }
-    faNet.layers.forEach((layer, l) => expectClose(dfaNet.layers[l].weights.readSync(), layer.weights.readSync(), { atol: 0, rtol: 0 }, `W${l}`));
+    faNet.layers.forEach((layer, l) => {
+      expectClose(
+        dfaNet.layers[l].weights.readSync(),
+        layer.weights.readSync(),
+        { atol: 0, rtol: 0 },
+        `W${l}`,
+      );
+    });
   });
 
   it('differs from FA with two hidden layers (the error skips the layer between)', () => {
     const sizes = [10, 8, 6, 4];
-    const fa = createTrainer(makeNet(3, sizes, 'tanh', 'linear'), feedbackAlignment(), { loss: 'mse', learningRate: 0.05, rng: new Rng(5) });
-    const dfa = createTrainer(makeNet(3, sizes, 'tanh', 'linear'), directFeedbackAlignment(), { loss: 'mse', learningRate: 0.05, rng: new Rng(5) });
+    const fa = createTrainer(makeNet(3, sizes, 'tanh', 'linear'), feedbackAlignment(), {
+      loss: 'mse',
+      learningRate: 0.05,
+      rng: new Rng(5),
+    });
+    const dfa = createTrainer(makeNet(3, sizes, 'tanh', 'linear'), directFeedbackAlignment(), {
+      loss: 'mse',
+      learningRate: 0.05,
+      rng: new Rng(5),
+    });
     expect(dfa.rule.feedback().map((f) => f.tensor.shape)).toEqual([
       [8, 4],
       [6, 4],

@@ -2,11 +2,11 @@ import { createCpuBackend } from '@rfa/backend-cpu';
 import { createNetwork, uniformInit } from '@rfa/layers';
 import { Rng } from '@rfa/tensor';
 import { describe, expect, it } from 'vitest';
+import type { RuleFactory } from './rule.js';
 import { backprop } from './rules/backprop.js';
 import { feedbackAlignment } from './rules/feedback-alignment.js';
 import { nodePerturbation } from './rules/node-perturbation.js';
 import { shallow } from './rules/shallow.js';
-import type { RuleFactory } from './rule.js';
 import { createTrainer } from './trainer.js';
 
 // The paper's Fig. 2 task: learn y* = T x, T 10×30 ~ U[-1,1], x ~ N(0, I), with a
@@ -68,7 +68,12 @@ function run(rule: RuleFactory, learningRate: number, steps: number) {
       { out: N_OUT, activation: 'linear' },
     ],
   });
-  const trainer = createTrainer(net, rule, { loss: 'mse', learningRate, rng: new Rng(12), trackBackprop: true });
+  const trainer = createTrainer(net, rule, {
+    loss: 'mse',
+    learningRate,
+    rng: new Rng(12),
+    trackBackprop: true,
+  });
   const stream = new Rng(13);
   const angles: number[] = [];
   for (let s = 0; s < steps; s++) {

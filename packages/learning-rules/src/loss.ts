@@ -5,7 +5,8 @@ import { type Backend, OptionError, type Tensor } from '@rfa/tensor';
 export type Loss = 'mse' | 'softmax-ce';
 
 export function checkLoss(loss: Loss, outputActivation: string): void {
-  if (loss !== 'mse' && loss !== 'softmax-ce') throw new OptionError(`loss must be 'mse' or 'softmax-ce', got '${loss}'`);
+  if (loss !== 'mse' && loss !== 'softmax-ce')
+    throw new OptionError(`loss must be 'mse' or 'softmax-ce', got '${loss}'`);
   if ((outputActivation === 'softmax') !== (loss === 'softmax-ce')) {
     throw new OptionError(
       `loss '${loss}' does not fit output activation '${outputActivation}': a softmax output goes with 'softmax-ce' only, and 'softmax-ce' needs a softmax output`,
@@ -17,14 +18,26 @@ export function checkLoss(loss: Loss, outputActivation: string): void {
  * The output layer's teaching signal, −∂L/∂a_out: `(y* − y) ∘ g'(a)` for squared
  * error, `y* − softmax(a)` for softmax cross-entropy.
  */
-export function outputDelta(backend: Backend, cache: ForwardCache, target: Tensor, loss: Loss, delta: Tensor): void {
+export function outputDelta(
+  backend: Backend,
+  cache: ForwardCache,
+  target: Tensor,
+  loss: Loss,
+  delta: Tensor,
+): void {
   const last = cache.post.length - 1;
   backend.sub(delta, target, cache.post[last]);
   if (loss === 'mse') backend.mul(delta, delta, cache.derivative[last]!);
 }
 
 /** Host-side loss of a batch (float64), averaged over rows. */
-export function lossValue(output: ArrayLike<number>, target: ArrayLike<number>, rows: number, cols: number, loss: Loss): number {
+export function lossValue(
+  output: ArrayLike<number>,
+  target: ArrayLike<number>,
+  rows: number,
+  cols: number,
+  loss: Loss,
+): number {
   let total = 0;
   for (let i = 0; i < rows * cols; i++) {
     if (loss === 'mse') total += 0.5 * (target[i] - output[i]) ** 2;

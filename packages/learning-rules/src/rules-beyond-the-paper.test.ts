@@ -34,7 +34,11 @@ const net = (seed: number) =>
 
 describe('sign symmetry', () => {
   it('feeds back sign(W) and refreshes it after each update', () => {
-    const trainer = createTrainer(net(1), signSymmetry(), { loss: 'mse', learningRate: 0.05, rng: new Rng(2) });
+    const trainer = createTrainer(net(1), signSymmetry(), {
+      loss: 'mse',
+      learningRate: 0.05,
+      rng: new Rng(2),
+    });
     const data = new Rng(3);
     for (let s = 0; s < 50; s++) trainer.step(randomArray(data, [2, 8]), randomArray(data, [2, 4]), 2);
     const w = trainer.network.layers[1].weights.readSync();
@@ -42,7 +46,11 @@ describe('sign symmetry', () => {
     expect(Array.from(fb)).toEqual(Array.from(w, (v) => Math.sign(v)));
     // delta through sign(W) points within 90° of backprop's
     const d = trainer.lastDeltas()[0]!.readSync();
-    const bp = createTrainer(trainer.network, backprop(), { loss: 'mse', learningRate: 1e-12, rng: new Rng(2) });
+    const bp = createTrainer(trainer.network, backprop(), {
+      loss: 'mse',
+      learningRate: 1e-12,
+      rng: new Rng(2),
+    });
     const x = randomArray(data, [2, 8]);
     const y = randomArray(data, [2, 4]);
     trainer.step(x, y, 2);
@@ -55,7 +63,12 @@ describe('sign symmetry', () => {
 describe('Kolen–Pollack', () => {
   it('W − K shrinks exactly by (1 − ηλ) per step, since both get the same update', () => {
     const [eta, decay, steps] = [0.05, 0.02, 400];
-    const trainer = createTrainer(net(4), kolenPollack({ init: uniformInit(0.5) }), { loss: 'mse', learningRate: eta, weightDecay: decay, rng: new Rng(5) });
+    const trainer = createTrainer(net(4), kolenPollack({ init: uniformInit(0.5) }), {
+      loss: 'mse',
+      learningRate: eta,
+      weightDecay: decay,
+      rng: new Rng(5),
+    });
     const w = () => trainer.network.layers[1].weights.readSync();
     const k = () => trainer.rule.feedback()[0].tensor.readSync();
     const diff0 = Float64Array.from(w(), (v, i) => v - k()[i]);
@@ -69,7 +82,12 @@ describe('Kolen–Pollack', () => {
     const factor = (1 - eta * decay) ** steps;
     const wNow = w();
     const kNow = k();
-    expectClose(Float64Array.from(wNow, (v, i) => v - kNow[i]), diff0.map((d) => d * factor), { atol: 1e-5, rtol: 1e-3 }, 'W − K');
+    expectClose(
+      Float64Array.from(wNow, (v, i) => v - kNow[i]),
+      diff0.map((d) => d * factor),
+      { atol: 1e-5, rtol: 1e-3 },
+      'W − K',
+    );
     expect(before).toBeGreaterThan(60);
     expect(angle(wNow, kNow)).toBeLessThan(before);
   });
@@ -78,8 +96,14 @@ describe('Kolen–Pollack', () => {
 describe('trainer options', () => {
   it('refuses a softmax output with mse, and bad learning rates, by name', () => {
     const n = createNetwork(backend, { rng: new Rng(1), layers: [{ in: 3, out: 2, activation: 'softmax' }] });
-    expect(() => createTrainer(n, backprop(), { loss: 'mse', learningRate: 0.1, rng: new Rng(1) })).toThrow(OptionError);
-    expect(() => createTrainer(n, backprop(), { loss: 'softmax-ce', learningRate: -1, rng: new Rng(1) })).toThrow(/learningRate/);
-    expect(() => createTrainer(n, backprop(), { loss: 'softmax-ce', learningRate: 0.1, momentum: 1, rng: new Rng(1) })).toThrow(/momentum/);
+    expect(() => createTrainer(n, backprop(), { loss: 'mse', learningRate: 0.1, rng: new Rng(1) })).toThrow(
+      OptionError,
+    );
+    expect(() =>
+      createTrainer(n, backprop(), { loss: 'softmax-ce', learningRate: -1, rng: new Rng(1) }),
+    ).toThrow(/learningRate/);
+    expect(() =>
+      createTrainer(n, backprop(), { loss: 'softmax-ce', learningRate: 0.1, momentum: 1, rng: new Rng(1) }),
+    ).toThrow(/momentum/);
   });
 });

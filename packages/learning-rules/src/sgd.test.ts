@@ -10,7 +10,16 @@ import { createTrainer } from './trainer.js';
 const backend = createCpuBackend();
 
 /** Float64 model of the documented update for a one-layer linear net. */
-function referenceUpdate(w: Float64Array, b: Float64Array, v: Float64Array, vb: Float64Array, x: Float32Array, y: Float32Array, batch: number, o: { eta: number; decay: number; mu: number }) {
+function referenceUpdate(
+  w: Float64Array,
+  b: Float64Array,
+  v: Float64Array,
+  vb: Float64Array,
+  x: Float32Array,
+  y: Float32Array,
+  batch: number,
+  o: { eta: number; decay: number; mu: number },
+) {
   const [nOut, nIn] = [b.length, w.length / b.length];
   const gw = new Float64Array(w.length);
   const gb = new Float64Array(b.length);
@@ -37,12 +46,22 @@ describe('shared SGD update', () => {
   for (const mu of [0, 0.9]) {
     it(`matches W += η(mean δ⊗x − λW), b += η mean δ, momentum ${mu}`, () => {
       const o = { eta: 0.05, decay: 0.01, mu };
-      const net = createNetwork(backend, { rng: new Rng(1), init: uniformInit(0.5), layers: [{ in: 6, out: 3, activation: 'linear' }] });
+      const net = createNetwork(backend, {
+        rng: new Rng(1),
+        init: uniformInit(0.5),
+        layers: [{ in: 6, out: 3, activation: 'linear' }],
+      });
       const w = Float64Array.from(net.layers[0].weights.readSync());
       const b = Float64Array.from(net.layers[0].bias.readSync());
       const v = new Float64Array(w.length);
       const vb = new Float64Array(b.length);
-      const trainer = createTrainer(net, backprop(), { loss: 'mse', learningRate: o.eta, weightDecay: o.decay, momentum: mu, rng: new Rng(2) });
+      const trainer = createTrainer(net, backprop(), {
+        loss: 'mse',
+        learningRate: o.eta,
+        weightDecay: o.decay,
+        momentum: mu,
+        rng: new Rng(2),
+      });
       const data = new Rng(3);
       for (let s = 0; s < 5; s++) {
         const x = randomArray(data, [4, 6]);
@@ -79,8 +98,16 @@ describe('shared SGD update', () => {
 
 describe('learning-rate schedule', () => {
   it('setLearningRate takes effect on the next step and is validated', () => {
-    const net = createNetwork(backend, { rng: new Rng(1), init: uniformInit(0.5), layers: [{ in: 4, out: 2, activation: 'linear' }] });
-    const twin = createNetwork(backend, { rng: new Rng(1), init: uniformInit(0.5), layers: [{ in: 4, out: 2, activation: 'linear' }] });
+    const net = createNetwork(backend, {
+      rng: new Rng(1),
+      init: uniformInit(0.5),
+      layers: [{ in: 4, out: 2, activation: 'linear' }],
+    });
+    const twin = createNetwork(backend, {
+      rng: new Rng(1),
+      init: uniformInit(0.5),
+      layers: [{ in: 4, out: 2, activation: 'linear' }],
+    });
     const a = createTrainer(net, backprop(), { loss: 'mse', learningRate: 0.1, rng: new Rng(2) });
     const b = createTrainer(twin, backprop(), { loss: 'mse', learningRate: 0.05, rng: new Rng(2) });
     a.setLearningRate(0.05);
@@ -88,7 +115,9 @@ describe('learning-rate schedule', () => {
     const y = randomArray(new Rng(4), [2, 2]);
     a.step(x, y, 2);
     b.step(x, y, 2);
-    expect(Array.from(net.layers[0].weights.readSync())).toEqual(Array.from(twin.layers[0].weights.readSync()));
+    expect(Array.from(net.layers[0].weights.readSync())).toEqual(
+      Array.from(twin.layers[0].weights.readSync()),
+    );
     expect(() => a.setLearningRate(-1)).toThrow(/learningRate/);
   });
 });

@@ -29,7 +29,11 @@ export class LayerSgd {
   private readonly velocityW: Tensor | null;
   private readonly velocityB: Tensor | null;
 
-  constructor(private readonly backend: Backend, private readonly layer: DenseLayer, private readonly options: SgdOptions) {
+  constructor(
+    private readonly backend: Backend,
+    private readonly layer: DenseLayer,
+    private readonly options: SgdOptions,
+  ) {
     this.biasStep = backend.zeros([layer.outputSize]);
     const momentum = options.momentum ?? 0;
     this.velocityW = momentum > 0 ? backend.zeros(layer.weights.shape) : null;

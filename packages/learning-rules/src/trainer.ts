@@ -1,9 +1,9 @@
 import type { ForwardCache, Network } from '@rfa/layers';
 import { OptionError, type Rng, ShapeError, type Tensor } from '@rfa/tensor';
-import { type Loss, checkLoss, lossValue, outputDelta } from './loss.js';
-import type { LearningRule, RuleFactory } from './rule.js';
-import { LayerSgd, type SgdOptions, checkSgdOptions } from './sgd.js';
 import { backpropDeltas } from './backprop-reference.js';
+import { checkLoss, type Loss, lossValue, outputDelta } from './loss.js';
+import type { LearningRule, RuleFactory } from './rule.js';
+import { checkSgdOptions, LayerSgd, type SgdOptions } from './sgd.js';
 
 export interface TrainerOptions extends SgdOptions {
   loss: Loss;
@@ -36,7 +36,11 @@ export class Trainer {
   private last: StepBuffers | null = null;
   steps = 0;
 
-  constructor(readonly network: Network, readonly ruleFactory: RuleFactory, readonly options: TrainerOptions) {
+  constructor(
+    readonly network: Network,
+    readonly ruleFactory: RuleFactory,
+    readonly options: TrainerOptions,
+  ) {
     checkSgdOptions(options);
     checkLoss(options.loss, network.layers[network.layers.length - 1].activation);
     this.rule = ruleFactory.bind(network, options.rng);
@@ -52,20 +56,30 @@ export class Trainer {
         cache: this.network.createCache(batchSize),
         target: backend.zeros([batchSize, this.network.outputSize]),
         deltas: this.network.layers.map((l) => backend.zeros([batchSize, l.outputSize])),
-        reference: this.options.trackBackprop ? this.network.layers.map((l) => backend.zeros([batchSize, l.outputSize])) : null,
+        reference: this.options.trackBackprop
+          ? this.network.layers.map((l) => backend.zeros([batchSize, l.outputSize]))
+          : null,
       };
       this.buffers.set(batchSize, b);
     }
     return b;
   }
 
-  private load(inputs: Float32Array | Tensor, targets: Float32Array | Tensor, batchSize: number): StepBuffers {
-    if (!Number.isInteger(batchSize) || batchSize < 1) throw new OptionError(`batchSize must be a positive integer, got ${batchSize}`);
+  private load(
+    inputs: Float32Array | Tensor,
+    targets: Float32Array | Tensor,
+    batchSize: number,
+  ): StepBuffers {
+    if (!Number.isInteger(batchSize) || batchSize < 1)
+      throw new OptionError(`batchSize must be a positive integer, got ${batchSize}`);
     const b = this.buffersFor(batchSize);
     const backend = this.network.backend;
     const fill = (dst: Tensor, src: Float32Array | Tensor, what: string) => {
       if (src instanceof Float32Array) {
-        if (src.length < dst.size) throw new ShapeError(`Trainer: ${what} has ${src.length} values, a batch of ${batchSize} needs ${dst.size}`);
+        if (src.length < dst.size)
+          throw new ShapeError(
+            `Trainer: ${what} has ${src.length} values, a batch of ${batchSize} needs ${dst.size}`,
+          );
         backend.write(dst, src.length === dst.size ? src : src.subarray(0, dst.size));
       } else backend.copy(dst, src);
     };
@@ -85,8 +99,14 @@ export class Trainer {
     const ctx = { network, cache: b.cache, target: b.target, loss: this.options.loss, deltas: b.deltas };
     rule.backward(ctx);
     if (b.reference) backpropDeltas(network, b.cache, b.deltas[last], b.reference);
-    for (let l = last; l >= 0; l--) if (rule.teaches(l)) this.sgd[l].apply(b.deltas[l], b.cache.layerInput(l));
-    rule.afterUpdate?.({ ...ctx, learningRate: this.options.learningRate, weightDecay: this.options.weightDecay ?? 0, batchSize });
+    for (let l = last; l >= 0; l--)
+      if (rule.teaches(l)) this.sgd[l].apply(b.deltas[l], b.cache.layerInput(l));
+    rule.afterUpdate?.({
+      ...ctx,
+      learningRate: this.options.learningRate,
+      weightDecay: this.options.weightDecay ?? 0,
+      batchSize,
+    });
     this.last = b;
     this.steps++;
   }
@@ -100,7 +120,8 @@ export class Trainer {
   /** Forward only; returns the output tensor (valid until the next call with this batch size). */
   predict(inputs: Float32Array | Tensor, batchSize: number): Tensor {
     const b = this.buffersFor(batchSize);
-    if (inputs instanceof Float32Array) this.network.backend.write(b.cache.input, inputs.subarray(0, b.cache.input.size));
+    if (inputs instanceof Float32Array)
+      this.network.backend.write(b.cache.input, inputs.subarray(0, b.cache.input.size));
     else this.network.backend.copy(b.cache.input, inputs);
     return this.network.forward(b.cache);
   }
@@ -120,7 +141,8 @@ export class Trainer {
 
   /** Backprop's deltas on the last step's state (needs trackBackprop). */
   lastBackpropDeltas(): Tensor[] {
-    if (!this.last?.reference) throw new OptionError('lastBackpropDeltas: create the trainer with trackBackprop: true and run a step');
+    if (!this.last?.reference)
+      throw new OptionError('lastBackpropDeltas: create the trainer with trackBackprop: true and run a step');
     return this.last.reference;
   }
 

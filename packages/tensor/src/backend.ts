@@ -8,7 +8,16 @@ export const ACTIVATIONS: readonly Activation[] = ['logistic', 'tanh', 'relu', '
 
 /** Pointwise maps that learning rules and metrics need besides the activations. */
 export type UnaryOp = 'neg' | 'abs' | 'sign' | 'square' | 'sqrt' | 'exp' | 'log' | 'reciprocal';
-export const UNARY_OPS: readonly UnaryOp[] = ['neg', 'abs', 'sign', 'square', 'sqrt', 'exp', 'log', 'reciprocal'];
+export const UNARY_OPS: readonly UnaryOp[] = [
+  'neg',
+  'abs',
+  'sign',
+  'square',
+  'sqrt',
+  'exp',
+  'log',
+  'reciprocal',
+];
 
 /** `C = alpha · op(A) · op(B) + beta · C`, op = transpose when the flag is set. */
 export interface GemmOptions {

@@ -12,7 +12,13 @@ export {
 } from './errors.js';
 export { type GemmPlan, KernelBackend } from './kernel-backend.js';
 export { fromNdarray, toNdarray } from './ndarray-interop.js';
-export { type BackendFactory, createBackend, listBackends, registerBackend, unregisterBackend } from './registry.js';
+export {
+  type BackendFactory,
+  createBackend,
+  listBackends,
+  registerBackend,
+  unregisterBackend,
+} from './registry.js';
 export { createRng, Rng, type RngState } from './rng.js';
 export { keep, scope, scopeAsync } from './scope.js';
 export { checkLength, checkShape, formatShape, rowsCols, type Shape, sameShape, sizeOf } from './shape.js';

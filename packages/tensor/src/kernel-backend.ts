@@ -1,7 +1,7 @@
 import type { Activation, Backend, BackendMemory, GemmOptions, UnaryOp } from './backend.js';
 import { OptionError } from './errors.js';
 import type { Rng } from './rng.js';
-import { type Shape, checkLength, checkShape, sizeOf } from './shape.js';
+import { checkLength, checkShape, type Shape, sizeOf } from './shape.js';
 import { Tensor } from './tensor.js';
 import {
   checkActivation,
@@ -62,7 +62,13 @@ export abstract class KernelBackend implements Backend {
   protected abstract kBernoulliFromUniform(out: Tensor, uniforms: Float32Array, p: number | Tensor): void;
 
   /** Overridable fused kernel; the default composes the basic ones. */
-  protected kBiasActivation(pre: Tensor, bias: Tensor, post: Tensor, activation: Activation, derivative?: Tensor): void {
+  protected kBiasActivation(
+    pre: Tensor,
+    bias: Tensor,
+    post: Tensor,
+    activation: Activation,
+    derivative?: Tensor,
+  ): void {
     this.kAddRowVector(pre, pre, bias);
     if (derivative) this.kActivationDerivative(derivative, pre, activation);
     this.kActivate(post, pre, activation);
@@ -122,7 +128,8 @@ export abstract class KernelBackend implements Backend {
 
   fill(out: Tensor, value: number): void {
     checkOperands('fill', this, out);
-    if (typeof value !== 'number') throw new OptionError(`fill: value must be a number, got ${String(value)}`);
+    if (typeof value !== 'number')
+      throw new OptionError(`fill: value must be a number, got ${String(value)}`);
     this.kFill(out, value);
   }
 

@@ -22,7 +22,9 @@ export function checkShape(op: string, shape: Shape): void {
   }
   for (const d of shape) {
     if (!Number.isInteger(d) || d < 0) {
-      throw new ShapeError(`${op}: shape dimensions must be non-negative integers, got ${formatShape(shape)}`);
+      throw new ShapeError(
+        `${op}: shape dimensions must be non-negative integers, got ${formatShape(shape)}`,
+      );
     }
   }
 }

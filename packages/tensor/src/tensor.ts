@@ -1,7 +1,7 @@
+import type { Backend } from './backend.js';
 import { DisposedError } from './errors.js';
 import { trackInScope } from './scope.js';
 import { type Shape, sizeOf } from './shape.js';
-import type { Backend } from './backend.js';
 
 let nextId = 1;
 
@@ -42,7 +42,8 @@ export class Tensor {
 
   /** Throws DisposedError if the tensor was disposed; `op` names the caller. */
   assertLive(op: string): void {
-    if (!this.live) throw new DisposedError(`${op}: tensor #${this.id} [${this.shape.join(',')}] was disposed`);
+    if (!this.live)
+      throw new DisposedError(`${op}: tensor #${this.id} [${this.shape.join(',')}] was disposed`);
   }
 
   /** Copies the values to the host. Always available. */

@@ -12,7 +12,9 @@ export function checkOperands(op: string, backend: Backend, ...tensors: Tensor[]
     }
     t.assertLive(op);
     if (t.backend !== backend) {
-      throw new BackendMismatchError(`${op}: tensor #${t.id} belongs to backend '${t.backend.name}', not '${backend.name}'`);
+      throw new BackendMismatchError(
+        `${op}: tensor #${t.id} belongs to backend '${t.backend.name}', not '${backend.name}'`,
+      );
     }
   }
 }
@@ -28,7 +30,8 @@ export function checkSameShape(op: string, ...tensors: Tensor[]): void {
 }
 
 export function checkMatrix(op: string, name: string, t: Tensor): void {
-  if (t.shape.length !== 2) throw new ShapeError(`${op}: ${name} must be a matrix, got ${formatShape(t.shape)}`);
+  if (t.shape.length !== 2)
+    throw new ShapeError(`${op}: ${name} must be a matrix, got ${formatShape(t.shape)}`);
 }
 
 /** Checks op(A)·op(B) → C and returns [m, n, k]. */
@@ -50,7 +53,9 @@ export function checkRowVector(op: string, out: Tensor, a: Tensor, row: Tensor):
   checkSameShape(op, out, a);
   const cols = a.shape.length === 1 ? a.shape[0] : a.shape[1];
   if (row.shape.length !== 1 || row.shape[0] !== cols) {
-    throw new ShapeError(`${op}: row must be [${cols}] for a ${formatShape(a.shape)}, got ${formatShape(row.shape)}`);
+    throw new ShapeError(
+      `${op}: row must be [${cols}] for a ${formatShape(a.shape)}, got ${formatShape(row.shape)}`,
+    );
   }
 }
 
@@ -59,21 +64,27 @@ export function checkSum(out: Tensor, a: Tensor, axis: number): void {
   const [rows, cols] = a.shape.length === 1 ? [1, a.shape[0]] : [a.shape[0], a.shape[1]];
   const want = axis === 0 ? cols : rows;
   if (out.shape.length !== 1 || out.shape[0] !== want) {
-    throw new ShapeError(`sum: axis ${axis} of ${formatShape(a.shape)} needs out [${want}], got ${formatShape(out.shape)}`);
+    throw new ShapeError(
+      `sum: axis ${axis} of ${formatShape(a.shape)} needs out [${want}], got ${formatShape(out.shape)}`,
+    );
   }
 }
 
 export function checkArgmax(out: Tensor, a: Tensor): void {
   const rows = a.shape.length === 1 ? 1 : a.shape[0];
   if (out.shape.length !== 1 || out.shape[0] !== rows) {
-    throw new ShapeError(`argmaxRows: ${formatShape(a.shape)} needs out [${rows}], got ${formatShape(out.shape)}`);
+    throw new ShapeError(
+      `argmaxRows: ${formatShape(a.shape)} needs out [${rows}], got ${formatShape(out.shape)}`,
+    );
   }
   if (a.size === 0) throw new ShapeError(`argmaxRows: rows of ${formatShape(a.shape)} are empty`);
 }
 
 export function checkActivation(op: string, activation: Activation, derivative = false): void {
   if (!ACTIVATIONS.includes(activation)) {
-    throw new OptionError(`${op}: unknown activation '${String(activation)}' (known: ${ACTIVATIONS.join(', ')})`);
+    throw new OptionError(
+      `${op}: unknown activation '${String(activation)}' (known: ${ACTIVATIONS.join(', ')})`,
+    );
   }
   if (derivative && activation === 'softmax') {
     throw new OptionError(`${op}: softmax has no pointwise derivative; pair it with softmax cross-entropy`);
@@ -81,7 +92,8 @@ export function checkActivation(op: string, activation: Activation, derivative =
 }
 
 export function checkUnary(op: UnaryOp): void {
-  if (!UNARY_OPS.includes(op)) throw new OptionError(`unary: unknown op '${String(op)}' (known: ${UNARY_OPS.join(', ')})`);
+  if (!UNARY_OPS.includes(op))
+    throw new OptionError(`unary: unknown op '${String(op)}' (known: ${UNARY_OPS.join(', ')})`);
 }
 
 export function checkFinite(op: string, name: string, value: number): void {

@@ -7,7 +7,9 @@ describe('expectClose', () => {
   it('accepts within atol + rtol·|expected|, rejects outside, and names the worst entries', () => {
     expect(() => expectClose([1.000001, 2], [1, 2], { atol: 0, rtol: 2e-6 })).not.toThrow();
     expect(() => expectClose([1.00001, 2], [1, 2], { atol: 0, rtol: 2e-6 }, 'probe')).toThrow(MismatchError);
-    expect(() => expectClose([1.00001, 2], [1, 2], { atol: 0, rtol: 2e-6 }, 'probe')).toThrow(/probe: 1 of 2.*\[0\] got 1\.00001/);
+    expect(() => expectClose([1.00001, 2], [1, 2], { atol: 0, rtol: 2e-6 }, 'probe')).toThrow(
+      /probe: 1 of 2.*\[0\] got 1\.00001/,
+    );
     expect(() => expectClose([Number.NaN], [Number.NaN])).not.toThrow();
     expect(() => expectClose([0], [Number.NaN])).toThrow(MismatchError);
     expect(() => expectClose([1, 2], [1])).toThrow(/length/);
@@ -26,7 +28,9 @@ describe('finite-difference gradient checker', () => {
     const f = (v: Float64Array) => v.reduce((s, xi) => s + xi ** 3, 0) + v[0] * v[1];
     const exact = [3 * 0.25 - 1.2, 3 * 1.44 + 0.5, 12];
     const g = finiteDifferenceGradient(f, x, 1e-5);
-    exact.forEach((e, i) => expect(g[i]).toBeCloseTo(e, 6));
+    exact.forEach((e, i) => {
+      expect(g[i]).toBeCloseTo(e, 6);
+    });
     // central differences of x³ err by exactly h² (f‴ = 6): 1e-6 at the default h = 1e-3
     expect(checkGradient(f, x, exact).maxRelativeError).toBeLessThan(1e-5);
     expect(checkGradient(f, x, [exact[0], exact[1] * 1.01, exact[2]]).worstIndex).toBe(1);

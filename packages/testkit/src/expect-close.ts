@@ -35,11 +35,14 @@ export function expectClose(
     const ok = Math.abs(a - e) <= atol + rtol * scale;
     if (!ok) {
       count++;
-      if (bad.length < 5) bad.push(`[${i}] got ${a}, expected ${e} (|diff| ${Math.abs(a - e).toExponential(2)})`);
+      if (bad.length < 5)
+        bad.push(`[${i}] got ${a}, expected ${e} (|diff| ${Math.abs(a - e).toExponential(2)})`);
     }
   }
   if (count > 0) {
-    throw new MismatchError(`${label}: ${count} of ${expected.length} outside atol ${atol}, rtol ${rtol}: ${bad.join('; ')}`);
+    throw new MismatchError(
+      `${label}: ${count} of ${expected.length} outside atol ${atol}, rtol ${rtol}: ${bad.join('; ')}`,
+    );
   }
 }
 

@@ -1,7 +1,17 @@
 import { type Rng, type Shape, sizeOf } from '@rfa/tensor';
 
 /** Shapes every elementwise op is run on: degenerate, odd, block-straddling, larger. */
-export const ELEMENTWISE_SHAPES: Shape[] = [[1], [17], [1, 1], [1, 9], [9, 1], [7, 13], [33, 65], [64, 64], [129, 257]];
+export const ELEMENTWISE_SHAPES: Shape[] = [
+  [1],
+  [17],
+  [1, 1],
+  [1, 9],
+  [9, 1],
+  [7, 13],
+  [33, 65],
+  [64, 64],
+  [129, 257],
+];
 
 /** (m, n, k) for gemm: 1×1, thin, odd, not multiples of any block size, and the MNIST layer size. */
 export const GEMM_SIZES: [number, number, number][] = [

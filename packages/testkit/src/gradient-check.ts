@@ -2,7 +2,11 @@
  * Central finite differences in float64: g_i ≈ (f(x + h e_i) − f(x − h e_i)) / 2h.
  * `f` may read `x` in place; it is restored after each probe.
  */
-export function finiteDifferenceGradient(f: (x: Float64Array) => number, x: Float64Array, h = 1e-3): Float64Array {
+export function finiteDifferenceGradient(
+  f: (x: Float64Array) => number,
+  x: Float64Array,
+  h = 1e-3,
+): Float64Array {
   const g = new Float64Array(x.length);
   for (let i = 0; i < x.length; i++) {
     const saved = x[i];

@@ -47,7 +47,12 @@ export const refUnary: Record<UnaryOp, (x: number) => number> = {
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
-export function refActivate(a: ArrayLike<number>, rows: number, cols: number, activation: Activation): Float64Array {
+export function refActivate(
+  a: ArrayLike<number>,
+  rows: number,
+  cols: number,
+  activation: Activation,
+): Float64Array {
   const out = new Float64Array(rows * cols);
   for (let i = 0; i < rows; i++) {
     if (activation === 'softmax') {
@@ -61,7 +66,13 @@ export function refActivate(a: ArrayLike<number>, rows: number, cols: number, ac
     for (let j = 0; j < cols; j++) {
       const x = a[i * cols + j];
       out[i * cols + j] =
-        activation === 'logistic' ? sigmoid(x) : activation === 'tanh' ? Math.tanh(x) : activation === 'relu' ? Math.max(0, x) : x;
+        activation === 'logistic'
+          ? sigmoid(x)
+          : activation === 'tanh'
+            ? Math.tanh(x)
+            : activation === 'relu'
+              ? Math.max(0, x)
+              : x;
     }
   }
   return out;

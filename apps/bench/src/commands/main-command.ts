@@ -1,5 +1,5 @@
-import { reproduce } from './reproduce/reproduce-command.js';
 import { resolve } from 'node:path';
+import { reproduce } from './reproduce/reproduce-command.js';
 
 export const MAIN_HELP = `pnpm bench main  (what \`npm start\` runs)
   The quick paper check: fig2 over 3 seeds and a --quick fig3a (MNIST) over 1 seed,

@@ -9,7 +9,13 @@ import { regressionRun } from './regression-run.js';
 import type { ExperimentContext } from './types.js';
 
 const backend = createCpuBackend();
-const ctx: ExperimentContext = { backend, seed: 1, quick: true, signal: new AbortController().signal, progress: { tick() {} } };
+const ctx: ExperimentContext = {
+  backend,
+  seed: 1,
+  quick: true,
+  signal: new AbortController().signal,
+  progress: { tick() {} },
+};
 
 /** For each hidden unit j: the angle between column j of W (out × hidden) and row j of B (hidden × out), by a plain loop. */
 function directAngles(W: Float32Array, B: Float32Array, out: number, hidden: number): number[] {
@@ -36,7 +42,11 @@ function summaryByHand(angles: number[]) {
     const lo = Math.floor(pos);
     return lo + 1 < s.length ? s[lo] * (1 - (pos - lo)) + s[lo + 1] * (pos - lo) : s[lo];
   };
-  return { perNeuronAngle: s.reduce((a, b) => a + b, 0) / s.length, perNeuronAngleP10: at(0.1), perNeuronAngleP90: at(0.9) };
+  return {
+    perNeuronAngle: s.reduce((a, b) => a + b, 0) / s.length,
+    perNeuronAngleP10: at(0.1),
+    perNeuronAngleP90: at(0.9),
+  };
 }
 
 const layers: LayerConfig[] = [
@@ -66,7 +76,8 @@ describe('per-neuron forward/feedback angles (fig5)', () => {
       const B = trainer.rule.feedback()[0].tensor.readSync();
       const direct = summaryByHand(directAngles(W, B, 2, 7));
       const got = await outputLayerNeuronAngles(trainer);
-      for (const k of Object.keys(direct) as (keyof typeof direct)[]) expect(got[k]).toBeCloseTo(direct[k], 4);
+      for (const k of Object.keys(direct) as (keyof typeof direct)[])
+        expect(got[k]).toBeCloseTo(direct[k], 4);
       expect(perNeuronAngleSummary(W, B, 2, 7).perNeuronAngle).toBeCloseTo(direct.perNeuronAngle, 4);
     }
     trainer.dispose();
@@ -76,14 +87,27 @@ describe('per-neuron forward/feedback angles (fig5)', () => {
   it("regressionRun's perNeuronAngle curve starts at the direct loop's value on the same initial net, and ends as a final metric", async () => {
     const task = () => createQuadraticTask({ seed: 5, inputSize: 3, outputSize: 2, heldOutSize: 20 });
     const result = await regressionRun(
-      { task: task(), layers, init: uniformInit(0.5), rule: feedbackAlignment(), learningRate: 0.02, steps: 30, batchSize: 2, evaluateEvery: 10, seed: 9, extraMetrics: outputLayerNeuronAngles },
+      {
+        task: task(),
+        layers,
+        init: uniformInit(0.5),
+        rule: feedbackAlignment(),
+        learningRate: 0.02,
+        steps: 30,
+        batchSize: 2,
+        evaluateEvery: 10,
+        seed: 9,
+        extraMetrics: outputLayerNeuronAngles,
+      },
       ctx,
     );
     // rebuild the run's initial state: same seed → same weights, then the same B
     const rng = new Rng(9);
     const network = createNetwork(backend, { rng, init: uniformInit(0.5), layers });
     const trainer = createTrainer(network, feedbackAlignment(), { loss: 'mse', learningRate: 0.02, rng });
-    const start = summaryByHand(directAngles(network.layers[1].weights.readSync(), trainer.rule.feedback()[0].tensor.readSync(), 2, 7));
+    const start = summaryByHand(
+      directAngles(network.layers[1].weights.readSync(), trainer.rule.feedback()[0].tensor.readSync(), 2, 7),
+    );
     expect(result.curves.step[0]).toBe(0);
     expect(result.curves.perNeuronAngle[0]).toBeCloseTo(start.perNeuronAngle, 4);
     expect(result.curves.perNeuronAngleP90[0]).toBeCloseTo(start.perNeuronAngleP90, 4);

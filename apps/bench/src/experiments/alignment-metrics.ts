@@ -25,7 +25,11 @@ export function perNeuronAngleSummary(
   const angles = Array.from(perNeuronAngles(W, B, outSize, hiddenSize)).filter(Number.isFinite);
   angles.sort((a, b) => a - b);
   const mean = angles.length ? angles.reduce((s, v) => s + v, 0) / angles.length : Number.NaN;
-  return { perNeuronAngle: mean, perNeuronAngleP10: quantileSorted(angles, 0.1), perNeuronAngleP90: quantileSorted(angles, 0.9) };
+  return {
+    perNeuronAngle: mean,
+    perNeuronAngleP10: quantileSorted(angles, 0.1),
+    perNeuronAngleP90: quantileSorted(angles, 0.9),
+  };
 }
 
 /**
@@ -35,7 +39,10 @@ export function perNeuronAngleSummary(
 export async function outputLayerNeuronAngles(trainer: Trainer): Promise<Record<string, number>> {
   const last = trainer.network.layers.length - 1;
   const fb = trainer.rule.feedback().find((f) => f.layer === last && f.layout === 'transposed');
-  if (!fb) throw new OptionError(`per-neuron angles: rule '${trainer.rule.name}' has no transposed feedback for layer ${last}`);
+  if (!fb)
+    throw new OptionError(
+      `per-neuron angles: rule '${trainer.rule.name}' has no transposed feedback for layer ${last}`,
+    );
   const w = trainer.network.layers[last];
   return perNeuronAngleSummary(await w.weights.read(), await fb.tensor.read(), w.outputSize, w.inputSize);
 }

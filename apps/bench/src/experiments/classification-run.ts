@@ -32,7 +32,9 @@ export async function testError(trainer: Trainer, test: Dataset): Promise<number
   const classes = test.targetSize;
   for (let start = 0; start < test.count; start += chunk) {
     const n = Math.min(chunk, test.count - start);
-    const out = await trainer.predict(test.inputs.subarray(start * test.inputSize, (start + n) * test.inputSize), n).read();
+    const out = await trainer
+      .predict(test.inputs.subarray(start * test.inputSize, (start + n) * test.inputSize), n)
+      .read();
     wrong += Math.round(classificationError(out, test.labels!.subarray(start, start + n), n, classes) * n);
   }
   return wrong / test.count;
@@ -43,10 +45,19 @@ export async function testError(trainer: Trainer, test: Dataset): Promise<number
  * angle between the rule's signal to the top hidden layer and backprop's.
  * The x axis of the curves is epochs (fractional between evaluations).
  */
-export async function classificationRun(o: ClassificationRunOptions, ctx: ExperimentContext): Promise<RuleRun> {
+export async function classificationRun(
+  o: ClassificationRunOptions,
+  ctx: ExperimentContext,
+): Promise<RuleRun> {
   const rng = new Rng(o.seed);
   const network = createNetwork(ctx.backend, { rng, init: o.init, layers: o.layers });
-  const trainer = createTrainer(network, o.rule, { loss: 'mse', learningRate: o.learningRate, weightDecay: o.weightDecay, rng, trackBackprop: true });
+  const trainer = createTrainer(network, o.rule, {
+    loss: 'mse',
+    learningRate: o.learningRate,
+    weightDecay: o.weightDecay,
+    rng,
+    trackBackprop: true,
+  });
   const batcher = new Batcher(o.train, { batchSize: o.batchSize, rng: rng.fork() });
   const hidden = network.layers.length - 2;
   const angleEvery = o.angleEvery ?? 10;
@@ -69,7 +80,8 @@ export async function classificationRun(o: ClassificationRunOptions, ctx: Experi
       step++;
       inEpoch++;
       const d = hidden >= 0 ? trainer.lastDeltas()[hidden] : null;
-      if (d && step % angleEvery === 0) window.push(angleDegrees(await d.read(), await trainer.lastBackpropDeltas()[hidden].read()));
+      if (d && step % angleEvery === 0)
+        window.push(angleDegrees(await d.read(), await trainer.lastBackpropDeltas()[hidden].read()));
       if (inEpoch % perEval === 0 || inEpoch === batcher.batchesPerEpoch) {
         await evaluate(epoch + inEpoch / batcher.batchesPerEpoch);
         ctx.progress.tick(perEval * o.batchSize);

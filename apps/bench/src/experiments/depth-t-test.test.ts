@@ -12,7 +12,10 @@ function welchByHand(a: number[], b: number[]): { t: number; df: number } {
   const m = (x: number[]) => x.reduce((s, v) => s + v, 0) / x.length;
   const v = (x: number[]) => x.reduce((s, y) => s + (y - m(x)) ** 2, 0) / (x.length - 1);
   const [sa, sb] = [v(a) / a.length, v(b) / b.length];
-  return { t: (m(a) - m(b)) / Math.sqrt(sa + sb), df: (sa + sb) ** 2 / (sa ** 2 / (a.length - 1) + sb ** 2 / (b.length - 1)) };
+  return {
+    t: (m(a) - m(b)) / Math.sqrt(sa + sb),
+    df: (sa + sb) ** 2 / (sa ** 2 / (a.length - 1) + sb ** 2 / (b.length - 1)),
+  };
 }
 
 describe('depthTTests (fig3d: 4-layer vs 3-layer final NSE)', () => {

@@ -32,12 +32,23 @@ export function depthTTests(
     const a = results[deeper]?.perSeed[metric] ?? [];
     const b = results[shallower]?.perSeed[metric] ?? [];
     if (a.length < 2 || b.length < 2) {
-      out[shallower] = { skipped: `needs ≥ 2 finite ${metric} values per depth, got ${a.length} (${deeper}) and ${b.length} (${shallower})` };
+      out[shallower] = {
+        skipped: `needs ≥ 2 finite ${metric} values per depth, got ${a.length} (${deeper}) and ${b.length} (${shallower})`,
+      };
       continue;
     }
     const { t, df, p } = welchTTest(a, b);
     const [meanDeeper, meanShallower] = [mean(a), mean(b)];
-    out[shallower] = { deeper, shallower, meanDeeper, meanShallower, t, df, p, deeperBetter: meanDeeper < meanShallower };
+    out[shallower] = {
+      deeper,
+      shallower,
+      meanDeeper,
+      meanShallower,
+      t,
+      df,
+      p,
+      deeperBetter: meanDeeper < meanShallower,
+    };
   }
   return out;
 }

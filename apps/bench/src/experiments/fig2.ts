@@ -1,6 +1,12 @@
 import { createLinearTask } from '@rfa/datasets';
 import { uniformInit } from '@rfa/layers';
-import { backprop, feedbackAlignment, nodePerturbation, type RuleFactory, shallow } from '@rfa/learning-rules';
+import {
+  backprop,
+  feedbackAlignment,
+  nodePerturbation,
+  type RuleFactory,
+  shallow,
+} from '@rfa/learning-rules';
 import { regressionRun } from './regression-run.js';
 import type { Experiment, SeedOutcome } from './types.js';
 
@@ -24,7 +30,7 @@ export const fig2: Experiment<Fig2Config> = {
   id: 'fig2',
   title: 'Fig. 2 — linear 30-20-10 network learns a linear map',
   notes:
-    'y* = T x, T ~ U[-1,1] (10×30), x ~ N(0, I) (reconstructed); online (one example per step); W ~ U[-0.01, 0.01], B ~ U[-0.5, 0.5]; NSE on 1000 held-out examples. Node perturbation perturbs every unit (no error signal anywhere). deltaAngle: angle between the rule\'s hidden teaching signal and backprop\'s on the same state, mean over each evaluation window.',
+    "y* = T x, T ~ U[-1,1] (10×30), x ~ N(0, I) (reconstructed); online (one example per step); W ~ U[-0.01, 0.01], B ~ U[-0.5, 0.5]; NSE on 1000 held-out examples. Node perturbation perturbs every unit (no error signal anywhere). deltaAngle: angle between the rule's hidden teaching signal and backprop's on the same state, mean over each evaluation window.",
   config: (quick) => ({
     network: '30-20-10 linear',
     steps: quick ? 2000 : 5000,
@@ -71,7 +77,12 @@ export const fig2: Experiment<Fig2Config> = {
   paper: {},
   plots: [
     { metric: 'nse', title: 'Held-out NSE', yTitle: 'NSE', logY: true },
-    { metric: 'deltaAngle', title: 'Angle between FA and BP hidden signals', yTitle: 'degrees', rules: ['fa'] },
+    {
+      metric: 'deltaAngle',
+      title: 'Angle between FA and BP hidden signals',
+      yTitle: 'degrees',
+      rules: ['fa'],
+    },
   ],
   tableMetrics: ['nse', 'deltaAngle'],
 };

@@ -27,7 +27,7 @@ export const fig3a: Experiment<Fig3aConfig> = {
   id: 'fig3a',
   title: 'Fig. 3a — MNIST, 784-1000-10 logistic network',
   notes:
-    'MNIST 60k train / 10k test; logistic hidden and output, squared error, one-hot targets; W ~ U[-0.05, 0.05], B ~ U[-b, b] (b = feedbackInit in the config); shuffled mini-batches (batch 1 = online), weight decay on W. fa-sparse50 removes 50% of the entries of every W and B for good. testError on the 10k test set after the last epoch; deltaAngle: hidden-layer signal vs backprop\'s on the same state, averaged over the last evaluation window.',
+    "MNIST 60k train / 10k test; logistic hidden and output, squared error, one-hot targets; W ~ U[-0.05, 0.05], B ~ U[-b, b] (b = feedbackInit in the config); shuffled mini-batches (batch 1 = online), weight decay on W. fa-sparse50 removes 50% of the entries of every W and B for good. testError on the 10k test set after the last epoch; deltaAngle: hidden-layer signal vs backprop's on the same state, averaged over the last evaluation window.",
   // full: the configuration of the NumPy reference reading (BP 1.97%, FA 2.15% after 40
   // epochs); quick: online learning, the most progress per example (the 1000 logistic
   // units with mean ≈ 0.5 bound the stable step size: η = 0.4 online diverges), η cut to
@@ -57,7 +57,7 @@ export const fig3a: Experiment<Fig3aConfig> = {
           weightDecay: 1e-6,
           forwardInit: 0.05,
           feedbackInit: 0.5,
-    sparseRemoveFraction: 0.5,
+          sparseRemoveFraction: 0.5,
           rules: ['bp', 'fa', 'fa-sparse50', 'shallow'],
         },
   work: (c) => c.rules.length * c.epochs * 60000,
@@ -71,7 +71,10 @@ export const fig3a: Experiment<Fig3aConfig> = {
     const rules: Record<string, { rule: RuleFactory; remove: number }> = {
       bp: { rule: backprop(), remove: 0 },
       fa: { rule: feedbackAlignment({ init: feedback }), remove: 0 },
-      'fa-sparse50': { rule: feedbackAlignment({ init: feedback, removeFraction: c.sparseRemoveFraction }), remove: c.sparseRemoveFraction },
+      'fa-sparse50': {
+        rule: feedbackAlignment({ init: feedback, removeFraction: c.sparseRemoveFraction }),
+        remove: c.sparseRemoveFraction,
+      },
       shallow: { rule: shallow(), remove: 0 },
     };
     const outcome: SeedOutcome = {};
@@ -99,7 +102,12 @@ export const fig3a: Experiment<Fig3aConfig> = {
   paper: { bp: { testError: 0.024 }, fa: { testError: 0.021 }, 'fa-sparse50': { testError: 0.024 } },
   plots: [
     { metric: 'testError', title: 'Test error', yTitle: 'test error (fraction)', logY: true },
-    { metric: 'deltaAngle', title: 'Angle between the rule\'s and backprop\'s hidden signal', yTitle: 'degrees', rules: ['fa', 'fa-sparse50'] },
+    {
+      metric: 'deltaAngle',
+      title: "Angle between the rule's and backprop's hidden signal",
+      yTitle: 'degrees',
+      rules: ['fa', 'fa-sparse50'],
+    },
   ],
   tableMetrics: ['testError', 'deltaAngle'],
 };

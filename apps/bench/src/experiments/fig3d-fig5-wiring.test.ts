@@ -27,7 +27,14 @@ describe('fig3d and fig5 wiring on tiny runs', () => {
   });
 
   it('fig5: W stays put in phase 1 (constant W–Bᵀ angle), FA runs share W and B, phase drops match the NSE curve', async () => {
-    const c = { ...fig5.config(true), steps: 6, batchSize: 2, evaluateEvery: 2, heldOut: 10, threePhase: { phaseSteps: [2, 2, 2] as [number, number, number], phaseEnds: [2, 4, 6] } };
+    const c = {
+      ...fig5.config(true),
+      steps: 6,
+      batchSize: 2,
+      evaluateEvery: 2,
+      heldOut: 10,
+      threePhase: { phaseSteps: [2, 2, 2] as [number, number, number], phaseEnds: [2, 4, 6] },
+    };
     const out = await fig5.runSeed(c, ctx);
     expect(Object.keys(out)).toEqual(['fa', 'bp', 'fa-three-phase']);
     const three = out['fa-three-phase'].curves;
@@ -38,8 +45,14 @@ describe('fig3d and fig5 wiring on tiny runs', () => {
     expect(three.weightAngle[2]).toBe(three.weightAngle[0]);
     expect(three.weightAngle[3]).not.toBe(three.weightAngle[2]); // phase 2: W learns
     expect(three.weightAngle[6]).toBe(three.weightAngle[4]); // phase 3: W frozen again
-    expect(out['fa-three-phase'].final.phase1Drop).toBeCloseTo((three.nse[0] - three.nse[2]) / three.nse[0], 12);
-    expect(out['fa-three-phase'].final.phase3Drop).toBeCloseTo((three.nse[4] - three.nse[6]) / three.nse[4], 12);
+    expect(out['fa-three-phase'].final.phase1Drop).toBeCloseTo(
+      (three.nse[0] - three.nse[2]) / three.nse[0],
+      12,
+    );
+    expect(out['fa-three-phase'].final.phase3Drop).toBeCloseTo(
+      (three.nse[4] - three.nse[6]) / three.nse[4],
+      12,
+    );
     expect(out.bp.curves.weightAngle).toBeUndefined();
     expect(out.bp.curves.perNeuronAngle).toBeUndefined();
   });

@@ -64,7 +64,12 @@ export const fig5: Experiment<Fig5Config> = {
     const runs: { key: string; rule: RuleFactory; steps: number; fa: boolean }[] = [
       { key: 'fa', rule: fa(), steps: c.steps, fa: true },
       { key: 'bp', rule: backprop(), steps: c.steps, fa: false },
-      { key: 'fa-three-phase', rule: withFrozenLayers(fa(), schedule.frozen), steps: c.threePhase.phaseEnds[2], fa: true },
+      {
+        key: 'fa-three-phase',
+        rule: withFrozenLayers(fa(), schedule.frozen),
+        steps: c.threePhase.phaseEnds[2],
+        fa: true,
+      },
     ];
     const outcome: SeedOutcome = {};
     for (const run of runs) {
@@ -86,7 +91,11 @@ export const fig5: Experiment<Fig5Config> = {
         },
         ctx,
       );
-      if (run.key === 'fa-three-phase') Object.assign(result.final, phaseDrops(result.curves.step, result.curves.nse, c.threePhase.phaseSteps));
+      if (run.key === 'fa-three-phase')
+        Object.assign(
+          result.final,
+          phaseDrops(result.curves.step, result.curves.nse, c.threePhase.phaseSteps),
+        );
       outcome[run.key] = result;
     }
     return outcome;
@@ -94,8 +103,18 @@ export const fig5: Experiment<Fig5Config> = {
   paper: {},
   plots: [
     { metric: 'nse', title: 'Held-out NSE', yTitle: 'NSE', logY: true },
-    { metric: 'weightAngle', title: 'Angle between W and Bᵀ', yTitle: 'degrees', rules: ['fa', 'fa-three-phase'] },
-    { metric: 'perNeuronAngle', title: 'Mean per-neuron angle, column j of W vs row j of B', yTitle: 'degrees', rules: ['fa', 'fa-three-phase'] },
+    {
+      metric: 'weightAngle',
+      title: 'Angle between W and Bᵀ',
+      yTitle: 'degrees',
+      rules: ['fa', 'fa-three-phase'],
+    },
+    {
+      metric: 'perNeuronAngle',
+      title: 'Mean per-neuron angle, column j of W vs row j of B',
+      yTitle: 'degrees',
+      rules: ['fa', 'fa-three-phase'],
+    },
   ],
   tableMetrics: ['nse', 'weightAngle', 'perNeuronAngle', 'phase1Drop', 'phase2Drop', 'phase3Drop'],
 };

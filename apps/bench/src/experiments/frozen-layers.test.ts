@@ -76,13 +76,21 @@ describe.each([
         { out: 3, activation: 'linear' },
       ],
     });
-    const plain = createTrainer(net, factory, { loss: 'mse', learningRate: 0.1, momentum: 0.9, weightDecay: 1e-3, rng });
+    const plain = createTrainer(net, factory, {
+      loss: 'mse',
+      learningRate: 0.1,
+      momentum: 0.9,
+      weightDecay: 1e-3,
+      rng,
+    });
     const data = new Rng(8);
     const x = Float32Array.from({ length: 8 }, () => data.normal());
     const y = Float32Array.from({ length: 6 }, () => data.normal());
     for (let s = 0; s < 10; s++) plain.step(x, y, 2);
     wrapped.train(10);
-    expect(wrapped.snapshot()).toEqual(net.layers.map((l) => [l.weights.readSync().slice(), l.bias.readSync().slice()]));
+    expect(wrapped.snapshot()).toEqual(
+      net.layers.map((l) => [l.weights.readSync().slice(), l.bias.readSync().slice()]),
+    );
     expect(wrapped.trainer.rule.feedback().length).toBe(plain.rule.feedback().length);
     for (const t of [wrapped.trainer, plain]) t.dispose();
   });

@@ -1,6 +1,6 @@
 import { fig2 } from './fig2.js';
-import { fig3d } from './fig3d.js';
 import { fig3a } from './fig3a.js';
+import { fig3d } from './fig3d.js';
 import { fig4 } from './fig4.js';
 import { fig5 } from './fig5.js';
 import type { Experiment, ExperimentId } from './types.js';

@@ -26,8 +26,10 @@ export function* populationBatches(
   unitsPerClass: number,
 ): Generator<PopulationBatch> {
   const labels = set.labels;
-  if (!labels || labels.length < set.count) throw new OptionError(`populationBatches: the set needs ${set.count} labels`);
-  if (!Number.isInteger(rows) || rows < 1) throw new OptionError(`populationBatches: rows must be a positive integer, got ${rows}`);
+  if (!labels || labels.length < set.count)
+    throw new OptionError(`populationBatches: the set needs ${set.count} labels`);
+  if (!Number.isInteger(rows) || rows < 1)
+    throw new OptionError(`populationBatches: rows must be a positive integer, got ${rows}`);
   const n = set.inputSize;
   const batch: PopulationBatch = {
     inputs: new Float32Array(rows * n),

@@ -54,19 +54,32 @@ export async function regressionRun(o: RegressionRunOptions, ctx: ExperimentCont
   const hidden = last - 1;
   const held = o.task.heldOut;
   const curves: Record<string, number[]> = { step: [], nse: [], deltaAngle: [], weightAngle: [] };
-  const batch = { inputs: new Float32Array(o.batchSize * o.task.inputSize), targets: new Float32Array(o.batchSize * o.task.outputSize) };
+  const batch = {
+    inputs: new Float32Array(o.batchSize * o.task.inputSize),
+    targets: new Float32Array(o.batchSize * o.task.outputSize),
+  };
   let windowAngles: number[] = [];
 
   const evaluate = async (step: number) => {
     const out = await trainer.predict(held.inputs, held.count).read();
     curves.step.push(step);
     curves.nse.push(normalisedSquaredError(out, held.targets, held.count, o.task.outputSize));
-    curves.deltaAngle.push(windowAngles.length ? windowAngles.reduce((s, v) => s + v, 0) / windowAngles.length : Number.NaN);
+    curves.deltaAngle.push(
+      windowAngles.length ? windowAngles.reduce((s, v) => s + v, 0) / windowAngles.length : Number.NaN,
+    );
     windowAngles = [];
     const fb = trainer.rule.feedback().find((f) => f.layer === last && f.layout === 'transposed');
     const w = network.layers[last];
-    curves.weightAngle.push(fb ? matrixAngleToTranspose(await w.weights.read(), await fb.tensor.read(), w.outputSize, w.inputSize) : Number.NaN);
-    if (o.extraMetrics) for (const [k, v] of Object.entries(await o.extraMetrics(trainer))) (curves[k] ??= []).push(v);
+    curves.weightAngle.push(
+      fb
+        ? matrixAngleToTranspose(await w.weights.read(), await fb.tensor.read(), w.outputSize, w.inputSize)
+        : Number.NaN,
+    );
+    const extra = o.extraMetrics ? await o.extraMetrics(trainer) : {};
+    for (const [k, v] of Object.entries(extra)) {
+      curves[k] = curves[k] ?? [];
+      curves[k].push(v);
+    }
   };
 
   await evaluate(0);
@@ -89,7 +102,8 @@ export async function regressionRun(o: RegressionRunOptions, ctx: ExperimentCont
   if (finite(curves.deltaAngle).length) final.deltaAngle = curves.deltaAngle.at(-1)!;
   if (finite(curves.weightAngle).length) final.weightAngle = curves.weightAngle.at(-1)!;
   for (const k of ['deltaAngle', 'weightAngle']) if (!finite(curves[k]).length) delete curves[k];
-  for (const k of Object.keys(curves)) if (!(k in final) && k !== 'step' && finite(curves[k]).length) final[k] = curves[k].at(-1)!;
+  for (const k of Object.keys(curves))
+    if (!(k in final) && k !== 'step' && finite(curves[k]).length) final[k] = curves[k].at(-1)!;
   trainer.dispose();
   network.dispose();
   return { final, curves };

@@ -1,4 +1,9 @@
-import { createSpikingNetwork, type LabelledSet, type SpikingNetwork, type SpikingNetworkOptions } from '@rfa/spiking';
+import {
+  createSpikingNetwork,
+  type LabelledSet,
+  type SpikingNetwork,
+  type SpikingNetworkOptions,
+} from '@rfa/spiking';
 import { OptionError, Rng } from '@rfa/tensor';
 import { checkAborted, yieldToEventLoop } from './abort.js';
 import { populationBatches } from './population-batches.js';
@@ -22,7 +27,12 @@ export interface SpikingRunOptions {
 export const TEST_IMAGE_WORK = 0.5;
 
 /** Test error of the first `count` images of `test`; ticks progress and honours Ctrl-C between batches. */
-async function testError(net: SpikingNetwork, test: LabelledSet, count: number, ctx: ExperimentContext): Promise<number> {
+async function testError(
+  net: SpikingNetwork,
+  test: LabelledSet,
+  count: number,
+  ctx: ExperimentContext,
+): Promise<number> {
   const rows = net.options.parallel;
   const order = Uint32Array.from({ length: count }, (_, i) => i);
   let wrong = 0;
@@ -47,7 +57,8 @@ async function testError(net: SpikingNetwork, test: LabelledSet, count: number, 
 export async function spikingRun(o: SpikingRunOptions, ctx: ExperimentContext): Promise<RuleRun> {
   const trainCount = Math.min(o.trainExamples, o.train.count);
   const testCount = Math.min(o.testExamples, o.test.count);
-  if (trainCount < 1 || testCount < 1) throw new OptionError('spikingRun: trainExamples and testExamples must be at least 1');
+  if (trainCount < 1 || testCount < 1)
+    throw new OptionError('spikingRun: trainExamples and testExamples must be at least 1');
   const net = createSpikingNetwork(ctx.backend, { ...o.network, rng: new Rng(o.seed) });
   const { parallel: rows, classes, unitsPerClass } = net.options;
   const targets = ctx.backend.zeros([rows, net.outputSize]);

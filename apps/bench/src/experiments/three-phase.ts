@@ -15,7 +15,11 @@ export function phaseOf(step: number, phases: PhaseSteps): number {
 
 /** Step at which each phase ends (cumulative sums), for plots and per-phase metrics. */
 export function phaseEnds(phases: PhaseSteps): [number, number, number] {
-  for (const n of phases) if (!Number.isInteger(n) || n < 1) throw new OptionError(`three-phase: each phase needs a positive whole number of steps, got [${phases.join(', ')}]`);
+  for (const n of phases)
+    if (!Number.isInteger(n) || n < 1)
+      throw new OptionError(
+        `three-phase: each phase needs a positive whole number of steps, got [${phases.join(', ')}]`,
+      );
   return [phases[0], phases[0] + phases[1], phases[0] + phases[1] + phases[2]];
 }
 
@@ -25,7 +29,10 @@ export function phaseEnds(phases: PhaseSteps): [number, number, number] {
  * const s = threePhaseSchedule([2000, 2000, 2000]);
  * const rule = withFrozenLayers(feedbackAlignment(), s.frozen);
  */
-export function threePhaseSchedule(phases: PhaseSteps): { advance(step: number): void; frozen(): ReadonlySet<number> } {
+export function threePhaseSchedule(phases: PhaseSteps): {
+  advance(step: number): void;
+  frozen(): ReadonlySet<number>;
+} {
   phaseEnds(phases);
   let phase = 0;
   return {

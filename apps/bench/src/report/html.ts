@@ -1,21 +1,23 @@
 import type { ExperimentReport } from '../experiments/types.js';
 import { resultsTable } from './table.js';
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** index.html: per experiment, its table, configuration and plots (SVG files beside it). */
-export function reportHtml(entries: { report: ExperimentReport; title: string; metrics: string[]; svgs: string[] }[]): string {
+export function reportHtml(
+  entries: { report: ExperimentReport; title: string; metrics: string[]; svgs: string[] }[],
+): string {
   const sections = entries
     .map(
       ({ report, title, metrics, svgs }) => `
 <section id="${report.experiment}">
-  <h2>${escape(title)}</h2>
-  <p>${escape(report.notes)}</p>
-  <p>${report.seedsCompleted} of ${report.seeds} seeds${report.interrupted ? ' (interrupted)' : ''}, backend ${escape(report.backend)}${report.quick ? ', quick' : ''}, ${report.elapsedSeconds.toFixed(0)} s. Data: <a href="${report.experiment}.json">${report.experiment}.json</a></p>
-  <pre>${escape(resultsTable(report.results, metrics, report.paper))}</pre>
-  ${report.analysis ? `<pre>${escape(JSON.stringify(report.analysis, null, 2))}</pre>` : ''}
-  <details><summary>configuration</summary><pre>${escape(JSON.stringify(report.config, null, 2))}</pre></details>
-  ${svgs.map((f) => `<img src="${f}" alt="${escape(f)}">`).join('\n  ')}
+  <h2>${escapeHtml(title)}</h2>
+  <p>${escapeHtml(report.notes)}</p>
+  <p>${report.seedsCompleted} of ${report.seeds} seeds${report.interrupted ? ' (interrupted)' : ''}, backend ${escapeHtml(report.backend)}${report.quick ? ', quick' : ''}, ${report.elapsedSeconds.toFixed(0)} s. Data: <a href="${report.experiment}.json">${report.experiment}.json</a></p>
+  <pre>${escapeHtml(resultsTable(report.results, metrics, report.paper))}</pre>
+  ${report.analysis ? `<pre>${escapeHtml(JSON.stringify(report.analysis, null, 2))}</pre>` : ''}
+  <details><summary>configuration</summary><pre>${escapeHtml(JSON.stringify(report.config, null, 2))}</pre></details>
+  ${svgs.map((f) => `<img src="${f}" alt="${escapeHtml(f)}">`).join('\n  ')}
 </section>`,
     )
     .join('\n');

@@ -3,14 +3,19 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import type { AggregateRun, PlotSpec } from '../experiments/types.js';
 
 /** Renders one metric's mean curve per rule as an SVG line chart (Vega-Lite, no browser needed). */
-export async function plotSvg(title: string, plot: PlotSpec, results: Record<string, AggregateRun>): Promise<string | null> {
+export async function plotSvg(
+  title: string,
+  plot: PlotSpec,
+  results: Record<string, AggregateRun>,
+): Promise<string | null> {
   const values: { step: number; value: number; rule: string }[] = [];
   for (const [rule, r] of Object.entries(results)) {
     if (plot.rules && !plot.rules.includes(rule)) continue;
     const ys = r.curves[plot.metric];
     if (!ys) continue;
     ys.forEach((value, i) => {
-      if (Number.isFinite(value) && (!plot.logY || value > 0)) values.push({ step: r.curves.step[i], value, rule });
+      if (Number.isFinite(value) && (!plot.logY || value > 0))
+        values.push({ step: r.curves.step[i], value, rule });
     });
   }
   if (values.length === 0) return null;
@@ -23,7 +28,12 @@ export async function plotSvg(title: string, plot: PlotSpec, results: Record<str
     mark: { type: 'line', strokeWidth: 1.5 },
     encoding: {
       x: { field: 'step', type: 'quantitative', title: 'training step (examples seen ÷ batch)' },
-      y: { field: 'value', type: 'quantitative', title: plot.yTitle, scale: plot.logY ? { type: 'log' } : { zero: false } },
+      y: {
+        field: 'value',
+        type: 'quantitative',
+        title: plot.yTitle,
+        scale: plot.logY ? { type: 'log' } : { zero: false },
+      },
       color: { field: 'rule', type: 'nominal' },
     },
   };

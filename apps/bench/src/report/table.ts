@@ -24,9 +24,14 @@ export function resultsTable(
   const header = ['rule', ...metrics.flatMap((m) => [m, `paper ${m}`])];
   const rows = Object.entries(results).map(([rule, r]) => [
     rule,
-    ...metrics.flatMap((m) => [formatStat(m, r.final[m]), paper[rule]?.[m] !== undefined ? formatValue(m, paper[rule][m]) : '']),
+    ...metrics.flatMap((m) => [
+      formatStat(m, r.final[m]),
+      paper[rule]?.[m] !== undefined ? formatValue(m, paper[rule][m]) : '',
+    ]),
   ]);
-  const keep = header.map((_, i) => i === 0 || rows.some((r) => r[i] !== '' && r[i] !== '—') || !header[i].startsWith('paper'));
+  const keep = header.map(
+    (_, i) => i === 0 || rows.some((r) => r[i] !== '' && r[i] !== '—') || !header[i].startsWith('paper'),
+  );
   const cols = header.map((_, i) => i).filter((i) => keep[i]);
   const width = cols.map((i) => Math.max(header[i].length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cols.map((i, k) => cells[i].padEnd(width[k])).join('  ');

@@ -12,7 +12,14 @@ export function backprop(): RuleFactory {
       teaches: () => true,
       backward(ctx: BackwardContext) {
         for (let l = network.layers.length - 2; l >= 0; l--) {
-          propagate(network.backend, ctx.deltas[l], ctx.deltas[l + 1], network.layers[l + 1].weights, false, ctx.cache.derivative[l]!);
+          propagate(
+            network.backend,
+            ctx.deltas[l],
+            ctx.deltas[l + 1],
+            network.layers[l + 1].weights,
+            false,
+            ctx.cache.derivative[l]!,
+          );
         }
       },
       feedback: () => [],

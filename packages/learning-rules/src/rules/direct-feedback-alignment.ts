@@ -29,7 +29,8 @@ export function directFeedbackAlignment(options: FeedbackOptions = {}): RuleFact
             propagate(backend, ctx.deltas[l], ctx.deltas[last], direct[l]!, true, ctx.cache.derivative[l]!);
           }
         },
-        feedback: (): FeedbackMatrix[] => direct.flatMap((t, layer) => (t ? [{ layer, layout: 'direct' as const, tensor: t }] : [])),
+        feedback: (): FeedbackMatrix[] =>
+          direct.flatMap((t, layer) => (t ? [{ layer, layout: 'direct' as const, tensor: t }] : [])),
         dispose() {
           for (const t of direct) t?.dispose();
         },

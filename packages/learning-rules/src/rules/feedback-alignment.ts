@@ -24,7 +24,14 @@ export function feedbackAlignment(options: FeedbackOptions = {}): RuleFactory {
         teaches: () => true,
         backward(ctx: BackwardContext) {
           for (let l = network.layers.length - 2; l >= 0; l--) {
-            propagate(backend, ctx.deltas[l], ctx.deltas[l + 1], feedback[l + 1]!, true, ctx.cache.derivative[l]!);
+            propagate(
+              backend,
+              ctx.deltas[l],
+              ctx.deltas[l + 1],
+              feedback[l + 1]!,
+              true,
+              ctx.cache.derivative[l]!,
+            );
           }
         },
         feedback: (): FeedbackMatrix[] =>

@@ -1,4 +1,4 @@
-import { type Initializer, connectivityMask, initialize } from '@rfa/layers';
+import { connectivityMask, type Initializer, initialize } from '@rfa/layers';
 import type { Backend, Rng, Shape, Tensor } from '@rfa/tensor';
 
 export interface FeedbackOptions {

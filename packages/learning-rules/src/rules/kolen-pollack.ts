@@ -44,7 +44,8 @@ export function kolenPollack(options: KolenPollackOptions = {}): RuleFactory {
             });
           });
         },
-        feedback: (): FeedbackMatrix[] => k.flatMap((t, layer) => (t ? [{ layer, layout: 'forward' as const, tensor: t }] : [])),
+        feedback: (): FeedbackMatrix[] =>
+          k.flatMap((t, layer) => (t ? [{ layer, layout: 'forward' as const, tensor: t }] : [])),
         dispose() {
           for (const t of k) t?.dispose();
         },

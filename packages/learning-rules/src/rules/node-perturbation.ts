@@ -46,7 +46,7 @@ export function nodePerturbation(options: NodePerturbationOptions = {}): RuleFac
             buffers = new NoiseBuffers(backend, network, batch, perturbed);
           }
           const nb = buffers;
-          nb.noise.forEach((n) => n && backend.randomNormal(n, rng, 0, sigma));
+          for (const n of nb.noise) if (n) backend.randomNormal(n, rng, 0, sigma);
           backend.copy(nb.noisyCache.input, ctx.cache.input);
           network.forward(nb.noisyCache, nb.noise);
           // per-example change in loss, [batch, 1]
@@ -79,11 +79,23 @@ class NoiseBuffers {
   readonly noisyLoss: Tensor;
   readonly lossChange: Tensor;
 
-  constructor(backend: Backend, network: Network, readonly batch: number, perturbed: (l: number) => boolean) {
+  constructor(
+    backend: Backend,
+    network: Network,
+    readonly batch: number,
+    perturbed: (l: number) => boolean,
+  ) {
     this.noisyCache = network.createCache(batch);
-    this.noise = network.layers.map((layer, l) => (perturbed(l) ? backend.zeros([batch, layer.outputSize]) : null));
-    this.onesRow = network.layers.map((layer) => backend.fromArray(new Float32Array(layer.outputSize).fill(1), [1, layer.outputSize]));
-    this.onesColumn = backend.fromArray(new Float32Array(network.outputSize).fill(1), [network.outputSize, 1]);
+    this.noise = network.layers.map((layer, l) =>
+      perturbed(l) ? backend.zeros([batch, layer.outputSize]) : null,
+    );
+    this.onesRow = network.layers.map((layer) =>
+      backend.fromArray(new Float32Array(layer.outputSize).fill(1), [1, layer.outputSize]),
+    );
+    this.onesColumn = backend.fromArray(new Float32Array(network.outputSize).fill(1), [
+      network.outputSize,
+      1,
+    ]);
     this.scratch = backend.zeros([batch, network.outputSize]);
     this.cleanLoss = backend.zeros([batch, 1]);
     this.noisyLoss = backend.zeros([batch, 1]);
@@ -92,14 +104,29 @@ class NoiseBuffers {
 
   dispose(): void {
     this.noisyCache.dispose();
-    for (const t of [...this.noise, ...this.onesRow, this.onesColumn, this.scratch, this.cleanLoss, this.noisyLoss, this.lossChange]) {
+    for (const t of [
+      ...this.noise,
+      ...this.onesRow,
+      this.onesColumn,
+      this.scratch,
+      this.cleanLoss,
+      this.noisyLoss,
+      this.lossChange,
+    ]) {
       t?.dispose();
     }
   }
 }
 
 /** Each example's loss into `out` [batch, 1]: ½Σe² or −Σ y* log p, summed across outputs by a product with ones. */
-function perExampleLoss(backend: Backend, cache: ForwardCache, target: Tensor, loss: Loss, nb: NoiseBuffers, out: Tensor): void {
+function perExampleLoss(
+  backend: Backend,
+  cache: ForwardCache,
+  target: Tensor,
+  loss: Loss,
+  nb: NoiseBuffers,
+  out: Tensor,
+): void {
   const output = cache.output;
   if (loss === 'mse') {
     backend.sub(nb.scratch, target, output);

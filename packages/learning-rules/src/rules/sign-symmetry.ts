@@ -25,13 +25,23 @@ export function signSymmetry(): RuleFactory {
         teaches: () => true,
         backward(ctx: BackwardContext) {
           for (let l = network.layers.length - 2; l >= 0; l--) {
-            propagate(backend, ctx.deltas[l], ctx.deltas[l + 1], signs[l + 1]!, false, ctx.cache.derivative[l]!);
+            propagate(
+              backend,
+              ctx.deltas[l],
+              ctx.deltas[l + 1],
+              signs[l + 1]!,
+              false,
+              ctx.cache.derivative[l]!,
+            );
           }
         },
         afterUpdate() {
-          signs.forEach((s, l) => s && backend.unary(s, network.layers[l].weights, 'sign'));
+          signs.forEach((s, l) => {
+            if (s) backend.unary(s, network.layers[l].weights, 'sign');
+          });
         },
-        feedback: (): FeedbackMatrix[] => signs.flatMap((t, layer) => (t ? [{ layer, layout: 'forward' as const, tensor: t }] : [])),
+        feedback: (): FeedbackMatrix[] =>
+          signs.flatMap((t, layer) => (t ? [{ layer, layout: 'forward' as const, tensor: t }] : [])),
         dispose() {
           for (const t of signs) t?.dispose();
         },

@@ -33,7 +33,13 @@ export function refForward(layers: RefLayer[], x: ArrayLike<number>): Float64Arr
 }
 
 /** Mean loss over a batch in float64: ½Σe² (mse) or −Σ y* log p (softmax-ce). */
-export function refLoss(layers: RefLayer[], xs: Float32Array, ys: Float32Array, batch: number, loss: 'mse' | 'softmax-ce'): number {
+export function refLoss(
+  layers: RefLayer[],
+  xs: Float32Array,
+  ys: Float32Array,
+  batch: number,
+  loss: 'mse' | 'softmax-ce',
+): number {
   const nIn = layers[0].in;
   const nOut = layers[layers.length - 1].out;
   let total = 0;

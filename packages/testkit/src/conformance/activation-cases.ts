@@ -1,4 +1,4 @@
-import { ACTIVATIONS, type Activation, Rng, formatShape, scope } from '@rfa/tensor';
+import { ACTIVATIONS, type Activation, formatShape, Rng, scope } from '@rfa/tensor';
 import { expectClose } from '../expect-close.js';
 import { randomArray } from '../fixtures.js';
 import { refActivate, refActivationDerivative } from '../reference.js';
@@ -19,7 +19,9 @@ function activateCase(act: Activation, rows: number, cols: number): ConformanceC
     group: 'activation',
     run: async (backend, ctx) => {
       const x = randomArray(new Rng(ctx.seed), [rows, cols], -6, 6);
-      const got = await runOp(backend, [{ data: x, shape: [rows, cols] }], [rows, cols], (o, a) => backend.activate(o, a, act));
+      const got = await runOp(backend, [{ data: x, shape: [rows, cols] }], [rows, cols], (o, a) =>
+        backend.activate(o, a, act),
+      );
       expectClose(got, refActivate(x, rows, cols, act), ctx.tolerance.transcendental, name);
     },
   };
@@ -66,7 +68,13 @@ function biasActivationCase(act: Activation, withDerivative: boolean): Conforman
       })();
       expectClose(gotPre!, pre, ctx.tolerance.elementwise, `${name}: pre`);
       expectClose(gotPost!, refActivate(pre, rows, cols, act), ctx.tolerance.transcendental, `${name}: post`);
-      if (withDerivative) expectClose(gotDeriv!, refActivationDerivative(pre, act), ctx.tolerance.transcendental, `${name}: derivative`);
+      if (withDerivative)
+        expectClose(
+          gotDeriv!,
+          refActivationDerivative(pre, act),
+          ctx.tolerance.transcendental,
+          `${name}: derivative`,
+        );
     },
   };
 }

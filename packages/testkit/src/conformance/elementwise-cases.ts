@@ -1,5 +1,14 @@
-import { type Backend, type Shape, type Tensor, Rng, UNARY_OPS, type UnaryOp, formatShape, scope } from '@rfa/tensor';
-import { type Tolerance, expectClose } from '../expect-close.js';
+import {
+  type Backend,
+  formatShape,
+  Rng,
+  type Shape,
+  scope,
+  type Tensor,
+  UNARY_OPS,
+  type UnaryOp,
+} from '@rfa/tensor';
+import { expectClose, type Tolerance } from '../expect-close.js';
 import { ELEMENTWISE_SHAPES, randomArray } from '../fixtures.js';
 import { refUnary } from '../reference.js';
 import type { ConformanceCase, ConformanceContext, ConformanceTolerance } from './types.js';
@@ -35,14 +44,63 @@ type Pointwise = {
 const f32 = Math.fround;
 
 const POINTWISE: Pointwise[] = [
-  { name: 'add', arity: 2, tolerance: 'elementwise', apply: (b, o, x, y) => b.add(o, x, y), ref: (x, y) => x + y },
-  { name: 'sub', arity: 2, tolerance: 'elementwise', apply: (b, o, x, y) => b.sub(o, x, y), ref: (x, y) => x - y },
-  { name: 'mul', arity: 2, tolerance: 'elementwise', apply: (b, o, x, y) => b.mul(o, x, y), ref: (x, y) => x * y },
-  { name: 'div', arity: 2, tolerance: 'elementwise', range: [0.5, 2], apply: (b, o, x, y) => b.div(o, x, y), ref: (x, y) => x / y },
-  { name: 'scale', arity: 1, tolerance: 'elementwise', apply: (b, o, x) => b.scale(o, x, f32(-1.7)), ref: (x) => f32(-1.7) * x },
-  { name: 'addScalar', arity: 1, tolerance: 'elementwise', apply: (b, o, x) => b.addScalar(o, x, 0.25), ref: (x) => x + 0.25 },
-  { name: 'clamp', arity: 1, tolerance: 'elementwise', apply: (b, o, x) => b.clamp(o, x, -0.5, 0.25), ref: (x) => Math.min(Math.max(x, -0.5), 0.25) },
-  { name: 'greater', arity: 1, tolerance: 'elementwise', apply: (b, o, x) => b.greater(o, x, 0.1), ref: (x) => (x > 0.1 ? 1 : 0) },
+  {
+    name: 'add',
+    arity: 2,
+    tolerance: 'elementwise',
+    apply: (b, o, x, y) => b.add(o, x, y),
+    ref: (x, y) => x + y,
+  },
+  {
+    name: 'sub',
+    arity: 2,
+    tolerance: 'elementwise',
+    apply: (b, o, x, y) => b.sub(o, x, y),
+    ref: (x, y) => x - y,
+  },
+  {
+    name: 'mul',
+    arity: 2,
+    tolerance: 'elementwise',
+    apply: (b, o, x, y) => b.mul(o, x, y),
+    ref: (x, y) => x * y,
+  },
+  {
+    name: 'div',
+    arity: 2,
+    tolerance: 'elementwise',
+    range: [0.5, 2],
+    apply: (b, o, x, y) => b.div(o, x, y),
+    ref: (x, y) => x / y,
+  },
+  {
+    name: 'scale',
+    arity: 1,
+    tolerance: 'elementwise',
+    apply: (b, o, x) => b.scale(o, x, f32(-1.7)),
+    ref: (x) => f32(-1.7) * x,
+  },
+  {
+    name: 'addScalar',
+    arity: 1,
+    tolerance: 'elementwise',
+    apply: (b, o, x) => b.addScalar(o, x, 0.25),
+    ref: (x) => x + 0.25,
+  },
+  {
+    name: 'clamp',
+    arity: 1,
+    tolerance: 'elementwise',
+    apply: (b, o, x) => b.clamp(o, x, -0.5, 0.25),
+    ref: (x) => Math.min(Math.max(x, -0.5), 0.25),
+  },
+  {
+    name: 'greater',
+    arity: 1,
+    tolerance: 'elementwise',
+    apply: (b, o, x) => b.greater(o, x, 0.1),
+    ref: (x) => (x > 0.1 ? 1 : 0),
+  },
   ...UNARY_OPS.map(
     (op: UnaryOp): Pointwise => ({
       name: `unary ${op}`,
@@ -66,7 +124,13 @@ function pointwiseCase(p: Pointwise, shape: Shape): ConformanceCase {
       const x = randomArray(rng, shape, lo, hi);
       const y = randomArray(rng, shape, lo, hi);
       const expected = Float64Array.from(x, (v, i) => p.ref(v, y[i]));
-      const inputs = p.arity === 2 ? [{ data: x, shape }, { data: y, shape }] : [{ data: x, shape }];
+      const inputs =
+        p.arity === 2
+          ? [
+              { data: x, shape },
+              { data: y, shape },
+            ]
+          : [{ data: x, shape }];
       const got = await runOp(backend, inputs, shape, (o, a, b) => p.apply(backend, o, a, b));
       expectClose(got, expected, ctx.tolerance[p.tolerance] as Tolerance, name);
     },
@@ -81,12 +145,25 @@ const axpyCase: ConformanceCase = {
     const shape = [33, 65];
     const x = randomArray(rng, shape);
     const y = randomArray(rng, shape);
-    const got = await runOp(backend, [{ data: x, shape }, { data: y, shape }], shape, (o, a, b) => {
-      backend.axpy(b, 0.5, a); // b = y + 0.5 x
-      backend.add(b, b, a); // in place: b = y + 1.5 x
-      backend.copy(o, b);
-    });
-    expectClose(got, Float64Array.from(x, (v, i) => y[i] + 0.5 * v + v), { atol: 1e-6, rtol: 1e-6 }, 'axpy');
+    const got = await runOp(
+      backend,
+      [
+        { data: x, shape },
+        { data: y, shape },
+      ],
+      shape,
+      (o, a, b) => {
+        backend.axpy(b, 0.5, a); // b = y + 0.5 x
+        backend.add(b, b, a); // in place: b = y + 1.5 x
+        backend.copy(o, b);
+      },
+    );
+    expectClose(
+      got,
+      Float64Array.from(x, (v, i) => y[i] + 0.5 * v + v),
+      { atol: 1e-6, rtol: 1e-6 },
+      'axpy',
+    );
   },
 };
 

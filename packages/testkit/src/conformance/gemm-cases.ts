@@ -18,7 +18,16 @@ const SCALARS: { alpha: number; beta: number; nanC?: boolean }[] = [
   { alpha: 2, beta: 0.25 },
 ];
 
-function gemmCase(m: number, n: number, k: number, transA: boolean, transB: boolean, alpha: number, beta: number, nanC = false): ConformanceCase {
+function gemmCase(
+  m: number,
+  n: number,
+  k: number,
+  transA: boolean,
+  transB: boolean,
+  alpha: number,
+  beta: number,
+  nanC = false,
+): ConformanceCase {
   const label = `gemm ${transA ? 'Aᵀ' : 'A'}·${transB ? 'Bᵀ' : 'B'} ${m}×${n}×${k} α=${alpha} β=${beta}${nanC ? ' (C=NaN)' : ''}`;
   return {
     name: label,

@@ -4,7 +4,12 @@ import { gemmCases } from './gemm-cases.js';
 import { lifecycleCases } from './lifecycle-cases.js';
 import { randomCases } from './random-cases.js';
 import { rowsCases } from './rows-cases.js';
-import { CPU_TOLERANCE, type ConformanceCase, type ConformanceOptions, type ConformanceTolerance } from './types.js';
+import {
+  type ConformanceCase,
+  type ConformanceOptions,
+  type ConformanceTolerance,
+  CPU_TOLERANCE,
+} from './types.js';
 
 /** Every case of the suite, in a stable order. Framework-free: each case throws on failure. */
 export function conformanceCases(options: ConformanceOptions = {}): ConformanceCase[] {
@@ -67,5 +72,10 @@ export async function runConformance(
   return report;
 }
 
-export type { ConformanceCase, ConformanceContext, ConformanceOptions, ConformanceTolerance } from './types.js';
+export type {
+  ConformanceCase,
+  ConformanceContext,
+  ConformanceOptions,
+  ConformanceTolerance,
+} from './types.js';
 export { CPU_TOLERANCE } from './types.js';

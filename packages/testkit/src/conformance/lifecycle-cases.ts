@@ -22,7 +22,8 @@ export function lifecycleCases(): ConformanceCase[] {
         expectClose(await t.read(), values, { atol: 0, rtol: 0 }, 'read');
         backend.write(t, [9, 8, 7, 6, 5, 4]);
         expectClose(await t.read(), [9, 8, 7, 6, 5, 4], { atol: 0, rtol: 0 }, 'write then read');
-        if (backend.canReadSync) expectClose(t.readSync(), [9, 8, 7, 6, 5, 4], { atol: 0, rtol: 0 }, 'readSync');
+        if (backend.canReadSync)
+          expectClose(t.readSync(), [9, 8, 7, 6, 5, 4], { atol: 0, rtol: 0 }, 'readSync');
         const z = backend.zeros([4]);
         expectClose(await z.read(), [0, 0, 0, 0], { atol: 0, rtol: 0 }, 'zeros');
         t.dispose();
@@ -33,18 +34,48 @@ export function lifecycleCases(): ConformanceCase[] {
       name: 'typed errors name the op and the shapes',
       group: 'lifecycle',
       run: async (backend) => {
-        expectThrows(() => backend.fromArray([1, 2, 3], [2, 2]), LengthError, ['fromArray', '3', '[2,2]'], 'wrong length');
+        expectThrows(
+          () => backend.fromArray([1, 2, 3], [2, 2]),
+          LengthError,
+          ['fromArray', '3', '[2,2]'],
+          'wrong length',
+        );
         expectThrows(() => backend.zeros([2, -1]), ShapeError, ['zeros'], 'negative dim');
         scope(() => {
           const a = backend.zeros([2, 3]);
           const b = backend.zeros([4, 5]);
           const c = backend.zeros([2, 5]);
-          expectThrows(() => backend.gemm(c, a, b), ShapeError, ['gemm', '[2,3]', '[4,5]'], 'gemm inner dims');
+          expectThrows(
+            () => backend.gemm(c, a, b),
+            ShapeError,
+            ['gemm', '[2,3]', '[4,5]'],
+            'gemm inner dims',
+          );
           expectThrows(() => backend.add(c, a, a), ShapeError, ['add', '[2,5]', '[2,3]'], 'add shapes');
-          expectThrows(() => backend.sum(backend.zeros([2]), a, 0), ShapeError, ['sum', '[2,3]', 'needs out [3]'], 'sum out');
-          expectThrows(() => backend.addRowVector(a, a, backend.zeros([2])), ShapeError, ['addRowVector', '[2]'], 'row vector');
-          expectThrows(() => backend.activationDerivative(a, a, 'softmax'), OptionError, ['softmax'], 'softmax derivative');
-          expectThrows(() => backend.activate(a, a, 'swish' as never), OptionError, ['swish'], 'unknown activation');
+          expectThrows(
+            () => backend.sum(backend.zeros([2]), a, 0),
+            ShapeError,
+            ['sum', '[2,3]', 'needs out [3]'],
+            'sum out',
+          );
+          expectThrows(
+            () => backend.addRowVector(a, a, backend.zeros([2])),
+            ShapeError,
+            ['addRowVector', '[2]'],
+            'row vector',
+          );
+          expectThrows(
+            () => backend.activationDerivative(a, a, 'softmax'),
+            OptionError,
+            ['softmax'],
+            'softmax derivative',
+          );
+          expectThrows(
+            () => backend.activate(a, a, 'swish' as never),
+            OptionError,
+            ['swish'],
+            'unknown activation',
+          );
         });
       },
     },
@@ -80,7 +111,12 @@ export function lifecycleCases(): ConformanceCase[] {
         const foreign = { ...backend, name: 'other' };
         const a = backend.zeros([2]);
         const alien = Object.create(a, { backend: { value: foreign } });
-        expectThrows(() => backend.add(a, a, alien), BackendMismatchError, ['add', 'other'], 'foreign tensor');
+        expectThrows(
+          () => backend.add(a, a, alien),
+          BackendMismatchError,
+          ['add', 'other'],
+          'foreign tensor',
+        );
         a.dispose();
       },
     },
@@ -94,11 +130,17 @@ export function lifecycleCases(): ConformanceCase[] {
           return backend.zeros([4]);
         });
         const during = backend.memory();
-        expectTrue(during.tensors === before.tensors + 1, `scope should keep only the returned tensor (${before.tensors} → ${during.tensors})`);
+        expectTrue(
+          during.tensors === before.tensors + 1,
+          `scope should keep only the returned tensor (${before.tensors} → ${during.tensors})`,
+        );
         expectTrue(during.bytes === before.bytes + 16, `bytes ${before.bytes} → ${during.bytes}`);
         kept.dispose();
         const after = backend.memory();
-        expectTrue(after.tensors === before.tensors && after.bytes === before.bytes, `leak: ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
+        expectTrue(
+          after.tensors === before.tensors && after.bytes === before.bytes,
+          `leak: ${JSON.stringify(before)} → ${JSON.stringify(after)}`,
+        );
       },
     },
   ];

@@ -1,4 +1,4 @@
-import { Rng, formatShape } from '@rfa/tensor';
+import { formatShape, Rng } from '@rfa/tensor';
 import { expectClose, expectEqual } from '../expect-close.js';
 import { randomArray } from '../fixtures.js';
 import { refArgmaxRows, refSum } from '../reference.js';
@@ -22,10 +22,21 @@ function addRowVectorCase(rows: number, cols: number): ConformanceCase {
       const rng = new Rng(ctx.seed);
       const a = randomArray(rng, [rows, cols]);
       const r = randomArray(rng, [cols]);
-      const got = await runOp(backend, [{ data: a, shape: [rows, cols] }, { data: r, shape: [cols] }], [rows, cols], (o, x, y) =>
-        backend.addRowVector(o, x, y),
+      const got = await runOp(
+        backend,
+        [
+          { data: a, shape: [rows, cols] },
+          { data: r, shape: [cols] },
+        ],
+        [rows, cols],
+        (o, x, y) => backend.addRowVector(o, x, y),
       );
-      expectClose(got, Float64Array.from(a, (v, i) => v + r[i % cols]), ctx.tolerance.elementwise, name);
+      expectClose(
+        got,
+        Float64Array.from(a, (v, i) => v + r[i % cols]),
+        ctx.tolerance.elementwise,
+        name,
+      );
     },
   };
 }
@@ -38,7 +49,12 @@ function sumCase(rows: number, cols: number, axis: 0 | 1): ConformanceCase {
     run: async (backend, ctx) => {
       const rng = new Rng(ctx.seed);
       const a = randomArray(rng, [rows, cols]);
-      const got = await runOp(backend, [{ data: a, shape: [rows, cols] }], [axis === 0 ? cols : rows], (o, x) => backend.sum(o, x, axis));
+      const got = await runOp(
+        backend,
+        [{ data: a, shape: [rows, cols] }],
+        [axis === 0 ? cols : rows],
+        (o, x) => backend.sum(o, x, axis),
+      );
       expectClose(got, refSum(a, rows, cols, axis), ctx.tolerance.reduction, name);
     },
   };
@@ -52,7 +68,9 @@ function argmaxCase(rows: number, cols: number): ConformanceCase {
     run: async (backend, ctx) => {
       const rng = new Rng(ctx.seed);
       const a = randomArray(rng, [rows, cols]);
-      const got = await runOp(backend, [{ data: a, shape: [rows, cols] }], [rows], (o, x) => backend.argmaxRows(o, x));
+      const got = await runOp(backend, [{ data: a, shape: [rows, cols] }], [rows], (o, x) =>
+        backend.argmaxRows(o, x),
+      );
       expectEqual(got, refArgmaxRows(a, rows, cols), name);
     },
   };

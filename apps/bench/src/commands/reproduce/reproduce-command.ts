@@ -1,4 +1,4 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chooseBackend } from '../../backend-choice.js';
@@ -47,14 +47,17 @@ export function parseReproduceArgs(argv: string[]): ReproduceArgs {
       rules: { type: 'string' },
     },
   });
-  if (positionals.length === 0) throw new CliError(`reproduce: name an experiment (${EXPERIMENT_IDS.join(', ')} or all)`);
+  if (positionals.length === 0)
+    throw new CliError(`reproduce: name an experiment (${EXPERIMENT_IDS.join(', ')} or all)`);
   const experiments = positionals.flatMap((p) => (p === 'all' ? EXPERIMENT_IDS : [p])) as ExperimentId[];
   for (const e of experiments) {
-    if (!EXPERIMENT_IDS.includes(e)) throw new CliError(`reproduce: unknown experiment '${e}' (${EXPERIMENT_IDS.join(', ')}, all)`);
+    if (!EXPERIMENT_IDS.includes(e))
+      throw new CliError(`reproduce: unknown experiment '${e}' (${EXPERIMENT_IDS.join(', ')}, all)`);
     if (!EXPERIMENTS[e]) throw new CliError(`reproduce: experiment '${e}' is not available in this build`);
   }
   const seeds = Number(values.seeds);
-  if (!Number.isInteger(seeds) || seeds < 1) throw new CliError(`reproduce: --seeds must be a positive integer, got '${values.seeds}'`);
+  if (!Number.isInteger(seeds) || seeds < 1)
+    throw new CliError(`reproduce: --seeds must be a positive integer, got '${values.seeds}'`);
   return {
     experiments,
     seeds,
@@ -84,12 +87,22 @@ export async function reproduce(args: ReproduceArgs): Promise<ExperimentReport[]
       const seeds = args.overrides?.[id]?.seeds ?? args.seeds;
       const quick = args.overrides?.[id]?.quick ?? args.quick;
       const config = exp.config(quick);
-      console.log(`\n=== ${exp.title}${quick ? ' (quick)' : ''}, ${seeds} seed(s)\n${exp.notes}\nconfig: ${JSON.stringify(config)}`);
-      const report = await runExperiment(exp, { ...args, seeds, quick, backend, backendName: args.backend, signal: controller.signal });
+      console.log(
+        `\n=== ${exp.title}${quick ? ' (quick)' : ''}, ${seeds} seed(s)\n${exp.notes}\nconfig: ${JSON.stringify(config)}`,
+      );
+      const report = await runExperiment(exp, {
+        ...args,
+        seeds,
+        quick,
+        backend,
+        backendName: args.backend,
+        signal: controller.signal,
+      });
       reports.push(report);
       console.log(`\n${resultsTable(report.results, exp.tableMetrics, report.paper)}`);
       if (report.analysis) console.log(JSON.stringify(report.analysis, null, 2));
-      if (report.interrupted) console.log(`(interrupted: ${report.seedsCompleted} of ${report.seeds} seeds finished and kept)`);
+      if (report.interrupted)
+        console.log(`(interrupted: ${report.seedsCompleted} of ${report.seeds} seeds finished and kept)`);
       for (const plot of exp.plots) {
         const svg = await plotSvg(exp.title, plot, report.results);
         if (svg) await writeFileAtomic(join(args.outDir, `${id}-${plot.metric}.svg`), svg);

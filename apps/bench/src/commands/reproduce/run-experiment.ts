@@ -27,7 +27,10 @@ export async function runExperiment(exp: Experiment<any>, o: RunOptions): Promis
   const config = exp.config(o.quick);
   const started = Date.now();
   const outcomes: SeedOutcome[] = [];
-  const share = o.rules && Array.isArray((config as { rules?: unknown }).rules) ? o.rules.length / (config as { rules: string[] }).rules.length : 1;
+  const share =
+    o.rules && Array.isArray((config as { rules?: unknown }).rules)
+      ? o.rules.length / (config as { rules: string[] }).rules.length
+      : 1;
   const progress = createProgress(exp.id, Math.round(exp.work(config) * o.seeds * Math.min(1, share)));
   let interrupted = false;
   const report = (): ExperimentReport => {

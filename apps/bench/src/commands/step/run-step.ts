@@ -1,6 +1,14 @@
 import { createCpuBackend } from '@rfa/backend-cpu';
 import { createNetwork, zerosInit } from '@rfa/layers';
-import { backprop, createTrainer, directFeedbackAlignment, feedbackAlignment, type RuleFactory, shallow } from '@rfa/learning-rules';
+import {
+  backprop,
+  createTrainer,
+  directFeedbackAlignment,
+  feedbackAlignment,
+  type RuleFactory,
+  shallow,
+  type Trainer,
+} from '@rfa/learning-rules';
 import { type Backend, Rng } from '@rfa/tensor';
 import { CliError } from '../../cli-error.js';
 import type { StepSpec } from './spec.js';
@@ -33,9 +41,14 @@ export async function runStep(spec: StepSpec, backend: Backend = createCpuBacken
     backend.write(layer.weights, spec.weights[i].flat());
     backend.write(layer.bias, spec.biases[i]);
   });
-  let trainer;
+  let trainer: Trainer;
   try {
-    trainer = createTrainer(net, RULES[spec.rule](), { loss: spec.loss, learningRate: spec.lr, weightDecay: spec.weightDecay, rng: new Rng(0) });
+    trainer = createTrainer(net, RULES[spec.rule](), {
+      loss: spec.loss,
+      learningRate: spec.lr,
+      weightDecay: spec.weightDecay,
+      rng: new Rng(0),
+    });
   } catch (err) {
     throw new CliError(`spec: ${(err as Error).message}`);
   }

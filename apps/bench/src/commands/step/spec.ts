@@ -25,8 +25,11 @@ const fail = (field: string, why: string): never => {
 };
 
 function matrix(value: unknown, field: string, rows: number, cols: number): number[][] {
-  if (!Array.isArray(value) || value.length !== rows) fail(field, `must be ${rows} rows, got ${Array.isArray(value) ? value.length : typeof value}`);
-  (value as unknown[]).forEach((row, i) => vector(row, `${field}[${i}]`, cols));
+  if (!Array.isArray(value) || value.length !== rows)
+    fail(field, `must be ${rows} rows, got ${Array.isArray(value) ? value.length : typeof value}`);
+  (value as unknown[]).forEach((row, i) => {
+    vector(row, `${field}[${i}]`, cols);
+  });
   return value as number[][];
 }
 
@@ -35,13 +38,15 @@ function vector(value: unknown, field: string, length: number): number[] {
     fail(field, `must be ${length} numbers, got ${Array.isArray(value) ? `${value.length}` : typeof value}`);
   }
   (value as unknown[]).forEach((v, j) => {
-    if (typeof v !== 'number' || !Number.isFinite(v)) fail(`${field}[${j}]`, `must be a finite number, got ${JSON.stringify(v)}`);
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      fail(`${field}[${j}]`, `must be a finite number, got ${JSON.stringify(v)}`);
   });
   return value as number[];
 }
 
 function positiveInt(value: unknown, field: string): number {
-  if (!Number.isInteger(value) || (value as number) < 1) fail(field, `must be a positive integer, got ${JSON.stringify(value)}`);
+  if (!Number.isInteger(value) || (value as number) < 1)
+    fail(field, `must be a positive integer, got ${JSON.stringify(value)}`);
   return value as number;
 }
 
@@ -53,35 +58,66 @@ export function parseStepSpec(raw: unknown): StepSpec {
   const layers = (s.layers as Record<string, unknown>[]).map((l, i) => {
     const inp = positiveInt(l?.in, `layers[${i}].in`);
     const out = positiveInt(l?.out, `layers[${i}].out`);
-    if (!ACTIVATIONS.includes(l.activation as Activation)) fail(`layers[${i}].activation`, `must be one of ${ACTIVATIONS.join(', ')}, got ${JSON.stringify(l.activation)}`);
+    if (!ACTIVATIONS.includes(l.activation as Activation))
+      fail(
+        `layers[${i}].activation`,
+        `must be one of ${ACTIVATIONS.join(', ')}, got ${JSON.stringify(l.activation)}`,
+      );
     return { in: inp, out, activation: l.activation as Activation };
   });
   layers.forEach((l, i) => {
-    if (i > 0 && l.in !== layers[i - 1].out) fail(`layers[${i}].in`, `is ${l.in} but layers[${i - 1}].out is ${layers[i - 1].out}`);
+    if (i > 0 && l.in !== layers[i - 1].out)
+      fail(`layers[${i}].in`, `is ${l.in} but layers[${i - 1}].out is ${layers[i - 1].out}`);
   });
-  if (!RULES.includes(s.rule as StepRule)) fail('rule', `must be one of ${RULES.join(', ')}, got ${JSON.stringify(s.rule)}`);
-  if (s.loss !== 'mse' && s.loss !== 'softmax-ce') fail('loss', `must be 'mse' or 'softmax-ce', got ${JSON.stringify(s.loss)}`);
+  if (!RULES.includes(s.rule as StepRule))
+    fail('rule', `must be one of ${RULES.join(', ')}, got ${JSON.stringify(s.rule)}`);
+  if (s.loss !== 'mse' && s.loss !== 'softmax-ce')
+    fail('loss', `must be 'mse' or 'softmax-ce', got ${JSON.stringify(s.loss)}`);
   const L = layers.length;
-  if (!Array.isArray(s.weights) || s.weights.length !== L) fail('weights', `must hold one matrix per layer (${L})`);
-  if (!Array.isArray(s.biases) || s.biases.length !== L) fail('biases', `must hold one vector per layer (${L})`);
+  if (!Array.isArray(s.weights) || s.weights.length !== L)
+    fail('weights', `must hold one matrix per layer (${L})`);
+  if (!Array.isArray(s.biases) || s.biases.length !== L)
+    fail('biases', `must hold one vector per layer (${L})`);
   const weights = layers.map((l, i) => matrix((s.weights as unknown[])[i], `weights[${i}]`, l.out, l.in));
   const biases = layers.map((l, i) => vector((s.biases as unknown[])[i], `biases[${i}]`, l.out));
   let feedback: (number[][] | null)[] | null = null;
   if (s.rule === 'fa') {
-    if (!Array.isArray(s.feedback) || s.feedback.length !== L) fail('feedback', `must hold one entry per layer (${L}) for rule 'fa'`);
-    feedback = layers.map((l, i) => (i === 0 ? null : matrix((s.feedback as unknown[])[i], `feedback[${i}]`, l.in, l.out)));
+    if (!Array.isArray(s.feedback) || s.feedback.length !== L)
+      fail('feedback', `must hold one entry per layer (${L}) for rule 'fa'`);
+    feedback = layers.map((l, i) =>
+      i === 0 ? null : matrix((s.feedback as unknown[])[i], `feedback[${i}]`, l.in, l.out),
+    );
   }
   let directFeedback: (number[][] | null)[] | null = null;
   if (s.rule === 'dfa') {
-    if (!Array.isArray(s.directFeedback) || s.directFeedback.length !== L) fail('directFeedback', `must hold one entry per layer (${L}) for rule 'dfa'`);
-    directFeedback = layers.map((l, i) => (i === L - 1 ? null : matrix((s.directFeedback as unknown[])[i], `directFeedback[${i}]`, l.out, layers[L - 1].out)));
+    if (!Array.isArray(s.directFeedback) || s.directFeedback.length !== L)
+      fail('directFeedback', `must hold one entry per layer (${L}) for rule 'dfa'`);
+    directFeedback = layers.map((l, i) =>
+      i === L - 1
+        ? null
+        : matrix((s.directFeedback as unknown[])[i], `directFeedback[${i}]`, l.out, layers[L - 1].out),
+    );
   }
   if (!Array.isArray(s.x) || s.x.length === 0) fail('x', 'must be a non-empty array of rows');
   const batch = (s.x as unknown[]).length;
   const x = matrix(s.x, 'x', batch, layers[0].in);
   const target = matrix(s.target, 'target', batch, layers[L - 1].out);
-  if (typeof s.lr !== 'number' || !(s.lr > 0)) fail('lr', `must be a positive number, got ${JSON.stringify(s.lr)}`);
+  if (typeof s.lr !== 'number' || !(s.lr > 0))
+    fail('lr', `must be a positive number, got ${JSON.stringify(s.lr)}`);
   const weightDecay = s.weightDecay ?? 0;
-  if (typeof weightDecay !== 'number' || !(weightDecay >= 0)) fail('weightDecay', `must be a number ≥ 0, got ${JSON.stringify(weightDecay)}`);
-  return { layers, weights, biases, feedback, directFeedback, rule: s.rule as StepRule, loss: s.loss as StepSpec['loss'], x, target, lr: s.lr as number, weightDecay: weightDecay as number };
+  if (typeof weightDecay !== 'number' || !(weightDecay >= 0))
+    fail('weightDecay', `must be a number ≥ 0, got ${JSON.stringify(weightDecay)}`);
+  return {
+    layers,
+    weights,
+    biases,
+    feedback,
+    directFeedback,
+    rule: s.rule as StepRule,
+    loss: s.loss as StepSpec['loss'],
+    x,
+    target,
+    lr: s.lr as number,
+    weightDecay: weightDecay as number,
+  };
 }

@@ -7,7 +7,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { main } from '../../cli.js';
 
 const rng = new Rng(42);
-const mat = (r: number, c: number, s = 0.5) => Array.from({ length: r }, () => Array.from({ length: c }, () => Math.fround(rng.uniformIn(-s, s))));
+const mat = (r: number, c: number, s = 0.5) =>
+  Array.from({ length: r }, () => Array.from({ length: c }, () => Math.fround(rng.uniformIn(-s, s))));
 
 /** Float64 reference of one FA step on a tanh-linear net with squared error. */
 function referenceFaStep(spec: ReturnType<typeof makeSpec>) {
@@ -31,11 +32,15 @@ function referenceFaStep(spec: ReturnType<typeof makeSpec>) {
     deltas[1].push(e);
     deltas[0].push(d0);
     e.forEach((ek, k) => {
-      h.forEach((hj, j) => (newW1[k][j] += (spec.lr * ek * hj) / batch));
+      h.forEach((hj, j) => {
+        newW1[k][j] += (spec.lr * ek * hj) / batch;
+      });
       nb1[k] += (spec.lr * ek) / batch;
     });
     d0.forEach((dj, j) => {
-      x.forEach((xi, i) => (newW0[j][i] += (spec.lr * dj * xi) / batch));
+      x.forEach((xi, i) => {
+        newW0[j][i] += (spec.lr * dj * xi) / batch;
+      });
       nb0[j] += (spec.lr * dj) / batch;
     });
   });
@@ -63,7 +68,10 @@ function makeSpec() {
 function runCli(spec: unknown): { code: Promise<number>; out: string } {
   const dir = mkdtempSync(join(tmpdir(), 'rfa-step-'));
   writeFileSync(join(dir, 'in.json'), JSON.stringify(spec));
-  return { code: main(['step', '--spec', join(dir, 'in.json'), '--out', join(dir, 'out.json')]), out: join(dir, 'out.json') };
+  return {
+    code: main(['step', '--spec', join(dir, 'in.json'), '--out', join(dir, 'out.json')]),
+    out: join(dir, 'out.json'),
+  };
 }
 
 describe('pnpm bench step', () => {
@@ -98,7 +106,16 @@ describe('pnpm bench step', () => {
       [{ ...makeSpec(), weights: [mat(4, 6), mat(3, 5)] }, "'weights[0]'"],
       [{ ...makeSpec(), feedback: [null, mat(3, 5)] }, "'feedback[1]'"],
       [{ ...makeSpec(), x: [[1, 2]] }, "'x[0]'"],
-      [{ ...makeSpec(), layers: [{ in: 6, out: 5, activation: 'tanh' }, { in: 4, out: 3, activation: 'linear' }] }, "'layers[1].in'"],
+      [
+        {
+          ...makeSpec(),
+          layers: [
+            { in: 6, out: 5, activation: 'tanh' },
+            { in: 4, out: 3, activation: 'linear' },
+          ],
+        },
+        "'layers[1].in'",
+      ],
       [{ ...makeSpec(), loss: 'softmax-ce' }, 'softmax'],
     ];
     for (const [spec, field] of bad) {

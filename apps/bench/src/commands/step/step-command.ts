@@ -11,7 +11,10 @@ export const STEP_HELP = `pnpm bench step --spec IN.json --out OUT.json
   before the step to OUT.json. See apps/bench/README.md for the spec format.`;
 
 export async function stepCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { spec: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    args: argv,
+    options: { spec: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } },
+  });
   if (values.help) {
     console.log(STEP_HELP);
     return 0;

@@ -5,8 +5,13 @@ const MR = 4; // register tile of asm/gemm.ts is MR×NR
 const NR = 8;
 /** Products with fewer multiply-adds than this, or a side thinner than MR, skip packing. */
 const PACK_MIN_WORK = 24 * 24 * 24;
-/** Products with fewer multiply-adds than this stay on one thread (a wake-up costs ~10-50 µs). */
-const THREAD_MIN_WORK = 64 * 64 * 64;
+/**
+ * Products with fewer multiply-adds than this stay on one thread: below it a product
+ * takes under ~0.2 ms on one core, and a wake-up plus the join (~10-50 µs idle, a
+ * scheduler time slice when the other core is busy) eats the gain. The small products
+ * of a 784-1000-10 step (1.3 M multiply-adds, ~0.1 ms) are below it.
+ */
+const THREAD_MIN_WORK = 4_000_000;
 
 export interface WasmGemmOptions {
   /** Threads to split large products over, the caller's included (needs shared memory); default 1. */

@@ -31,6 +31,8 @@ export interface KernelExports {
     alpha: number,
   ): void;
   gemmScratchBytes(): number;
+  /** out[j] = Σ_i a[i, j], accumulated in f64 in `acc` (cols f64 of scratch). */
+  sumColumns(out: number, a: number, rows: number, cols: number, acc: number): void;
   /** op 0 add, 1 sub, 2 mul, 3 div */
   binary(op: number, out: number, a: number, b: number, size: number): void;
   scaleShift(out: number, a: number, size: number, scale: number, shift: number): void;
