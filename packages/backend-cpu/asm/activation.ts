@@ -8,10 +8,16 @@ const RELU = 0; // 1 is linear: f(x) = x, f'(x) = 1, the default path below
 const LOGISTIC = 2;
 const TANH = 3;
 
+/** 1.5·2^23: adding it rounds an f32 of magnitude < 2^22 to an integer. */
+const MAGIC: f32 = 12582912.0;
+
 /** exp(z) for z ≤ 0 (inputs below -87 give ~1.6e-38 instead of a subnormal or 0). */
 function expNonPositive(z: v128): v128 {
   const x = f32x4.max(z, f32x4.splat(-87.0));
-  const n = f32x4.floor(f32x4.add(f32x4.mul(x, f32x4.splat(<f32>Math.LOG2E)), f32x4.splat(0.5)));
+  // n = round(x·log2 e) by adding 1.5·2^23: the sum's low mantissa bits hold n, which
+  // also gives 2^n by integer ops below (cheaper than floor + trunc_sat, which V8 expands)
+  const shifted = f32x4.add(f32x4.mul(x, f32x4.splat(<f32>Math.LOG2E)), f32x4.splat(MAGIC));
+  const n = f32x4.sub(shifted, f32x4.splat(MAGIC));
   // r = x - n·ln2, ln2 split in two so r keeps its low bits
   let r = f32x4.sub(x, f32x4.mul(n, f32x4.splat(0.693359375)));
   r = f32x4.sub(r, f32x4.mul(n, f32x4.splat(-2.1219444e-4)));
@@ -22,7 +28,8 @@ function expNonPositive(z: v128): v128 {
   p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.6666665459e-1));
   p = f32x4.add(f32x4.mul(p, r), f32x4.splat(5.0000001201e-1));
   const y = f32x4.add(f32x4.add(f32x4.mul(p, f32x4.mul(r, r)), r), f32x4.splat(1));
-  const scale = i32x4.shl(i32x4.add(i32x4.trunc_sat_f32x4_s(n), i32x4.splat(127)), 23);
+  // bits of `shifted` are 0x4B400000 + n; + 127 and << 23 leave exactly (n + 127) << 23 = 2^n (n ≥ -126)
+  const scale = i32x4.shl(i32x4.add(shifted, i32x4.splat(127)), 23);
   return f32x4.mul(y, scale);
 }
 
@@ -71,8 +78,11 @@ export function activation(
         const t = expNonPositive(f32x4.neg(f32x4.abs(x)));
         const onePlus = f32x4.add(f32x4.splat(1), t);
         const negative = f32x4.lt(x, f32x4.splat(0));
-        y = f32x4.div(v128.bitselect(t, f32x4.splat(1), negative), onePlus);
-        d = f32x4.div(t, f32x4.mul(onePlus, onePlus));
+        // one division: y = 1/(1+t) (x ≥ 0) or t/(1+t) (x < 0), f' = t/(1+t)²
+        const inv = f32x4.div(f32x4.splat(1), onePlus);
+        const tInv = f32x4.mul(t, inv);
+        y = v128.bitselect(tInv, inv, negative);
+        d = f32x4.mul(tInv, inv);
       } else if (kind === TANH) {
         const ax = f32x4.abs(x);
         const t = expNonPositive(f32x4.mul(f32x4.splat(-2), ax));

@@ -53,9 +53,11 @@ const step = (s) => {
 for (let s = 0; s < 20; s++) step(s);
 times.clear();
 const steps = batch >= 32 ? 200 : 4000;
+const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 for (let s = 0; s < steps; s++) step(s);
 const total = performance.now() - t0;
+const cpu = process.cpuUsage(cpu0); // every thread of the process: the workers' share included
 const perStep = (ms) => ((ms / steps) * 1000).toFixed(1).padStart(8);
 let sum = 0;
 for (const [name, ms] of [...times].sort((a, b) => b[1] - a[1])) {
@@ -63,5 +65,6 @@ for (const [name, ms] of [...times].sort((a, b) => b[1] - a[1])) {
   console.log(`${perStep(ms)} µs  ${name}`);
 }
 console.log(`${perStep(sum)} µs  all backend calls`);
+console.log(`${perStep((cpu.user + cpu.system) / 1000)} µs  CPU time per step, all threads (load: ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')})`);
 console.log(`${perStep(total)} µs  whole step → ${((steps * batch) / (total / 1000)).toFixed(0)} examples/s`);
 backend.dispose();

@@ -43,7 +43,8 @@ export interface LearningRule {
   backward(ctx: BackwardContext): void;
   afterUpdate?(ctx: UpdateContext): void;
   /**
-   * Feedback matrices by layer index (the layer whose error they carry down).
+   * Feedback matrices by layer index: for FA, sign symmetry and Kolen–Pollack the
+   * layer whose error they carry down; for DFA the hidden layer that receives the signal.
    * layout 'transposed': shape of Wᵀ, [in, out] (FA's B); 'forward': shape of W,
    * [out, in] (sign symmetry, Kolen–Pollack); 'direct': [units, outputs] (DFA).
    */

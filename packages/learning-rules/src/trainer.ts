@@ -43,6 +43,11 @@ export class Trainer {
   ) {
     checkSgdOptions(options);
     checkLoss(options.loss, network.layers[network.layers.length - 1].activation);
+    if (ruleFactory.name === 'kolenPollack' && (options.momentum ?? 0) > 0) {
+      throw new OptionError(
+        'kolenPollack: momentum is not supported (the feedback weights take the plain SGD step, so ΔK would differ from ΔW)',
+      );
+    }
     this.rule = ruleFactory.bind(network, options.rng);
     this.sgd = network.layers.map((layer) => new LayerSgd(network.backend, layer, options));
   }
@@ -97,8 +102,9 @@ export class Trainer {
     const last = network.layers.length - 1;
     outputDelta(backend, b.cache, b.target, this.options.loss, b.deltas[last]);
     const ctx = { network, cache: b.cache, target: b.target, loss: this.options.loss, deltas: b.deltas };
-    rule.backward(ctx);
+    // the reference first: some rules (node perturbation) overwrite the output signal
     if (b.reference) backpropDeltas(network, b.cache, b.deltas[last], b.reference);
+    rule.backward(ctx);
     for (let l = last; l >= 0; l--)
       if (rule.teaches(l)) this.sgd[l].apply(b.deltas[l], b.cache.layerInput(l));
     rule.afterUpdate?.({

@@ -9,7 +9,10 @@ export const FIG4_EPOCHS_ENV = 'RFA_FIG4_EPOCHS';
  * The full-run choices the reproduce CLI has no flags for, read from the
  * environment; a value that is set but unusable fails, naming the variable.
  */
-export function fig4EnvChoices(env: NodeJS.ProcessEnv = process.env): { size: 'paper' | 'reference'; epochs?: number } {
+export function fig4EnvChoices(env: NodeJS.ProcessEnv = process.env): {
+  size: 'paper' | 'reference';
+  epochs?: number;
+} {
   const size = env[FIG4_SIZE_ENV] ?? 'reference';
   if (size !== 'paper' && size !== 'reference') {
     throw new OptionError(`${FIG4_SIZE_ENV} must be 'paper' or 'reference', got '${size}'`);

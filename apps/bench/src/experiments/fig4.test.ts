@@ -1,7 +1,9 @@
 import { createCpuBackend } from '@rfa/backend-cpu';
+import { OptionError } from '@rfa/tensor';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InterruptedError } from './abort.js';
-import { FIG4_SIZE_ENV, type Fig4Config, fig4, fig4Config } from './fig4.js';
+import { type Fig4Config, fig4, fig4Config } from './fig4.js';
+import { FIG4_EPOCHS_ENV, FIG4_SIZE_ENV, fig4EnvChoices } from './fig4-env.js';
 import type { ExperimentContext } from './types.js';
 
 const backend = createCpuBackend();
@@ -67,18 +69,36 @@ describe('fig4 experiment', () => {
     await expect(fig4.runSeed(tiny(), context(controller.signal).ctx)).rejects.toThrow(InterruptedError);
   });
 
-  it("picks the paper's full-size network from the environment for a full run, never for --quick", () => {
-    const before = process.env[FIG4_SIZE_ENV];
+  it("picks the paper's full-size network and the epochs from the environment for a full run, never for --quick", () => {
+    const before = { ...process.env };
     try {
       process.env[FIG4_SIZE_ENV] = 'paper';
-      expect(fig4.config(false).layers).toEqual([784, 1500, 1500, 1500, 1000]);
-      expect(fig4.config(false).learningRate).toBe(1e-3);
-      expect(fig4.config(true).size).toBe('quick');
+      process.env[FIG4_EPOCHS_ENV] = '1';
+      expect(fig4.config(false)).toMatchObject({
+        layers: [784, 1500, 1500, 1500, 1000],
+        learningRate: 1e-3,
+        epochs: 1,
+      });
+      expect(fig4.config(true)).toMatchObject({ size: 'quick', epochs: 1, trainExamples: 20000 });
       delete process.env[FIG4_SIZE_ENV];
-      expect(fig4.config(false).layers).toEqual([784, 500, 500, 1000]);
+      delete process.env[FIG4_EPOCHS_ENV];
+      expect(fig4.config(false)).toMatchObject({
+        layers: [784, 500, 500, 1000],
+        epochs: 3,
+        testExamples: 10000,
+      });
     } finally {
-      if (before === undefined) delete process.env[FIG4_SIZE_ENV];
-      else process.env[FIG4_SIZE_ENV] = before;
+      for (const key of [FIG4_SIZE_ENV, FIG4_EPOCHS_ENV]) {
+        if (before[key] === undefined) delete process.env[key];
+        else process.env[key] = before[key];
+      }
     }
+  });
+
+  it('rejects an unusable size or epoch count, naming the variable', () => {
+    expect(() => fig4EnvChoices({ [FIG4_SIZE_ENV]: 'huge' })).toThrow(OptionError);
+    expect(() => fig4EnvChoices({ [FIG4_SIZE_ENV]: 'huge' })).toThrow(/RFA_FIG4_SIZE.*huge/);
+    expect(() => fig4EnvChoices({ [FIG4_EPOCHS_ENV]: '0.5' })).toThrow(/RFA_FIG4_EPOCHS.*0\.5/);
+    expect(fig4EnvChoices({})).toEqual({ size: 'reference' });
   });
 });

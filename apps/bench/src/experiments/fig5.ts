@@ -37,10 +37,10 @@ export const fig5: Experiment<Fig5Config> = {
   config: (quick) => {
     // batch 10 at η = 0.003: online steps are as fast per step but ~10× noisier (NSE stalls
     // near 0.1 and BP barely moves); η = 0.006 diverges
-    const phaseSteps: PhaseSteps = quick ? [2000, 2000, 2000] : [5000, 5000, 5000];
+    const phaseSteps: PhaseSteps = quick ? [1500, 1500, 1500] : [5000, 5000, 5000];
     return {
       network: '20-1000-20 tanh/linear',
-      steps: quick ? 6000 : 15000,
+      steps: quick ? 4500 : 15000,
       batchSize: 10,
       evaluateEvery: quick ? 250 : 500,
       heldOut: 1000,

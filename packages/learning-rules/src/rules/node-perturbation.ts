@@ -35,17 +35,18 @@ export function nodePerturbation(options: NodePerturbationOptions = {}): RuleFac
       const backend = network.backend;
       const last = network.layers.length - 1;
       const perturbed = (l: number) => l < last || perturb === 'all';
-      let buffers: NoiseBuffers | null = null;
+      // one set of noise buffers per batch size, so alternating sizes never reallocate
+      const buffers = new Map<number, NoiseBuffers>();
       return {
         name: 'nodePerturbation',
         teaches: () => true,
         backward(ctx: BackwardContext) {
           const batch = ctx.cache.batchSize;
-          if (!buffers || buffers.batch !== batch) {
-            buffers?.dispose();
-            buffers = new NoiseBuffers(backend, network, batch, perturbed);
+          let nb = buffers.get(batch);
+          if (!nb) {
+            nb = new NoiseBuffers(backend, network, batch, perturbed);
+            buffers.set(batch, nb);
           }
-          const nb = buffers;
           for (const n of nb.noise) if (n) backend.randomNormal(n, rng, 0, sigma);
           backend.copy(nb.noisyCache.input, ctx.cache.input);
           network.forward(nb.noisyCache, nb.noise);
@@ -62,7 +63,7 @@ export function nodePerturbation(options: NodePerturbationOptions = {}): RuleFac
         },
         feedback: () => [],
         dispose() {
-          buffers?.dispose();
+          for (const nb of buffers.values()) nb.dispose();
         },
       };
     },
