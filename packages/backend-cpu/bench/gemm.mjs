@@ -54,10 +54,10 @@ const poolScratch = kernels.heap.alloc(kernels.exports.gemmScratchBytes());
 const mainScratch = kernels.heap.alloc(kernels.exports.gemmScratchBytes());
 const half = Math.ceil(N / 2 / 8) * 8;
 async function wasmPiscina() {
-  const args = [pc, pa, K, 1, pb, N, 1, M, N, K, 1, half, N, poolScratch];
-  kernels.exports.scaleC(pc, M * N, 0);
+  // alpha 1, beta 0 (each half overwrites its columns)
+  const args = [pc, pa, K, 1, pb, N, 1, M, N, K, 1, 0, half, N, poolScratch];
   const task = pool.run({ module: kernels.module, memory: kernels.heap.memory, args });
-  kernels.exports.gemmPanel(pc, pa, K, 1, pb, N, 1, M, N, K, 1, 0, half, mainScratch);
+  kernels.exports.gemmPanel(pc, pa, K, 1, pb, N, 1, M, N, K, 1, 0, 0, half, mainScratch);
   await task;
 }
 

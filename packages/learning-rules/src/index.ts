@@ -1,4 +1,5 @@
 export { backpropDeltas } from './backprop-reference.js';
+export { withFrozenLayers } from './frozen-layers.js';
 export { checkLoss, type Loss, lossValue, outputDelta } from './loss.js';
 export type {
   BackwardContext,

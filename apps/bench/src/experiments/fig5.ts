@@ -1,8 +1,7 @@
 import { createQuadraticTask } from '@rfa/datasets';
 import { type LayerConfig, uniformInit } from '@rfa/layers';
-import { backprop, feedbackAlignment, type RuleFactory } from '@rfa/learning-rules';
+import { backprop, feedbackAlignment, type RuleFactory, withFrozenLayers } from '@rfa/learning-rules';
 import { outputLayerNeuronAngles } from './alignment-metrics.js';
-import { withFrozenLayers } from './frozen-layers.js';
 import { regressionRun } from './regression-run.js';
 import { type PhaseSteps, phaseDrops, phaseEnds, threePhaseSchedule } from './three-phase.js';
 import type { Experiment, RuleRun, SeedOutcome } from './types.js';

@@ -5,6 +5,10 @@ const METRIC_FORMAT: Record<string, (v: number) => string> = {
   nse: (v) => (Math.abs(v) < 1e-3 ? v.toExponential(2) : v.toFixed(4)),
   deltaAngle: (v) => `${v.toFixed(1)}°`,
   weightAngle: (v) => `${v.toFixed(1)}°`,
+  perNeuronAngle: (v) => `${v.toFixed(1)}°`,
+  phase1Drop: (v) => `${(100 * v).toFixed(1)}%`,
+  phase2Drop: (v) => `${(100 * v).toFixed(1)}%`,
+  phase3Drop: (v) => `${(100 * v).toFixed(1)}%`,
 };
 
 export const formatValue = (metric: string, v: number): string =>
@@ -12,7 +16,11 @@ export const formatValue = (metric: string, v: number): string =>
 
 function formatStat(metric: string, s: Stat | undefined): string {
   if (!s || s.n === 0) return '—';
-  return `${formatValue(metric, s.mean)} ± ${formatValue(metric, s.sd).replace('%', '')}${metric === 'testError' ? '%' : ''} (n=${s.n})`;
+  const mean = formatValue(metric, s.mean);
+  const sd = formatValue(metric, s.sd);
+  // a shared unit (%, °) is written once, after the s.d.
+  const unit = /[%°]$/.test(mean) ? mean.slice(-1) : '';
+  return `${unit ? mean.slice(0, -1) : mean} ± ${sd}${unit && !sd.endsWith(unit) ? unit : ''} (n=${s.n})`;
 }
 
 /** A plain-text table: one row per rule, mean ± s.d. per metric, the paper's value beside it. */

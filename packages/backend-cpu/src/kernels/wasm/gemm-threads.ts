@@ -1,3 +1,4 @@
+import { ARG } from './gemm-chunk.js';
 import type { WasmKernels } from './wasm-instance.js';
 import { CONTROL_BYTES, SLOT, WORKER_SOURCE } from './worker-source.js';
 
@@ -99,12 +100,13 @@ export class GemmThreads {
     return this.helpers.length;
   }
 
-  /** Posts gemmPanel arguments (without scratch) to `helper`; `wait` collects it. */
-  post(helper: Helper, args: number[], alpha: number, beta: number): void {
-    helper.ints.set(args, SLOT.ARGS);
-    helper.ints[SLOT.ARGS + args.length] = helper.scratch;
-    helper.floats[SLOT.ALPHA] = alpha;
-    helper.floats[SLOT.BETA] = beta;
+  /** Hands `helper` a job: the `ARG` block `args` (alpha, beta as floats) plus its own scratch; `wait` collects it. */
+  post(helper: Helper, args: Int32Array, alpha: number, beta: number): void {
+    const at = SLOT.ARGS;
+    helper.ints.set(args, at);
+    helper.floats[at + ARG.ALPHA] = alpha;
+    helper.floats[at + ARG.BETA] = beta;
+    helper.ints[at + ARG.SCRATCH] = helper.scratch;
     Atomics.add(helper.ints, SLOT.SEQ, 1);
     Atomics.notify(helper.ints, SLOT.SEQ);
   }

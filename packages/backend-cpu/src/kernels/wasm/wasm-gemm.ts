@@ -1,3 +1,4 @@
+import { ARG, CHUNK_KIND, runChunks } from './gemm-chunk.js';
 import { GemmThreads } from './gemm-threads.js';
 import type { WasmKernels } from './wasm-instance.js';
 
@@ -6,12 +7,19 @@ const NR = 8;
 /** Products with fewer multiply-adds than this, or a side thinner than MR, skip packing. */
 const PACK_MIN_WORK = 24 * 24 * 24;
 /**
- * Products with fewer multiply-adds than this stay on one thread: below it a product
- * takes under ~0.2 ms on one core, and a wake-up plus the join (~10-50 µs idle, a
- * scheduler time slice when the other core is busy) eats the gain. The small products
- * of a 784-1000-10 step (1.3 M multiply-adds, ~0.1 ms) are below it.
+ * Packed products with fewer multiply-adds than this stay on one thread: below it a
+ * product takes under ~0.2 ms on one core, and a wake-up plus the join (~10-50 µs
+ * idle, a scheduler time slice when the other core is busy) eats the gain. The small
+ * products of a 784-1000-10 step (1.3 M multiply-adds, ~0.1 ms) are below it.
  */
 const THREAD_MIN_WORK = 4_000_000;
+/**
+ * Thin products (gemv, rank-1 update) are memory-bound at ~20 GFLOP/s; from this many
+ * multiply-adds (a 784×1000 layer at batch 1: ~80 µs on one core) both cores stream.
+ */
+const THIN_THREAD_MIN_WORK = 400_000;
+/** Rows or columns per chunk of a threaded thin product (a 64×784 slice of W is 200 KB). */
+const THIN_CHUNK = 64;
 
 export interface WasmGemmOptions {
   /** Threads to split large products over, the caller's included (needs shared memory); default 1. */
@@ -23,7 +31,7 @@ export interface WasmGemmOptions {
  * byte pointers. Large products run the packed 4×8 f32x4 kernel (any transpose
  * costs the same), split by column ranges over worker threads where the memory
  * is shared; thin ones (batch 1, rank-1 updates) run unpacked SIMD row updates
- * or dot products.
+ * or dot products, split by rows (row updates) or columns (a gemv) when large.
  */
 export class WasmGemm {
   private readonly kernels: WasmKernels;
@@ -31,8 +39,8 @@ export class WasmGemm {
   private readonly workers: number;
   /** Started on the first product big enough to share (or by `whenReady`), so small uses spawn nothing. */
   private threads: GemmThreads | null = null;
-  /** Shared counter of the next unclaimed column (threads only). */
-  private next: Int32Array | null = null;
+  /** The caller's job block (`ARG` layout) in wasm memory; its NEXT slot points at the shared chunk counter. */
+  private job: { ints: Int32Array; floats: Float32Array; next: Int32Array } | null = null;
 
   constructor(kernels: WasmKernels, options: WasmGemmOptions = {}) {
     this.kernels = kernels;
@@ -54,8 +62,19 @@ export class WasmGemm {
     if (this.threads || this.workers === 0) return this.threads;
     const { heap, exports } = this.kernels;
     this.threads = new GemmThreads(this.kernels, this.workers, exports.gemmScratchBytes());
-    this.next = new Int32Array(heap.memory.buffer, heap.alloc(4), 1);
+    const at = heap.alloc(4 * (ARG.COUNT + 1));
+    const ints = new Int32Array(heap.memory.buffer, at, ARG.COUNT);
+    this.job = {
+      ints,
+      floats: new Float32Array(heap.memory.buffer, at, ARG.COUNT),
+      next: new Int32Array(heap.memory.buffer, at + 4 * ARG.COUNT, 1),
+    };
     return this.threads;
+  }
+
+  /** Ready workers to share a product of `work` multiply-adds with, at least `min` (none below it). */
+  private helpers(work: number, min: number) {
+    return this.workers > 0 && work >= min ? (this.startThreads() as GemmThreads).ready() : [];
   }
 
   run(
@@ -77,37 +96,67 @@ export class WasmGemm {
     }
     const [rsA, csA] = transA ? [1, m] : [k, 1];
     const [rsB, csB] = transB ? [1, k] : [n, 1];
-    if (m < MR || n < MR || k < MR || m * n * k < PACK_MIN_WORK) {
+    const work = m * n * k;
+    if (m < MR || n < MR || k < MR || work < PACK_MIN_WORK) {
       // thin: SIMD row updates when op(B)'s rows are contiguous, else dot products
       x.scaleC(c, m * n, beta);
-      if (!transB && n >= MR) x.gemmRowAxpy(c, a, rsA, csA, b, rsB, m, n, k, alpha);
+      const rowUpdate = !transB && n >= MR;
+      const kind = rowUpdate ? CHUNK_KIND.ROWS : CHUNK_KIND.DOTS;
+      const total = rowUpdate ? m : n;
+      const helpers = rowUpdate || m === 1 ? this.helpers(work, THIN_THREAD_MIN_WORK) : [];
+      const parts = Math.min(helpers.length + 1, Math.floor(total / THIN_CHUNK));
+      if (parts > 1)
+        this.share(
+          helpers.slice(0, parts - 1),
+          [kind, c, a, rsA, csA, b, rsB, csB, m, n, k, THIN_CHUNK],
+          alpha,
+          1,
+        );
+      else if (rowUpdate) x.gemmRowAxpy(c, a, rsA, csA, b, rsB, m, n, k, alpha);
       else x.gemmDots(c, a, rsA, csA, b, rsB, csB, m, n, k, alpha);
       return;
     }
-    const helpers =
-      this.workers > 0 && m * n * k >= THREAD_MIN_WORK ? (this.startThreads() as GemmThreads).ready() : [];
+    const helpers = this.helpers(work, THREAD_MIN_WORK);
     const parts = Math.min(helpers.length + 1, Math.floor(n / (2 * NR)));
     if (parts <= 1) {
       x.gemmPanel(c, a, rsA, csA, b, rsB, csB, m, n, k, alpha, beta, 0, n, this.scratch);
       return;
     }
-    // Column chunks (whole NR-wide micro-panels, two per thread) claimed from a shared
-    // counter by the caller and the workers alike: a worker the OS keeps waiting takes
-    // fewer chunks instead of stalling the product. Each chunk repacks A, hence only two.
+    // Column chunks (whole NR-wide micro-panels, two per thread): each chunk repacks A, hence only two.
     const chunk = Math.ceil(n / (2 * parts) / NR) * NR;
-    const next = this.next as Int32Array;
-    Atomics.store(next, 0, 0);
-    const threads = this.threads as GemmThreads;
-    for (let t = 0; t < parts - 1; t++) {
-      threads.post(helpers[t], [c, a, rsA, csA, b, rsB, csB, m, n, k, chunk, next.byteOffset], alpha, beta);
-    }
-    for (let j0 = Atomics.add(next, 0, chunk); j0 < n; j0 = Atomics.add(next, 0, chunk)) {
-      x.gemmPanel(c, a, rsA, csA, b, rsB, csB, m, n, k, alpha, beta, j0, Math.min(n, j0 + chunk), this.scratch);
-    }
-    for (let t = 0; t < parts - 1; t++) threads.wait(helpers[t]);
+    this.share(
+      helpers.slice(0, parts - 1),
+      [CHUNK_KIND.PANEL, c, a, rsA, csA, b, rsB, csB, m, n, k, chunk],
+      alpha,
+      beta,
+    );
   }
 
-  /** Column chunks computed by worker threads so far. */
+  /**
+   * Runs one product's chunks on the caller and `helpers` alike, all claiming from
+   * one shared counter: a worker the OS keeps waiting takes fewer chunks instead of
+   * stalling the product. `args` is the `ARG` block up to CHUNK.
+   */
+  private share(
+    helpers: ReturnType<GemmThreads['ready']>,
+    args: number[],
+    alpha: number,
+    beta: number,
+  ): void {
+    const job = this.job as NonNullable<WasmGemm['job']>;
+    const threads = this.threads as GemmThreads;
+    job.ints.set(args);
+    job.ints[ARG.NEXT] = job.next.byteOffset;
+    job.floats[ARG.ALPHA] = alpha;
+    job.floats[ARG.BETA] = beta;
+    job.ints[ARG.SCRATCH] = this.scratch;
+    Atomics.store(job.next, 0, 0);
+    for (const helper of helpers) threads.post(helper, job.ints, alpha, beta);
+    runChunks(this.kernels.exports, this.kernels.heap.memory.buffer, job.ints, job.floats, 0);
+    for (const helper of helpers) threads.wait(helper);
+  }
+
+  /** Chunks computed by worker threads so far. */
   get workerChunks(): number {
     return this.threads?.chunksDone() ?? 0;
   }

@@ -1,4 +1,4 @@
-import type { LearningRule, RuleFactory } from '@rfa/learning-rules';
+import type { LearningRule, RuleFactory } from './rule.js';
 
 /**
  * Wraps a rule factory so that the layers in `frozen()` do not learn: the bound

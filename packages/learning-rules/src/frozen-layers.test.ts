@@ -1,9 +1,12 @@
 import { createCpuBackend } from '@rfa/backend-cpu';
 import { createNetwork, uniformInit } from '@rfa/layers';
-import { backprop, createTrainer, feedbackAlignment, type RuleFactory } from '@rfa/learning-rules';
 import { Rng } from '@rfa/tensor';
 import { describe, expect, it } from 'vitest';
 import { withFrozenLayers } from './frozen-layers.js';
+import type { RuleFactory } from './rule.js';
+import { backprop } from './rules/backprop.js';
+import { feedbackAlignment } from './rules/feedback-alignment.js';
+import { createTrainer } from './trainer.js';
 
 const backend = createCpuBackend();
 

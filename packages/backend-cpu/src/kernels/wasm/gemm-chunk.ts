@@ -1,0 +1,77 @@
+import type { KernelExports } from './wasm-instance.js';
+
+/** How a product is split into chunks that threads claim from a shared counter. */
+export const CHUNK_KIND = {
+  /** packed gemm (`gemmPanel`) on column ranges */
+  PANEL: 0,
+  /** unpacked row updates (`gemmRowAxpy`, e.g. a rank-1 weight update) on row ranges */
+  ROWS: 1,
+  /** dot products (`gemmDots`, a gemv x·Wᵀ with one row) on column ranges */
+  DOTS: 2,
+} as const;
+
+/**
+ * Argument block of one threaded product, as Int32 slots (alpha and beta as
+ * float bits): what the caller writes for each worker and what `runChunks` reads.
+ */
+export const ARG = {
+  KIND: 0,
+  C: 1,
+  A: 2,
+  RS_A: 3,
+  CS_A: 4,
+  B: 5,
+  RS_B: 6,
+  CS_B: 7,
+  M: 8,
+  N: 9,
+  K: 10,
+  CHUNK: 11,
+  NEXT: 12,
+  ALPHA: 13,
+  BETA: 14,
+  SCRATCH: 15,
+  COUNT: 16,
+} as const;
+
+/**
+ * Claims chunks from the shared counter at byte `next` until none is left and
+ * runs each; returns how many it ran. Self-contained (no imports, no closures):
+ * the worker runs this very function from its source text, so caller and
+ * workers cannot drift apart.
+ */
+export function runChunks(
+  x: KernelExports,
+  memory: ArrayBufferLike,
+  ints: Int32Array,
+  floats: Float32Array,
+  at: number,
+): number {
+  const kind = ints[at];
+  const c = ints[at + 1];
+  const a = ints[at + 2];
+  const rsA = ints[at + 3];
+  const csA = ints[at + 4];
+  const b = ints[at + 5];
+  const rsB = ints[at + 6];
+  const csB = ints[at + 7];
+  const m = ints[at + 8];
+  const n = ints[at + 9];
+  const k = ints[at + 10];
+  const chunk = ints[at + 11];
+  const next = new Int32Array(memory, ints[at + 12], 1);
+  const alpha = floats[at + 13];
+  const beta = floats[at + 14];
+  const scratch = ints[at + 15];
+  const total = kind === 1 ? m : n;
+  let ran = 0;
+  for (let j0 = Atomics.add(next, 0, chunk); j0 < total; j0 = Atomics.add(next, 0, chunk)) {
+    const j1 = Math.min(total, j0 + chunk);
+    if (kind === 0) x.gemmPanel(c, a, rsA, csA, b, rsB, csB, m, n, k, alpha, beta, j0, j1, scratch);
+    else if (kind === 1)
+      x.gemmRowAxpy(c + 4 * j0 * n, a + 4 * j0 * rsA, rsA, csA, b, rsB, j1 - j0, n, k, alpha);
+    else x.gemmDots(c + 4 * j0, a, rsA, csA, b + 4 * j0 * csB, rsB, csB, 1, j1 - j0, k, alpha);
+    ran++;
+  }
+  return ran;
+}

@@ -1,0 +1,110 @@
+import { Rng } from '@rfa/tensor';
+import { expectClose } from '@rfa/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WasmGemm } from './wasm-gemm.js';
+import { createWasmKernels } from './wasm-instance.js';
+
+// The paths a 784-1000-10 training step takes, each against a float64 reference:
+// beta folded into the packed kernel (0 must ignore NaN in C, 1 accumulates), and
+// the threaded thin products of batch 1 (gemv x·Wᵀ split by columns, rank-1
+// update split by rows), which must really run partly on the worker.
+
+function reference(
+  c0: Float32Array,
+  a: Float32Array,
+  b: Float32Array,
+  m: number,
+  n: number,
+  k: number,
+  tA: boolean,
+  tB: boolean,
+  alpha: number,
+  beta: number,
+) {
+  const out = new Float64Array(m * n);
+  for (let i = 0; i < m; i++)
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let p = 0; p < k; p++)
+        s += (tA ? a[p * m + i] : a[i * k + p]) * (tB ? b[j * k + p] : b[p * n + j]);
+      out[i * n + j] = alpha * s + (beta === 0 ? 0 : beta * c0[i * n + j]);
+    }
+  return out;
+}
+
+describe('WasmGemm paths of a training step, two threads', () => {
+  const kernels = createWasmKernels();
+  const gemm = new WasmGemm(kernels, { threads: 2 });
+  const rng = new Rng(11);
+  const fill = (len: number) => Float32Array.from({ length: len }, () => rng.uniform() * 2 - 1);
+  beforeAll(async () => {
+    expect(await gemm.whenReady()).toBe(2);
+  });
+  afterAll(() => gemm.dispose());
+
+  /** Runs C = alpha·op(A)·op(B) + beta·C0 `reps` times from the same C0; returns the worker chunks it took. */
+  function check(
+    m: number,
+    n: number,
+    k: number,
+    tA: boolean,
+    tB: boolean,
+    alpha: number,
+    beta: number,
+    c0: Float32Array,
+    reps = 1,
+  ) {
+    const { heap } = kernels;
+    const [pa, pb, pc] = [heap.alloc(4 * m * k), heap.alloc(4 * k * n), heap.alloc(4 * m * n)];
+    const a = fill(m * k);
+    const b = fill(k * n);
+    heap.f32(pa, m * k).set(a);
+    heap.f32(pb, k * n).set(b);
+    const want = reference(c0, a, b, m, n, k, tA, tB, alpha, beta);
+    const before = gemm.workerChunks;
+    for (let r = 0; r < reps; r++) {
+      heap.f32(pc, m * n).set(c0);
+      gemm.run(pc, pa, pb, m, n, k, tA, tB, alpha, beta);
+      expectClose(heap.f32(pc, m * n), want, { atol: 1e-5, rtol: 1e-5 }, `gemm ${m}×${n}×${k} rep ${r}`);
+    }
+    for (const [p, bytes] of [
+      [pa, m * k],
+      [pb, k * n],
+      [pc, m * n],
+    ])
+      heap.free(p, 4 * bytes);
+    return gemm.workerChunks - before;
+  }
+
+  it.each([
+    [128, 1000, 784, false, true],
+    [1000, 784, 128, true, false],
+    [130, 1100, 300, false, false],
+  ])('packed %i×%i×%i (transA %s, transB %s): beta 0 overwrites a C full of NaN', (m, n, k, tA, tB) => {
+    check(m, n, k, tA, tB, 0.5, 0, new Float32Array(m * n).fill(Number.NaN));
+  });
+
+  it.each([
+    [128, 1000, 784, false, true],
+    [1000, 784, 128, true, false],
+  ])(
+    'packed %i×%i×%i (transA %s, transB %s): beta 1 accumulates, as the weight update does',
+    (m, n, k, tA, tB) => {
+      check(m, n, k, tA, tB, 1e-3, 1, fill(m * n));
+    },
+  );
+
+  // a worker that wakes late may find every chunk taken, so a few repetitions give it the chance
+  it('gemv x·Wᵀ at batch 1 (1×1000×784) splits its columns over both threads', () => {
+    expect(check(1, 1000, 784, false, true, 1, 0, fill(1000), 40)).toBeGreaterThan(0);
+  });
+
+  it('rank-1 update δᵀ·x at batch 1 (1000×784×1, beta 1) splits its rows over both threads', () => {
+    expect(check(1000, 784, 1, true, false, 0.1, 1, fill(1000 * 784), 40)).toBeGreaterThan(0);
+  });
+
+  it('ragged threaded thin products (1×1001×400, 1001×403×1) keep every row and column', () => {
+    check(1, 1001, 400, false, true, 1, 0.5, fill(1001), 5);
+    check(1001, 403, 1, true, false, -1, 1, fill(1001 * 403), 5);
+  });
+});
