@@ -13,7 +13,7 @@ const PNPM_VERSION = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')
   '@',
 )[1];
 const tools = join(root, '.tools');
-const pnpmBin = join(tools, 'node_modules', 'pnpm', 'bin', 'pnpm.cjs');
+const pnpmBin = join(tools, 'node_modules', 'pnpm', 'bin', 'pnpm.mjs');
 
 function run(cmd, args, options = {}) {
   console.log(`\n$ ${[cmd, ...args].join(' ')}`);

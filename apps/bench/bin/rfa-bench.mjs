@@ -10,7 +10,7 @@ const cli = join(here, '..', 'dist', 'cli.js');
 if (!existsSync(cli)) {
   console.error('rfa-bench: not built yet; building the workspace packages it needs…');
   const root = join(here, '..', '..', '..');
-  const localPnpm = join(root, '.tools', 'node_modules', 'pnpm', 'bin', 'pnpm.cjs');
+  const localPnpm = join(root, '.tools', 'node_modules', 'pnpm', 'bin', 'pnpm.mjs');
   const [cmd, pre] = existsSync(localPnpm) ? [process.execPath, [localPnpm]] : ['pnpm', []];
   const r = spawnSync(
     cmd,
