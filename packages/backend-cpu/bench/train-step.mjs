@@ -2,12 +2,15 @@
 // error, FA or BP) spends its time on the CPU backend: every Backend call is
 // timed by name and shapes. Run after building this package and its siblings:
 // node bench/train-step.mjs [batch=128] [rule=fa] [threads=2]
+
+import { Rng } from '@rfa/tensor';
 import { createNetwork, uniformInit } from '../../layers/dist/index.js';
 import { backprop, createTrainer, feedbackAlignment } from '../../learning-rules/dist/index.js';
-import { Rng } from '@rfa/tensor';
 import { createCpuBackend } from '../dist/index.js';
 
-const [batch = 128, rule = 'fa', threads = 2] = process.argv.slice(2).map((a, i) => (i === 1 ? a : Number(a)));
+const [batch = 128, rule = 'fa', threads = 2] = process.argv
+  .slice(2)
+  .map((a, i) => (i === 1 ? a : Number(a)));
 const backend = createCpuBackend({ kernels: 'wasm', threads });
 await backend.whenReady();
 const times = new Map();
@@ -18,7 +21,13 @@ const timed = new Proxy(backend, {
     if (key === 'zeros' || key === 'dispose') return value.bind(target);
     return (...args) => {
       const shapes = args.map((a) =>
-        a?.shape ? a.shape.join('×') : ArrayBuffer.isView(a) ? `f32[${a.length}]` : typeof a === 'object' ? JSON.stringify(a) : a,
+        a?.shape
+          ? a.shape.join('×')
+          : ArrayBuffer.isView(a)
+            ? `f32[${a.length}]`
+            : typeof a === 'object'
+              ? JSON.stringify(a)
+              : a,
       );
       const name = `${String(key)}(${shapes.join(', ')})`;
       const t0 = performance.now();
@@ -48,7 +57,11 @@ const inputs = Float32Array.from({ length: 64 * batch * sizes[0] }, () => rng.un
 const targets = new Float32Array(64 * batch * sizes[2]);
 const step = (s) => {
   const o = (s % 64) * batch;
-  trainer.step(inputs.subarray(o * 784, (o + batch) * 784), targets.subarray(o * 10, (o + batch) * 10), batch);
+  trainer.step(
+    inputs.subarray(o * 784, (o + batch) * 784),
+    targets.subarray(o * 10, (o + batch) * 10),
+    batch,
+  );
 };
 for (let s = 0; s < 20; s++) step(s);
 times.clear();
@@ -65,6 +78,13 @@ for (const [name, ms] of [...times].sort((a, b) => b[1] - a[1])) {
   console.log(`${perStep(ms)} µs  ${name}`);
 }
 console.log(`${perStep(sum)} µs  all backend calls`);
-console.log(`${perStep((cpu.user + cpu.system) / 1000)} µs  CPU time per step, all threads (load: ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')})`);
+console.log(
+  `${perStep((cpu.user + cpu.system) / 1000)} µs  CPU time per step, all threads (load: ${(
+    await import('node:os')
+  )
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')})`,
+);
 console.log(`${perStep(total)} µs  whole step → ${((steps * batch) / (total / 1000)).toFixed(0)} examples/s`);
 backend.dispose();

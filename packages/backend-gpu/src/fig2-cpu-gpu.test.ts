@@ -21,7 +21,11 @@ async function fig2Curve(backend: Backend, steps: number): Promise<number[]> {
       { out: 10, activation: 'linear' },
     ],
   });
-  const trainer = createTrainer(net, feedbackAlignment({ init: uniformInit(0.5) }), { loss: 'mse', learningRate: 0.005, rng });
+  const trainer = createTrainer(net, feedbackAlignment({ init: uniformInit(0.5) }), {
+    loss: 'mse',
+    learningRate: 0.005,
+    rng,
+  });
   const batch = { inputs: new Float32Array(30), targets: new Float32Array(10) };
   const curve: number[] = [];
   for (let step = 0; step <= steps; step++) {

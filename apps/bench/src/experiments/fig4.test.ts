@@ -35,7 +35,7 @@ const tiny = (over: Partial<Fig4Config> = {}): Fig4Config => ({
 });
 
 describe('fig4 experiment', () => {
-  it('runs a tiny config into a RuleRun with a test error in [0, 1], equal-length curves and the declared work', async () => {
+  it('runs a tiny config into a RuleRun with a test error in [0, 1], equal-length curves, the declared work, and repeats exactly', async () => {
     const config = tiny();
     const { ctx, ticked } = context();
     const outcome = await fig4.runSeed(config, ctx);
@@ -48,6 +48,9 @@ describe('fig4 experiment', () => {
     expect(curves.testError).toHaveLength(curves.step.length);
     expect(curves.testError.at(-1)).toBe(final.testError);
     expect(ticked()).toBeCloseTo(fig4.work(config), 6);
+    // a seed fixes every draw: weights, the training subset and order, every spike
+    const again = await fig4.runSeed(config, context().ctx);
+    expect(again.fa.curves).toEqual(curves);
   }, 20_000);
 
   it('learns well above chance (90 % error) from 3000 images on a small net', async () => {

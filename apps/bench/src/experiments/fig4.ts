@@ -31,7 +31,7 @@ export interface Fig4Config {
 }
 
 /**
- * Fig. 4's configuration. `reference` is 784-500-500-1000 for 3 epochs (~5 min an
+ * Fig. 4's configuration. `reference` is 784-500-500-1000 for 3 epochs (~3 min an
  * epoch on the 2-core dev box); `paper` is the paper's 784-1500-1500-1500-1000
  * (~25-30 min an epoch); `quick` is 784-200-200-1000 on 20k images, scored on 2k.
  */

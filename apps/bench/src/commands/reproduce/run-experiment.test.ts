@@ -32,7 +32,12 @@ describe('runExperiment', () => {
     const out = mkdtempSync(join(tmpdir(), 'rfa-run-'));
     const c = new AbortController();
     const report = await runExperiment(fakeExperiment(c, 99), {
-      seeds: 3, quick: false, backend: createCpuBackend({ kernels: 'js' }), backendName: 'cpu', outDir: out, signal: c.signal,
+      seeds: 3,
+      quick: false,
+      backend: createCpuBackend({ kernels: 'js' }),
+      backendName: 'cpu',
+      outDir: out,
+      signal: c.signal,
     });
     expect(report.results.bp.final.nse).toEqual({ mean: 2, sd: 1, n: 3 });
     expect(report.results.bp.curves.nse).toEqual([1, 2]);
@@ -43,7 +48,12 @@ describe('runExperiment', () => {
     const out = mkdtempSync(join(tmpdir(), 'rfa-run-'));
     const c = new AbortController();
     const report = await runExperiment(fakeExperiment(c, 3), {
-      seeds: 5, quick: false, backend: createCpuBackend({ kernels: 'js' }), backendName: 'cpu', outDir: out, signal: c.signal,
+      seeds: 5,
+      quick: false,
+      backend: createCpuBackend({ kernels: 'js' }),
+      backendName: 'cpu',
+      outDir: out,
+      signal: c.signal,
     });
     expect(report.interrupted).toBe(true);
     expect(report.seedsCompleted).toBe(2);

@@ -25,7 +25,9 @@ export async function speedCommand(argv: string[]): Promise<number> {
   }
   const args = parseSpeedArgs(argv);
   const report = await runSpeed({ ...args, log: (line) => console.error(line) });
-  console.log(`\n${[...report.header, ...report.skipped].join('\n')}\n\n${speedTable(report.rows) || 'nothing was timed'}`);
+  console.log(
+    `\n${[...report.header, ...report.skipped].join('\n')}\n\n${speedTable(report.rows) || 'nothing was timed'}`,
+  );
   if (args.json) {
     await writeJsonAtomic(resolve(args.json), report.rows);
     console.log(`\nrows: ${resolve(args.json)}`);
