@@ -1,6 +1,6 @@
 import type { ForwardCache, Network } from '@rfa/layers';
 import type { Tensor } from '@rfa/tensor';
-import { propagate } from './rules/propagate.js';
+import { propagateDown } from './rules/propagate.js';
 
 /**
  * The deltas backprop would deliver on the current state, from the same output
@@ -15,14 +15,5 @@ export function backpropDeltas(
 ): void {
   const last = network.layers.length - 1;
   network.backend.copy(out[last], outputDelta);
-  for (let l = last - 1; l >= 0; l--) {
-    propagate(
-      network.backend,
-      out[l],
-      out[l + 1],
-      network.layers[l + 1].weights,
-      false,
-      cache.derivative[l]!,
-    );
-  }
+  propagateDown(network.backend, out, cache.derivative, (l) => network.layers[l].weights, false);
 }

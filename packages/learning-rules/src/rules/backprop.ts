@@ -1,6 +1,6 @@
 import type { Network } from '@rfa/layers';
 import type { BackwardContext, LearningRule, RuleFactory } from '../rule.js';
-import { propagate } from './propagate.js';
+import { propagateDown } from './propagate.js';
 
 /** Backpropagation: `delta_l = (delta_{l+1} · W_{l+1}) ∘ f'(a_l)`, i.e. `W_{l+1}ᵀ delta_{l+1}` per example. */
 export function backprop(): RuleFactory {
@@ -11,16 +11,7 @@ export function backprop(): RuleFactory {
       name: 'backprop',
       teaches: () => true,
       backward(ctx: BackwardContext) {
-        for (let l = network.layers.length - 2; l >= 0; l--) {
-          propagate(
-            network.backend,
-            ctx.deltas[l],
-            ctx.deltas[l + 1],
-            network.layers[l + 1].weights,
-            false,
-            ctx.cache.derivative[l]!,
-          );
-        }
+        propagateDown(network.backend, ctx.deltas, ctx.cache.derivative, (l) => network.layers[l].weights, false);
       },
       feedback: () => [],
       dispose() {},

@@ -1,8 +1,8 @@
 import type { Network } from '@rfa/layers';
 import type { Rng, Tensor } from '@rfa/tensor';
-import type { BackwardContext, FeedbackMatrix, LearningRule, RuleFactory } from '../rule.js';
+import type { BackwardContext, LearningRule, RuleFactory } from '../rule.js';
 import { type FeedbackOptions, randomFeedback } from './feedback-init.js';
-import { propagate } from './propagate.js';
+import { feedbackList, propagate } from './propagate.js';
 
 /**
  * Direct feedback alignment (Nøkland 2016): every hidden layer gets the output
@@ -29,8 +29,7 @@ export function directFeedbackAlignment(options: FeedbackOptions = {}): RuleFact
             propagate(backend, ctx.deltas[l], ctx.deltas[last], direct[l]!, true, ctx.cache.derivative[l]!);
           }
         },
-        feedback: (): FeedbackMatrix[] =>
-          direct.flatMap((t, layer) => (t ? [{ layer, layout: 'direct' as const, tensor: t }] : [])),
+        feedback: () => feedbackList(direct, 'direct'),
         dispose() {
           for (const t of direct) t?.dispose();
         },

@@ -1,8 +1,8 @@
 import type { Network } from '@rfa/layers';
 import type { Rng, Tensor } from '@rfa/tensor';
-import type { BackwardContext, FeedbackMatrix, LearningRule, RuleFactory } from '../rule.js';
+import type { BackwardContext, LearningRule, RuleFactory } from '../rule.js';
 import { type FeedbackOptions, randomFeedback } from './feedback-init.js';
-import { propagate } from './propagate.js';
+import { feedbackList, propagateDown } from './propagate.js';
 
 /**
  * Feedback alignment (Lillicrap et al. 2016): `delta_l = (B_{l+1} delta_{l+1}) ∘ f'(a_l)`
@@ -23,19 +23,9 @@ export function feedbackAlignment(options: FeedbackOptions = {}): RuleFactory {
         name: 'feedbackAlignment',
         teaches: () => true,
         backward(ctx: BackwardContext) {
-          for (let l = network.layers.length - 2; l >= 0; l--) {
-            propagate(
-              backend,
-              ctx.deltas[l],
-              ctx.deltas[l + 1],
-              feedback[l + 1]!,
-              true,
-              ctx.cache.derivative[l]!,
-            );
-          }
+          propagateDown(backend, ctx.deltas, ctx.cache.derivative, (l) => feedback[l]!, true);
         },
-        feedback: (): FeedbackMatrix[] =>
-          feedback.flatMap((t, layer) => (t ? [{ layer, layout: 'transposed' as const, tensor: t }] : [])),
+        feedback: () => feedbackList(feedback, 'transposed'),
         dispose() {
           for (const t of feedback) t?.dispose();
         },

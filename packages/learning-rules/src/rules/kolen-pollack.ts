@@ -1,8 +1,8 @@
 import type { Network } from '@rfa/layers';
 import type { Rng, Tensor } from '@rfa/tensor';
-import type { BackwardContext, FeedbackMatrix, LearningRule, RuleFactory, UpdateContext } from '../rule.js';
+import type { BackwardContext, LearningRule, RuleFactory, UpdateContext } from '../rule.js';
 import { type FeedbackOptions, randomFeedback } from './feedback-init.js';
-import { propagate } from './propagate.js';
+import { feedbackList, propagateDown } from './propagate.js';
 
 export interface KolenPollackOptions extends FeedbackOptions {
   /** Weight decay applied to the feedback weights (and, by the shared step, to W); default: the trainer's. */
@@ -28,9 +28,7 @@ export function kolenPollack(options: KolenPollackOptions = {}): RuleFactory {
         name: 'kolenPollack',
         teaches: () => true,
         backward(ctx: BackwardContext) {
-          for (let l = network.layers.length - 2; l >= 0; l--) {
-            propagate(backend, ctx.deltas[l], ctx.deltas[l + 1], k[l + 1]!, false, ctx.cache.derivative[l]!);
-          }
+          propagateDown(backend, ctx.deltas, ctx.cache.derivative, (l) => k[l]!, false);
         },
         afterUpdate(ctx: UpdateContext) {
           const decay = options.feedbackWeightDecay ?? ctx.weightDecay;
@@ -44,8 +42,7 @@ export function kolenPollack(options: KolenPollackOptions = {}): RuleFactory {
             });
           });
         },
-        feedback: (): FeedbackMatrix[] =>
-          k.flatMap((t, layer) => (t ? [{ layer, layout: 'forward' as const, tensor: t }] : [])),
+        feedback: () => feedbackList(k, 'forward'),
         dispose() {
           for (const t of k) t?.dispose();
         },

@@ -1,7 +1,7 @@
 import type { Network } from '@rfa/layers';
 import type { Tensor } from '@rfa/tensor';
-import type { BackwardContext, FeedbackMatrix, LearningRule, RuleFactory } from '../rule.js';
-import { propagate } from './propagate.js';
+import type { BackwardContext, LearningRule, RuleFactory } from '../rule.js';
+import { feedbackList, propagateDown } from './propagate.js';
 
 /**
  * Sign symmetry (Liao, Leibo & Poggio 2016): feedback carries only the signs of
@@ -24,24 +24,14 @@ export function signSymmetry(): RuleFactory {
         name: 'signSymmetry',
         teaches: () => true,
         backward(ctx: BackwardContext) {
-          for (let l = network.layers.length - 2; l >= 0; l--) {
-            propagate(
-              backend,
-              ctx.deltas[l],
-              ctx.deltas[l + 1],
-              signs[l + 1]!,
-              false,
-              ctx.cache.derivative[l]!,
-            );
-          }
+          propagateDown(backend, ctx.deltas, ctx.cache.derivative, (l) => signs[l]!, false);
         },
         afterUpdate() {
           signs.forEach((s, l) => {
             if (s) backend.unary(s, network.layers[l].weights, 'sign');
           });
         },
-        feedback: (): FeedbackMatrix[] =>
-          signs.flatMap((t, layer) => (t ? [{ layer, layout: 'forward' as const, tensor: t }] : [])),
+        feedback: () => feedbackList(signs, 'forward'),
         dispose() {
           for (const t of signs) t?.dispose();
         },
