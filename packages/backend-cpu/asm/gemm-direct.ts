@@ -14,15 +14,32 @@ export function gemmRowAxpy(
   n: i32,
   k: i32,
   alpha: f32,
+  beta: f32,
 ): void {
+  const vbeta = f32x4.splat(beta);
   for (let i = 0; i < m; i++) {
     const crow = c + ((<usize>i * n) << 2);
     for (let p = 0; p < k; p++) {
       const av = alpha * load<f32>(a + ((<usize>i * rsA + <usize>p * csA) << 2));
-      if (av === 0) continue; // sparse activations (relu, dropout) skip whole rows
       const brow = b + ((<usize>p * rsB) << 2);
       const vav = f32x4.splat(av);
       let j = 0;
+      if (p === 0 && beta !== 1) {
+        // β folded into the first pass: a weight update with decay reads and writes W once
+        // β = 0 must not read C (it may hold NaN)
+        for (; j + 4 <= n; j += 4) {
+          const q = crow + ((<usize>j) << 2);
+          const ab = f32x4.mul(vav, v128.load(brow + ((<usize>j) << 2)));
+          v128.store(q, beta === 0 ? ab : f32x4.add(f32x4.mul(vbeta, v128.load(q)), ab));
+        }
+        for (; j < n; j++) {
+          const q = crow + ((<usize>j) << 2);
+          const ab = av * load<f32>(brow + ((<usize>j) << 2));
+          store<f32>(q, beta === 0 ? ab : beta * load<f32>(q) + ab);
+        }
+        continue;
+      }
+      if (av === 0) continue; // sparse activations (relu, dropout) skip whole rows
       for (; j + 8 <= n; j += 8) {
         const q = crow + ((<usize>j) << 2);
         const r = brow + ((<usize>j) << 2);

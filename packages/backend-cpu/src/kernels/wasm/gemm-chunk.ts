@@ -69,7 +69,7 @@ export function runChunks(
     const j1 = Math.min(total, j0 + chunk);
     if (kind === 0) x.gemmPanel(c, a, rsA, csA, b, rsB, csB, m, n, k, alpha, beta, j0, j1, scratch);
     else if (kind === 1)
-      x.gemmRowAxpy(c + 4 * j0 * n, a + 4 * j0 * rsA, rsA, csA, b, rsB, j1 - j0, n, k, alpha);
+      x.gemmRowAxpy(c + 4 * j0 * n, a + 4 * j0 * rsA, rsA, csA, b, rsB, j1 - j0, n, k, alpha, 1);
     else x.gemmDots(c + 4 * j0, a, rsA, csA, b + 4 * j0 * csB, rsB, csB, 1, j1 - j0, k, alpha);
     ran++;
   }

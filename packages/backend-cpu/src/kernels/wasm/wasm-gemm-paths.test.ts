@@ -34,7 +34,7 @@ function reference(
 
 describe('WasmGemm paths of a training step, two threads', () => {
   const kernels = createWasmKernels();
-  const gemm = new WasmGemm(kernels, { threads: 2 });
+  const gemm = new WasmGemm(kernels, { threads: 2, thinThreadMinWork: 400_000 });
   const rng = new Rng(11);
   const fill = (len: number) => Float32Array.from({ length: len }, () => rng.uniform() * 2 - 1);
   beforeAll(async () => {

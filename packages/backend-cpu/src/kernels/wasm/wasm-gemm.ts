@@ -14,16 +14,20 @@ const PACK_MIN_WORK = 24 * 24 * 24;
  */
 const THREAD_MIN_WORK = 4_000_000;
 /**
- * Thin products (gemv, rank-1 update) are memory-bound at ~20 GFLOP/s; from this many
- * multiply-adds (a 784×1000 layer at batch 1: ~80 µs on one core) both cores stream.
+ * Thin products (gemv, rank-1 update) are memory-bound at ~20 GFLOP/s. Splitting them
+ * is off by default: on the MNIST loop at batch 1 (784×1000, ~80 µs a product) two
+ * threads ran at 3,200 examples/s against 3,720 on one, idle machine: the wake-up and
+ * join cost more than the second core's share. `thinThreadMinWork` turns it on.
  */
-const THIN_THREAD_MIN_WORK = 400_000;
+const THIN_THREAD_MIN_WORK = Number.POSITIVE_INFINITY;
 /** Rows or columns per chunk of a threaded thin product (a 64×784 slice of W is 200 KB). */
 const THIN_CHUNK = 64;
 
 export interface WasmGemmOptions {
   /** Threads to split large products over, the caller's included (needs shared memory); default 1. */
   threads?: number;
+  /** Multiply-adds from which thin products (batch-1 gemv, rank-1) are split too; default: never. */
+  thinThreadMinWork?: number;
 }
 
 /**
@@ -42,7 +46,10 @@ export class WasmGemm {
   /** The caller's job block (`ARG` layout) in wasm memory; its NEXT slot points at the shared chunk counter. */
   private job: { ints: Int32Array; floats: Float32Array; next: Int32Array } | null = null;
 
+  private readonly thinThreadMinWork: number;
+
   constructor(kernels: WasmKernels, options: WasmGemmOptions = {}) {
+    this.thinThreadMinWork = options.thinThreadMinWork ?? THIN_THREAD_MIN_WORK;
     this.kernels = kernels;
     this.scratch = kernels.heap.alloc(kernels.exports.gemmScratchBytes());
     this.workers = kernels.heap.shared ? Math.max(0, Math.floor(options.threads ?? 1) - 1) : 0;
@@ -99,12 +106,13 @@ export class WasmGemm {
     const work = m * n * k;
     if (m < MR || n < MR || k < MR || work < PACK_MIN_WORK) {
       // thin: SIMD row updates when op(B)'s rows are contiguous, else dot products
-      x.scaleC(c, m * n, beta);
       const rowUpdate = !transB && n >= MR;
       const kind = rowUpdate ? CHUNK_KIND.ROWS : CHUNK_KIND.DOTS;
       const total = rowUpdate ? m : n;
-      const helpers = rowUpdate || m === 1 ? this.helpers(work, THIN_THREAD_MIN_WORK) : [];
+      const helpers = rowUpdate || m === 1 ? this.helpers(work, this.thinThreadMinWork) : [];
       const parts = Math.min(helpers.length + 1, Math.floor(total / THIN_CHUNK));
+      // one thread's row update applies β in its own pass; every other path scales first
+      if (parts > 1 || !rowUpdate) x.scaleC(c, m * n, beta);
       if (parts > 1)
         this.share(
           helpers.slice(0, parts - 1),
@@ -112,7 +120,7 @@ export class WasmGemm {
           alpha,
           1,
         );
-      else if (rowUpdate) x.gemmRowAxpy(c, a, rsA, csA, b, rsB, m, n, k, alpha);
+      else if (rowUpdate) x.gemmRowAxpy(c, a, rsA, csA, b, rsB, m, n, k, alpha, beta);
       else x.gemmDots(c, a, rsA, csA, b, rsB, csB, m, n, k, alpha);
       return;
     }

@@ -16,6 +16,7 @@ export interface KernelExports {
     n: number,
     k: number,
     alpha: number,
+    beta: number,
   ): void;
   gemmDots(
     c: number,
