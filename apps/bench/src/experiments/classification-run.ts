@@ -17,6 +17,7 @@ export interface ClassificationRunOptions {
   laterEpochsFactor?: number;
   weightDecay: number;
   batchSize: number;
+  /** Passes over the training set; a fraction ends the last pass early (2.5: two and a half). */
   epochs: number;
   /** Evaluations per epoch. */
   evaluationsPerEpoch: number;
@@ -72,19 +73,23 @@ export async function classificationRun(
   };
   await evaluate(0);
   let step = 0;
+  let ticked = 0;
   for (let epoch = 0; epoch < o.epochs; epoch++) {
     trainer.setLearningRate(o.learningRate * (epoch === 0 ? 1 : (o.laterEpochsFactor ?? 1)));
+    const batchesNow = Math.round(Math.min(1, o.epochs - epoch) * batcher.batchesPerEpoch);
     let inEpoch = 0;
     for (const batch of batcher.epoch()) {
+      if (inEpoch === batchesNow) break;
       trainer.step(batch.inputs, batch.targets, batch.size);
       step++;
       inEpoch++;
       const d = hidden >= 0 ? trainer.lastDeltas()[hidden] : null;
       if (d && step % angleEvery === 0)
         window.push(angleDegrees(await d.read(), await trainer.lastBackpropDeltas()[hidden].read()));
-      if (inEpoch % perEval === 0 || inEpoch === batcher.batchesPerEpoch) {
+      if (inEpoch % perEval === 0 || inEpoch === batchesNow) {
         await evaluate(epoch + inEpoch / batcher.batchesPerEpoch);
-        ctx.progress.tick(perEval * o.batchSize);
+        ctx.progress.tick((step - ticked) * o.batchSize);
+        ticked = step;
         checkAborted(ctx.signal);
       } else if (inEpoch % 64 === 0) {
         await yieldToEventLoop();

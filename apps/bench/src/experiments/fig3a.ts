@@ -36,7 +36,7 @@ export const fig3a: Experiment<Fig3aConfig> = {
     quick
       ? {
           network: '784-1000-10 logistic',
-          epochs: 3,
+          epochs: 2.5,
           evaluationsPerEpoch: 1,
           batchSize: 1,
           learningRate: 0.15,
@@ -60,7 +60,7 @@ export const fig3a: Experiment<Fig3aConfig> = {
           sparseRemoveFraction: 0.5,
           rules: ['bp', 'fa', 'fa-sparse50', 'shallow'],
         },
-  work: (c) => c.rules.length * c.epochs * 60000,
+  work: (c) => Math.round(c.rules.length * c.epochs * 60000),
   async runSeed(c, ctx) {
     const mnist = await getMnist(ctx.mnistDir);
     const layers = (remove: number) => [
