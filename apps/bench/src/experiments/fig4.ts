@@ -92,40 +92,16 @@ export const fig4: Experiment<Fig4Config> = {
     ),
   async runSeed(c, ctx) {
     const mnist = await getMnist(ctx.mnistDir);
-    const {
-      layers,
-      classes,
-      unitsPerClass,
-      tau,
-      learningRate,
-      weightDecay,
-      forwardInit,
-      feedbackInit,
-      phiDelta,
-      stepsPerExample,
-      parallel,
-    } = c;
+    const { size: _size, epochs, trainExamples, testExamples, evaluationsPerEpoch, ...network } = c;
     const fa = await spikingRun(
       {
         train: mnist.train,
         test: mnist.test,
-        network: {
-          layers,
-          classes,
-          unitsPerClass,
-          tau,
-          learningRate,
-          weightDecay,
-          forwardInit,
-          feedbackInit,
-          phiDelta,
-          stepsPerExample,
-          parallel,
-        },
-        epochs: c.epochs,
-        trainExamples: c.trainExamples,
-        testExamples: c.testExamples,
-        evaluationsPerEpoch: c.evaluationsPerEpoch,
+        network,
+        epochs,
+        trainExamples,
+        testExamples,
+        evaluationsPerEpoch,
         seed: ctx.seed * 1000 + 4,
       },
       ctx,
