@@ -1,5 +1,6 @@
 import { createCpuBackend } from '@rfa/backend-cpu';
 import { createNetwork, uniformInit } from '@rfa/layers';
+import { angleDegrees, normalisedSquaredError } from '@rfa/metrics';
 import { Rng } from '@rfa/tensor';
 import { describe, expect, it } from 'vitest';
 import type { RuleFactory } from './rule.js';
@@ -32,33 +33,6 @@ function sample(rng: Rng, count: number): { x: Float32Array; y: Float32Array } {
 
 const heldOut = sample(new Rng(7), 1000);
 
-/** NSE on the held-out set, in float64: Σ(y* − y)² / Σ(y* − mean y*)². */
-function nse(pred: Float32Array, target: Float32Array, count: number): number {
-  let num = 0;
-  let den = 0;
-  for (let k = 0; k < N_OUT; k++) {
-    let mean = 0;
-    for (let r = 0; r < count; r++) mean += target[r * N_OUT + k] / count;
-    for (let r = 0; r < count; r++) {
-      num += (target[r * N_OUT + k] - pred[r * N_OUT + k]) ** 2;
-      den += (target[r * N_OUT + k] - mean) ** 2;
-    }
-  }
-  return num / den;
-}
-
-function angle(a: Float32Array, b: Float32Array): number {
-  let ab = 0;
-  let aa = 0;
-  let bb = 0;
-  for (let i = 0; i < a.length; i++) {
-    ab += a[i] * b[i];
-    aa += a[i] * a[i];
-    bb += b[i] * b[i];
-  }
-  return (Math.acos(Math.max(-1, Math.min(1, ab / Math.sqrt(aa * bb)))) * 180) / Math.PI;
-}
-
 function run(rule: RuleFactory, learningRate: number, steps: number) {
   const net = createNetwork(backend, {
     rng: new Rng(11),
@@ -80,10 +54,10 @@ function run(rule: RuleFactory, learningRate: number, steps: number) {
     const { x, y } = sample(stream, 1);
     trainer.step(x, y, 1);
     const d = trainer.lastDeltas()[0];
-    if (d) angles.push(angle(d.readSync(), trainer.lastBackpropDeltas()[0].readSync()));
+    if (d) angles.push(angleDegrees(d.readSync(), trainer.lastBackpropDeltas()[0].readSync()));
   }
   const pred = trainer.predict(heldOut.x, 1000).readSync();
-  const result = { nse: nse(pred, heldOut.y, 1000), angles };
+  const result = { nse: normalisedSquaredError(pred, heldOut.y, 1000, N_OUT), angles };
   trainer.dispose();
   net.dispose();
   return result;

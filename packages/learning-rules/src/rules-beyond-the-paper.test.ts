@@ -1,5 +1,6 @@
 import { createCpuBackend } from '@rfa/backend-cpu';
 import { createNetwork, uniformInit } from '@rfa/layers';
+import { angleDegrees } from '@rfa/metrics';
 import { OptionError, Rng } from '@rfa/tensor';
 import { expectClose, randomArray } from '@rfa/testkit';
 import { describe, expect, it } from 'vitest';
@@ -9,18 +10,6 @@ import { signSymmetry } from './rules/sign-symmetry.js';
 import { createTrainer } from './trainer.js';
 
 const backend = createCpuBackend();
-
-function angle(a: Float32Array, b: Float32Array): number {
-  let ab = 0;
-  let aa = 0;
-  let bb = 0;
-  for (let i = 0; i < a.length; i++) {
-    ab += a[i] * b[i];
-    aa += a[i] * a[i];
-    bb += b[i] * b[i];
-  }
-  return (Math.acos(ab / Math.sqrt(aa * bb)) * 180) / Math.PI;
-}
 
 const net = (seed: number) =>
   createNetwork(backend, {
@@ -55,7 +44,9 @@ describe('sign symmetry', () => {
     const y = randomArray(data, [2, 4]);
     trainer.step(x, y, 2);
     bp.step(x, y, 2);
-    expect(angle(trainer.lastDeltas()[0]!.readSync(), bp.lastDeltas()[0]!.readSync())).toBeLessThan(90);
+    expect(angleDegrees(trainer.lastDeltas()[0]!.readSync(), bp.lastDeltas()[0]!.readSync())).toBeLessThan(
+      90,
+    );
     expect(d.length).toBe(32);
   });
 });
@@ -72,7 +63,7 @@ describe('Kolen–Pollack', () => {
     const w = () => trainer.network.layers[1].weights.readSync();
     const k = () => trainer.rule.feedback()[0].tensor.readSync();
     const diff0 = Float64Array.from(w(), (v, i) => v - k()[i]);
-    const before = angle(w(), k());
+    const before = angleDegrees(w(), k());
     const data = new Rng(6);
     for (let s = 0; s < steps; s++) {
       const x = randomArray(data, [4, 8]);
@@ -89,7 +80,7 @@ describe('Kolen–Pollack', () => {
       'W − K',
     );
     expect(before).toBeGreaterThan(60);
-    expect(angle(wNow, kNow)).toBeLessThan(before);
+    expect(angleDegrees(wNow, kNow)).toBeLessThan(before);
   });
 });
 

@@ -11,7 +11,13 @@ export function backprop(): RuleFactory {
       name: 'backprop',
       teaches: () => true,
       backward(ctx: BackwardContext) {
-        propagateDown(network.backend, ctx.deltas, ctx.cache.derivative, (l) => network.layers[l].weights, false);
+        propagateDown(
+          network.backend,
+          ctx.deltas,
+          ctx.cache.derivative,
+          (l) => network.layers[l].weights,
+          false,
+        );
       },
       feedback: () => [],
       dispose() {},
