@@ -6,7 +6,12 @@ export { GemmKernel } from './kernels/gemm.js';
 export { gemmDirect } from './kernels/gemm-direct.js';
 export { WasmGemm } from './kernels/wasm/wasm-gemm.js';
 export { WasmHeap } from './kernels/wasm/wasm-heap.js';
-export { createWasmKernels, type KernelExports, type WasmKernels } from './kernels/wasm/wasm-instance.js';
+export {
+  createWasmKernels,
+  type KernelExports,
+  preloadWasmKernels,
+  type WasmKernels,
+} from './kernels/wasm/wasm-instance.js';
 export { sharedMemorySupported, wasmSimdSupported } from './kernels/wasm/wasm-support.js';
 export { registerCpuBackend } from './register.js';
 

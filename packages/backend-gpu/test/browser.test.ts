@@ -2,11 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createCpuBackend } from '@rfa/backend-cpu';
 import { conformanceCases } from '@rfa/testkit';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, hasChromium } from '../src/test-env.js';
 import { bundleHarness, serveHarness } from './browser/serve.js';
+import { seededFig2Run } from './shared/seeded-fig2-run.js';
 
 const BASE_FLAGS = [
   '--headless',
@@ -55,7 +57,7 @@ describe.skipIf(skip !== undefined)(
       if (profile) rmSync(profile, { recursive: true, force: true });
     });
 
-    for (const mode of ['webgl2', 'webgpu'] as const) {
+    for (const mode of ['webgl2', 'webgl', 'webgpu'] as const) {
       it(`passes the conformance suite in ${mode} mode${LARGE ? '' : ' (large gemm case left out: RFA_BROWSER_LARGE=0)'}`, async () => {
         const page = await browser.newPage();
         page.on('console', (m) => {
@@ -90,5 +92,34 @@ describe.skipIf(skip !== undefined)(
         expect(r.passed).toBe(conformanceCases({ large: LARGE }).length);
       }, 600_000);
     }
+
+    it('runs the CPU backend (its WebAssembly kernels) through the conformance suite in the page', async () => {
+      const page = await browser.newPage();
+      await page.goto(url);
+      const r = (await page.evaluate(
+        (large) =>
+          (globalThis as never as { runCpuSuite: (l: boolean) => Promise<unknown> }).runCpuSuite(large),
+        LARGE,
+      )) as { description: string; passed: number; failed: { name: string; error: string }[] };
+      await page.close();
+      console.log(`[cpu in the browser] ${r.description}: passed ${r.passed}, failed ${r.failed.length}`);
+      expect(r.description).toContain('WebAssembly');
+      expect(r.failed).toEqual([]);
+      expect(r.passed).toBe(conformanceCases({ large: LARGE }).length);
+    }, 600_000);
+
+    it('gives the same numbers for the same seed in Node and in the browser (Rng and a CPU-backend FA run)', async () => {
+      const page = await browser.newPage();
+      await page.goto(url);
+      const inPage = await page.evaluate(() =>
+        (globalThis as never as { seededRun: () => Promise<unknown> }).seededRun(),
+      );
+      await page.close();
+      const backend = createCpuBackend();
+      const inNode = await seededFig2Run(backend);
+      backend.dispose();
+      expect(inNode.outputs.some((v) => v !== 0)).toBe(true);
+      expect(inPage).toEqual(inNode);
+    }, 120_000);
   },
 );
