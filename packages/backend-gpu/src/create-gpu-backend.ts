@@ -83,7 +83,7 @@ export async function createGpuBackend(options: GpuBackendOptions = {}): Promise
     : (glRenderer(context) ?? (mode === 'webgpu' ? 'a WebGPU adapter' : 'unknown renderer'));
   const fallbackNote =
     request === 'auto' && isHostMode(mode)
-      ? `no GPU mode works here (${hint('auto')}), computing with gpu.js ${mode} on the CPU`
+      ? `no GPU mode works here${hint('auto') ? ` (${hint('auto').slice(2)})` : ''}, computing with gpu.js ${mode} on the CPU`
       : undefined;
   if (fallbackNote) console.warn(`@rfa/backend-gpu: ${fallbackNote}`);
   return new GpuBackend({
