@@ -1,5 +1,5 @@
 import { Rng } from '@rfa/tensor';
-import { expectClose } from '@rfa/testkit';
+import { expectClose, refGemm } from '@rfa/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WasmGemm } from './wasm-gemm.js';
 import { createWasmKernels } from './wasm-instance.js';
@@ -9,6 +9,7 @@ import { createWasmKernels } from './wasm-instance.js';
 // the threaded thin products of batch 1 (gemv x·Wᵀ split by columns, rank-1
 // update split by rows), which must really run partly on the worker.
 
+/** float64 reference of C = alpha·op(A)·op(B) + beta·C0, from the testkit's refGemm. */
 function reference(
   c0: Float32Array,
   a: Float32Array,
@@ -21,14 +22,8 @@ function reference(
   alpha: number,
   beta: number,
 ) {
-  const out = new Float64Array(m * n);
-  for (let i = 0; i < m; i++)
-    for (let j = 0; j < n; j++) {
-      let s = 0;
-      for (let p = 0; p < k; p++)
-        s += (tA ? a[p * m + i] : a[i * k + p]) * (tB ? b[j * k + p] : b[p * n + j]);
-      out[i * n + j] = alpha * s + (beta === 0 ? 0 : beta * c0[i * n + j]);
-    }
+  const out = Float64Array.from(c0.subarray(0, m * n));
+  refGemm(out, a, b, m, n, k, tA, tB, alpha, beta);
   return out;
 }
 
