@@ -1,5 +1,6 @@
 // Bundled for the browser by test/browser.test.ts: runs the conformance suite in the page.
 import { createCpuBackend, preloadWasmKernels } from '@rfa/backend-cpu';
+import type { Backend } from '@rfa/tensor';
 import { type ConformanceOptions, runConformance } from '@rfa/testkit';
 import { createGpuBackend } from '../../src/index.js';
 import { GPU_TOLERANCE } from '../../src/tolerance.js';
@@ -15,13 +16,12 @@ interface PageResult {
   seconds: number;
 }
 
-async function runSuite(mode: 'webgl2' | 'webgl' | 'webgpu', large: boolean): Promise<PageResult> {
+/** Runs the suite on `backend`, then disposes it; `mode` is what the page reports. */
+async function suiteResult(backend: Backend, mode: string, options: ConformanceOptions): Promise<PageResult> {
   const started = performance.now();
-  const backend = await createGpuBackend({ mode, cpuThreshold: 0 });
-  const options: ConformanceOptions = { tolerance: GPU_TOLERANCE, large };
   const report = await runConformance(backend, options);
   const result = {
-    mode: backend.mode,
+    mode,
     description: backend.description,
     passed: report.passed.length,
     failed: report.failed,
@@ -33,23 +33,15 @@ async function runSuite(mode: 'webgl2' | 'webgl' | 'webgpu', large: boolean): Pr
   return result;
 }
 
+async function runSuite(mode: 'webgl2' | 'webgl' | 'webgpu', large: boolean): Promise<PageResult> {
+  const backend = await createGpuBackend({ mode, cpuThreshold: 0 });
+  return suiteResult(backend, backend.mode, { tolerance: GPU_TOLERANCE, large });
+}
+
 /** The CPU backend in the page: its WebAssembly kernels (one thread without cross-origin isolation). */
 async function runCpuSuite(large: boolean): Promise<PageResult> {
-  const started = performance.now();
   await preloadWasmKernels();
-  const backend = createCpuBackend();
-  const report = await runConformance(backend, { large });
-  const result = {
-    mode: 'cpu',
-    description: backend.description,
-    passed: report.passed.length,
-    failed: report.failed,
-    skipped: report.skipped,
-    memoryAfter: backend.memory(),
-    seconds: (performance.now() - started) / 1000,
-  };
-  backend.dispose();
-  return result;
+  return suiteResult(createCpuBackend(), 'cpu', { large });
 }
 
 async function seededRun() {
