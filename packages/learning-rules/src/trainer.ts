@@ -2,7 +2,7 @@ import type { ForwardCache, Network } from '@rfa/layers';
 import { OptionError, type Rng, ShapeError, type Tensor } from '@rfa/tensor';
 import { backpropDeltas } from './backprop-reference.js';
 import { checkLoss, type Loss, lossValue, outputDelta } from './loss.js';
-import type { LearningRule, RuleFactory } from './rule.js';
+import type { LearningRule, RuleFactory, UpdateContext } from './rule.js';
 import { checkSgdOptions, LayerSgd, type SgdOptions } from './sgd.js';
 
 export interface TrainerOptions extends SgdOptions {
@@ -19,6 +19,8 @@ interface StepBuffers {
   target: Tensor;
   deltas: Tensor[];
   reference: Tensor[] | null;
+  /** What the rule sees, made once: a step only refreshes the learning rate. */
+  context: UpdateContext;
 }
 
 /**
@@ -56,14 +58,28 @@ export class Trainer {
   buffersFor(batchSize: number): StepBuffers {
     let b = this.buffers.get(batchSize);
     if (!b) {
-      const backend = this.network.backend;
+      const { network, options } = this;
+      const backend = network.backend;
+      const cache = network.createCache(batchSize);
+      const target = backend.zeros([batchSize, network.outputSize]);
+      const deltas = network.layers.map((l) => backend.zeros([batchSize, l.outputSize]));
       b = {
-        cache: this.network.createCache(batchSize),
-        target: backend.zeros([batchSize, this.network.outputSize]),
-        deltas: this.network.layers.map((l) => backend.zeros([batchSize, l.outputSize])),
-        reference: this.options.trackBackprop
-          ? this.network.layers.map((l) => backend.zeros([batchSize, l.outputSize]))
+        cache,
+        target,
+        deltas,
+        reference: options.trackBackprop
+          ? network.layers.map((l) => backend.zeros([batchSize, l.outputSize]))
           : null,
+        context: {
+          network,
+          cache,
+          target,
+          loss: options.loss,
+          deltas,
+          learningRate: options.learningRate,
+          weightDecay: options.weightDecay ?? 0,
+          batchSize,
+        },
       };
       this.buffers.set(batchSize, b);
     }
@@ -101,18 +117,14 @@ export class Trainer {
     network.forward(b.cache);
     const last = network.layers.length - 1;
     outputDelta(backend, b.cache, b.target, this.options.loss, b.deltas[last]);
-    const ctx = { network, cache: b.cache, target: b.target, loss: this.options.loss, deltas: b.deltas };
+    const ctx = b.context;
+    ctx.learningRate = this.options.learningRate;
     // the reference first: some rules (node perturbation) overwrite the output signal
     if (b.reference) backpropDeltas(network, b.cache, b.deltas[last], b.reference);
     rule.backward(ctx);
     for (let l = last; l >= 0; l--)
       if (rule.teaches(l)) this.sgd[l].apply(b.deltas[l], b.cache.layerInput(l));
-    rule.afterUpdate?.({
-      ...ctx,
-      learningRate: this.options.learningRate,
-      weightDecay: this.options.weightDecay ?? 0,
-      batchSize,
-    });
+    rule.afterUpdate?.(ctx);
     this.last = b;
     this.steps++;
   }
