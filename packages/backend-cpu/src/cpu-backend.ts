@@ -56,14 +56,14 @@ export class CpuBackend extends KernelBackend {
     this.description = setup.description;
   }
 
-  /** Resolves when the gemm worker threads have booted (until then gemm runs on fewer); returns the thread count. */
+  /** Resolves when the worker threads (gemm, activation) have booted (until then gemm runs on fewer); returns the thread count. */
   async whenReady(): Promise<number> {
-    return this.wasm ? this.wasm.gemm.whenReady() : 1;
+    return this.wasm ? this.wasm.pool.whenReady() : 1;
   }
 
-  /** Ends the gemm worker threads (the tensors' memory is freed with the backend). */
+  /** Ends the worker threads (the tensors' memory is freed with the backend). */
   override dispose(): void {
-    this.wasm?.gemm.dispose();
+    this.wasm?.pool.dispose();
   }
 
   protected allocate(size: number): Handle {
@@ -208,8 +208,7 @@ export class CpuBackend extends KernelBackend {
     r: number,
     c: number,
   ) {
-    const wasm = this.wasm as WasmRuntime;
-    wasm.x.activation(ACTIVATION_CODES[activation], pre, bias, post, d, r, c, wasm.pad);
+    (this.wasm as WasmRuntime).activation.run(ACTIVATION_CODES[activation], pre, bias, post, d, r, c);
   }
 
   protected kBernoulliFromUniform(out: Tensor, uniforms: Float32Array, p: number | Tensor): void {

@@ -1,6 +1,6 @@
-import { ARG, CHUNK_KIND, runChunks } from './gemm-chunk.js';
-import { GemmThreads } from './gemm-threads.js';
+import { CHUNK_KIND } from './pool-chunk.js';
 import type { WasmKernels } from './wasm-instance.js';
+import { WasmPool } from './wasm-pool.js';
 
 const MR = 4; // register tile of asm/gemm.ts is MR×NR
 const NR = 8;
@@ -26,6 +26,8 @@ const THIN_CHUNK = 64;
 export interface WasmGemmOptions {
   /** Threads to split large products over, the caller's included (needs shared memory); default 1. */
   threads?: number;
+  /** A pool to share with other kernels (the runtime's); `threads` is ignored then. */
+  pool?: WasmPool;
   /** Multiply-adds from which thin products (batch-1 gemv, rank-1) are split too; default: never. */
   thinThreadMinWork?: number;
 }
@@ -33,55 +35,29 @@ export interface WasmGemmOptions {
 /**
  * C = alpha · op(A) · op(B) + beta · C on matrices in wasm memory, addressed by
  * byte pointers. Large products run the packed 4×8 f32x4 kernel (any transpose
- * costs the same), split by column ranges over worker threads where the memory
- * is shared; thin ones (batch 1, rank-1 updates) run unpacked SIMD row updates
- * or dot products, split by rows (row updates) or columns (a gemv) when large.
+ * costs the same), split by column ranges over the pool's worker threads where
+ * the memory is shared; thin ones (batch 1, rank-1 updates) run unpacked SIMD row
+ * updates or dot products, split by rows (row updates) or columns (a gemv) when large.
  */
 export class WasmGemm {
+  readonly pool: WasmPool;
   private readonly kernels: WasmKernels;
-  private readonly scratch: number;
-  private readonly workers: number;
-  /** Started on the first product big enough to share (or by `whenReady`), so small uses spawn nothing. */
-  private threads: GemmThreads | null = null;
-  /** The caller's job block (`ARG` layout) in wasm memory; its NEXT slot points at the shared chunk counter. */
-  private job: { ints: Int32Array; floats: Float32Array; next: Int32Array } | null = null;
-
   private readonly thinThreadMinWork: number;
 
   constructor(kernels: WasmKernels, options: WasmGemmOptions = {}) {
     this.thinThreadMinWork = options.thinThreadMinWork ?? THIN_THREAD_MIN_WORK;
     this.kernels = kernels;
-    this.scratch = kernels.heap.alloc(kernels.exports.gemmScratchBytes());
-    this.workers = kernels.heap.shared ? Math.max(0, Math.floor(options.threads ?? 1) - 1) : 0;
+    this.pool = options.pool ?? new WasmPool(kernels, options.threads ?? 1);
   }
 
   /** Threads a large product uses now (workers boot asynchronously: see `whenReady`). */
   get threadCount(): number {
-    return 1 + (this.threads?.ready().length ?? 0);
+    return this.pool.threadCount;
   }
 
   /** Starts the worker threads if need be and resolves when they have booted; returns the thread count. */
-  async whenReady(): Promise<number> {
-    return 1 + ((await this.startThreads()?.whenReady()) ?? 0);
-  }
-
-  private startThreads(): GemmThreads | null {
-    if (this.threads || this.workers === 0) return this.threads;
-    const { heap, exports } = this.kernels;
-    this.threads = new GemmThreads(this.kernels, this.workers, exports.gemmScratchBytes());
-    const at = heap.alloc(4 * (ARG.COUNT + 1));
-    const ints = new Int32Array(heap.memory.buffer, at, ARG.COUNT);
-    this.job = {
-      ints,
-      floats: new Float32Array(heap.memory.buffer, at, ARG.COUNT),
-      next: new Int32Array(heap.memory.buffer, at + 4 * ARG.COUNT, 1),
-    };
-    return this.threads;
-  }
-
-  /** Ready workers to share a product of `work` multiply-adds with, at least `min` (none below it). */
-  private helpers(work: number, min: number) {
-    return this.workers > 0 && work >= min ? (this.startThreads() as GemmThreads).ready() : [];
+  whenReady(): Promise<number> {
+    return this.pool.whenReady();
   }
 
   run(
@@ -109,69 +85,33 @@ export class WasmGemm {
       const rowUpdate = !transB && n >= MR;
       const kind = rowUpdate ? CHUNK_KIND.ROWS : CHUNK_KIND.DOTS;
       const total = rowUpdate ? m : n;
-      const helpers = rowUpdate || m === 1 ? this.helpers(work, this.thinThreadMinWork) : [];
-      const parts = Math.min(helpers.length + 1, Math.floor(total / THIN_CHUNK));
+      const threads = rowUpdate || m === 1 ? this.pool.parts(work, this.thinThreadMinWork) : 1;
+      const parts = Math.min(threads, Math.floor(total / THIN_CHUNK));
       // one thread's row update applies β in its own pass; every other path scales first
       if (parts > 1 || !rowUpdate) x.scaleC(c, m * n, beta);
       if (parts > 1)
-        this.share(
-          helpers.slice(0, parts - 1),
-          [kind, c, a, rsA, csA, b, rsB, csB, m, n, k, THIN_CHUNK],
-          alpha,
-          1,
-        );
+        this.pool.share(parts, [kind, c, a, rsA, csA, b, rsB, csB, m, n, k, THIN_CHUNK], alpha, 1);
       else if (rowUpdate) x.gemmRowAxpy(c, a, rsA, csA, b, rsB, m, n, k, alpha, beta);
       else x.gemmDots(c, a, rsA, csA, b, rsB, csB, m, n, k, alpha);
       return;
     }
-    const helpers = this.helpers(work, THREAD_MIN_WORK);
-    const parts = Math.min(helpers.length + 1, Math.floor(n / (2 * NR)));
+    const parts = Math.min(this.pool.parts(work, THREAD_MIN_WORK), Math.floor(n / (2 * NR)));
     if (parts <= 1) {
-      x.gemmPanel(c, a, rsA, csA, b, rsB, csB, m, n, k, alpha, beta, 0, n, this.scratch);
+      x.gemmPanel(c, a, rsA, csA, b, rsB, csB, m, n, k, alpha, beta, 0, n, this.pool.scratch);
       return;
     }
     // Column chunks (whole NR-wide micro-panels, two per thread): each chunk repacks A, hence only two.
     const chunk = Math.ceil(n / (2 * parts) / NR) * NR;
-    this.share(
-      helpers.slice(0, parts - 1),
-      [CHUNK_KIND.PANEL, c, a, rsA, csA, b, rsB, csB, m, n, k, chunk],
-      alpha,
-      beta,
-    );
-  }
-
-  /**
-   * Runs one product's chunks on the caller and `helpers` alike, all claiming from
-   * one shared counter: a worker the OS keeps waiting takes fewer chunks instead of
-   * stalling the product. `args` is the `ARG` block up to CHUNK.
-   */
-  private share(
-    helpers: ReturnType<GemmThreads['ready']>,
-    args: number[],
-    alpha: number,
-    beta: number,
-  ): void {
-    const job = this.job as NonNullable<WasmGemm['job']>;
-    const threads = this.threads as GemmThreads;
-    job.ints.set(args);
-    job.ints[ARG.NEXT] = job.next.byteOffset;
-    job.floats[ARG.ALPHA] = alpha;
-    job.floats[ARG.BETA] = beta;
-    job.ints[ARG.SCRATCH] = this.scratch;
-    Atomics.store(job.next, 0, 0);
-    for (const helper of helpers) threads.post(helper, job.ints, alpha, beta);
-    runChunks(this.kernels.exports, this.kernels.heap.memory.buffer, job.ints, job.floats, 0);
-    for (const helper of helpers) threads.wait(helper);
+    this.pool.share(parts, [CHUNK_KIND.PANEL, c, a, rsA, csA, b, rsB, csB, m, n, k, chunk], alpha, beta);
   }
 
   /** Chunks computed by worker threads so far. */
   get workerChunks(): number {
-    return this.threads?.chunksDone() ?? 0;
+    return this.pool.workerChunks;
   }
 
   /** Ends the worker threads (a later large product would start them again). */
   dispose(): void {
-    this.threads?.dispose();
-    this.threads = null;
+    this.pool.dispose();
   }
 }

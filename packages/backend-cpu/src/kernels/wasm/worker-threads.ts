@@ -1,4 +1,4 @@
-import { ARG } from './gemm-chunk.js';
+import { ARG } from './pool-chunk.js';
 import type { WasmKernels } from './wasm-instance.js';
 import { CONTROL_BYTES, SLOT, WORKER_SOURCE } from './worker-source.js';
 
@@ -48,7 +48,7 @@ function canBlock(): boolean {
  * while the calling thread does the first. Workers are unref'd: they never keep
  * a Node process alive, and `dispose` ends them.
  */
-export class GemmThreads {
+export class WorkerThreads {
   private readonly helpers: Helper[] = [];
   private readonly blocking = canBlock();
 

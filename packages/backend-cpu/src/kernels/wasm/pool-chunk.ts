@@ -1,6 +1,6 @@
 import type { KernelExports } from './wasm-instance.js';
 
-/** How a product is split into chunks that threads claim from a shared counter. */
+/** How a job is split into chunks that threads claim from a shared counter. */
 export const CHUNK_KIND = {
   /** packed gemm (`gemmPanel`) on column ranges */
   PANEL: 0,
@@ -8,10 +8,15 @@ export const CHUNK_KIND = {
   ROWS: 1,
   /** dot products (`gemmDots`, a gemv x·Wᵀ with one row) on column ranges */
   DOTS: 2,
+  /**
+   * the fused bias + activation + derivative (`activation`) on row ranges; slots:
+   * C pre, A bias, B post, RS_A derivative, K the activation code, M×N the shape
+   */
+  ACTIVATION: 3,
 } as const;
 
 /**
- * Argument block of one threaded product, as Int32 slots (alpha and beta as
+ * Argument block of one threaded job, as Int32 slots (alpha and beta as
  * float bits): what the caller writes for each worker and what `runChunks` reads.
  */
 export const ARG = {
@@ -63,14 +68,20 @@ export function runChunks(
   const alpha = floats[at + 13];
   const beta = floats[at + 14];
   const scratch = ints[at + 15];
-  const total = kind === 1 ? m : n;
+  const total = kind === 1 || kind === 3 ? m : n;
   let ran = 0;
   for (let j0 = Atomics.add(next, 0, chunk); j0 < total; j0 = Atomics.add(next, 0, chunk)) {
     const j1 = Math.min(total, j0 + chunk);
     if (kind === 0) x.gemmPanel(c, a, rsA, csA, b, rsB, csB, m, n, k, alpha, beta, j0, j1, scratch);
     else if (kind === 1)
       x.gemmRowAxpy(c + 4 * j0 * n, a + 4 * j0 * rsA, rsA, csA, b, rsB, j1 - j0, n, k, alpha, 1);
-    else x.gemmDots(c + 4 * j0, a, rsA, csA, b + 4 * j0 * csB, rsB, csB, 1, j1 - j0, k, alpha);
+    else if (kind === 2)
+      x.gemmDots(c + 4 * j0, a, rsA, csA, b + 4 * j0 * csB, rsB, csB, 1, j1 - j0, k, alpha);
+    else {
+      // scratch starts with 16 bytes the activation may use as its pad; 0 pointers stay 0 (that part is skipped)
+      const at = 4 * j0 * n; // byte offset of row j0
+      x.activation(k, c + at, a, b && b + at, rsA && rsA + at, j1 - j0, n, scratch);
+    }
     ran++;
   }
   return ran;
