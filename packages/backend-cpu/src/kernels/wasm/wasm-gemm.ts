@@ -80,7 +80,10 @@ export class WasmGemm {
     const [rsA, csA] = transA ? [1, m] : [k, 1];
     const [rsB, csB] = transB ? [1, k] : [n, 1];
     const work = m * n * k;
-    if (m < MR || n < MR || k < MR || work < PACK_MIN_WORK) {
+    // x·Wᵀ into a few columns (a 10-way output layer): four-column dot products beat
+    // packing, whose second 8-wide tile would be mostly padding (96 vs 118 µs at 128×10×1000)
+    const fewDots = n < 2 * NR && !transA && transB;
+    if (m < MR || n < MR || k < MR || work < PACK_MIN_WORK || fewDots) {
       // thin: SIMD row updates when op(B)'s rows are contiguous, else dot products
       const rowUpdate = !transB && n >= MR;
       const kind = rowUpdate ? CHUNK_KIND.ROWS : CHUNK_KIND.DOTS;
