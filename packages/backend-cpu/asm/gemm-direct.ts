@@ -2,6 +2,8 @@
 // packing would cost as much as the arithmetic. Same stride addressing as
 // gemm.ts; C row-major (ldc = n); the caller has applied beta already.
 
+import { madd } from './madd';
+
 /** C[i,:] += alpha·op(A)[i,p]·B[p,:] with B's rows contiguous (csB = 1): f32x4 across each row. */
 export function gemmRowAxpy(
   c: usize,
@@ -43,8 +45,8 @@ export function gemmRowAxpy(
       for (; j + 8 <= n; j += 8) {
         const q = crow + ((<usize>j) << 2);
         const r = brow + ((<usize>j) << 2);
-        v128.store(q, f32x4.add(v128.load(q), f32x4.mul(vav, v128.load(r))));
-        v128.store(q, f32x4.add(v128.load(q, 16), f32x4.mul(vav, v128.load(r, 16))), 16);
+        v128.store(q, madd(vav, v128.load(r), v128.load(q)));
+        v128.store(q, madd(vav, v128.load(r, 16), v128.load(q, 16)), 16);
       }
       for (; j < n; j++) {
         const q = crow + ((<usize>j) << 2);
@@ -85,22 +87,22 @@ function dots4(arow: usize, b0: usize, stride: usize, k: i32): v128 {
     const o = (<usize>p) << 2;
     const x = v128.load(arow + o);
     const y = v128.load(arow + o, 16);
-    s0 = f32x4.add(s0, f32x4.mul(x, v128.load(b0 + o)));
-    t0 = f32x4.add(t0, f32x4.mul(y, v128.load(b0 + o, 16)));
-    s1 = f32x4.add(s1, f32x4.mul(x, v128.load(b1 + o)));
-    t1 = f32x4.add(t1, f32x4.mul(y, v128.load(b1 + o, 16)));
-    s2 = f32x4.add(s2, f32x4.mul(x, v128.load(b2 + o)));
-    t2 = f32x4.add(t2, f32x4.mul(y, v128.load(b2 + o, 16)));
-    s3 = f32x4.add(s3, f32x4.mul(x, v128.load(b3 + o)));
-    t3 = f32x4.add(t3, f32x4.mul(y, v128.load(b3 + o, 16)));
+    s0 = madd(x, v128.load(b0 + o), s0);
+    t0 = madd(y, v128.load(b0 + o, 16), t0);
+    s1 = madd(x, v128.load(b1 + o), s1);
+    t1 = madd(y, v128.load(b1 + o, 16), t1);
+    s2 = madd(x, v128.load(b2 + o), s2);
+    t2 = madd(y, v128.load(b2 + o, 16), t2);
+    s3 = madd(x, v128.load(b3 + o), s3);
+    t3 = madd(y, v128.load(b3 + o, 16), t3);
   }
   for (; p + 4 <= k; p += 4) {
     const o = (<usize>p) << 2;
     const x = v128.load(arow + o);
-    s0 = f32x4.add(s0, f32x4.mul(x, v128.load(b0 + o)));
-    s1 = f32x4.add(s1, f32x4.mul(x, v128.load(b1 + o)));
-    s2 = f32x4.add(s2, f32x4.mul(x, v128.load(b2 + o)));
-    s3 = f32x4.add(s3, f32x4.mul(x, v128.load(b3 + o)));
+    s0 = madd(x, v128.load(b0 + o), s0);
+    s1 = madd(x, v128.load(b1 + o), s1);
+    s2 = madd(x, v128.load(b2 + o), s2);
+    s3 = madd(x, v128.load(b3 + o), s3);
   }
   let sums = laneSums(f32x4.add(s0, t0), f32x4.add(s1, t1), f32x4.add(s2, t2), f32x4.add(s3, t3));
   for (; p < k; p++) {
@@ -153,8 +155,8 @@ export function gemmDots(
         let s1 = f32x4.splat(0);
         for (; p + 8 <= k; p += 8) {
           const o = (<usize>p) << 2;
-          s0 = f32x4.add(s0, f32x4.mul(v128.load(arow + o), v128.load(bcol + o)));
-          s1 = f32x4.add(s1, f32x4.mul(v128.load(arow + o, 16), v128.load(bcol + o, 16)));
+          s0 = madd(v128.load(arow + o), v128.load(bcol + o), s0);
+          s1 = madd(v128.load(arow + o, 16), v128.load(bcol + o, 16), s1);
         }
         const t = f32x4.add(s0, s1);
         s = f32x4.extract_lane(t, 0) + f32x4.extract_lane(t, 1) + f32x4.extract_lane(t, 2) + f32x4.extract_lane(t, 3);

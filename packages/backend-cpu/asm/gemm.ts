@@ -4,6 +4,8 @@
 // All pointers are byte offsets into the imported memory; the host owns allocation.
 // Computes C = alpha·op(A)·op(B) + beta·C with C row-major (ldc = n).
 
+import { madd } from './madd';
+
 const MR = 4; // rows of the register tile
 const NR = 8; // columns of the register tile (two f32x4)
 
@@ -168,17 +170,17 @@ function macroKernel(
         const b0 = v128.load(bp);
         const b1 = v128.load(bp, 16);
         let a = v128.load32_splat(ap);
-        c00 = f32x4.add(c00, f32x4.mul(a, b0));
-        c01 = f32x4.add(c01, f32x4.mul(a, b1));
+        c00 = madd(a, b0, c00);
+        c01 = madd(a, b1, c01);
         a = v128.load32_splat(ap, 4);
-        c10 = f32x4.add(c10, f32x4.mul(a, b0));
-        c11 = f32x4.add(c11, f32x4.mul(a, b1));
+        c10 = madd(a, b0, c10);
+        c11 = madd(a, b1, c11);
         a = v128.load32_splat(ap, 8);
-        c20 = f32x4.add(c20, f32x4.mul(a, b0));
-        c21 = f32x4.add(c21, f32x4.mul(a, b1));
+        c20 = madd(a, b0, c20);
+        c21 = madd(a, b1, c21);
         a = v128.load32_splat(ap, 12);
-        c30 = f32x4.add(c30, f32x4.mul(a, b0));
-        c31 = f32x4.add(c31, f32x4.mul(a, b1));
+        c30 = madd(a, b0, c30);
+        c31 = madd(a, b1, c31);
         ap += MR << 2;
         bp += NR << 2;
       }

@@ -1,19 +1,24 @@
 // Where one training step of the fig3a network (784-1000-10, logistic, squared
 // error, FA or BP) spends its time on the CPU backend: every Backend call is
 // timed by name and shapes. Run after building this package and its siblings:
-// node bench/train-step.mjs [batch=128] [rule=fa] [threads=2]
+// node bench/train-step.mjs [batch=128] [rule=fa] [threads=2] [fma]
+// (fma: the fused multiply-add kernels; this script turns on Node 20's relaxed-SIMD flag)
 
 import { Rng } from '@rfa/tensor';
 import { createNetwork, uniformInit } from '../../layers/dist/index.js';
 import { backprop, createTrainer, feedbackAlignment } from '../../learning-rules/dist/index.js';
 import { createCpuBackend } from '../dist/index.js';
 
-const [batch = 128, rule = 'fa', threads = 2] = process.argv
+const [batch = 128, rule = 'fa', threads = 2, kernels = ''] = process.argv
   .slice(2)
-  .map((a, i) => (i === 1 ? a : Number(a)));
-const backend = createCpuBackend({ kernels: 'wasm', threads });
+  .map((a, i) => (i === 1 || i === 3 ? a : Number(a)));
+const fma = kernels === 'fma';
+if (fma) (await import('node:v8')).setFlagsFromString('--experimental-wasm-relaxed-simd');
+const backend = createCpuBackend({ kernels: 'wasm', threads, fma });
 await backend.whenReady();
 const times = new Map();
+/** Every call's time by name: medians resist the noise of a shared machine better than sums. */
+const calls = new Map();
 const timed = new Proxy(backend, {
   get(target, key) {
     const value = Reflect.get(target, key, target);
@@ -34,6 +39,8 @@ const timed = new Proxy(backend, {
       const out = value.apply(target, args);
       const t = performance.now() - t0;
       times.set(name, (times.get(name) ?? 0) + t);
+      if (!calls.has(name)) calls.set(name, []);
+      calls.get(name).push(t);
       return out;
     };
   },
@@ -65,17 +72,32 @@ const step = (s) => {
 };
 for (let s = 0; s < 20; s++) step(s);
 times.clear();
+calls.clear();
+const stepTimes = [];
 const steps = batch >= 32 ? 200 : 4000;
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
-for (let s = 0; s < steps; s++) step(s);
+for (let s = 0; s < steps; s++) {
+  const ts = performance.now();
+  step(s);
+  stepTimes.push(performance.now() - ts);
+}
 const total = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0); // every thread of the process: the workers' share included
 const perStep = (ms) => ((ms / steps) * 1000).toFixed(1).padStart(8);
+const median = (xs) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+const us = (ms) => (ms * 1000).toFixed(1).padStart(8);
 let sum = 0;
+console.log('  mean/step  median/call  call');
 for (const [name, ms] of [...times].sort((a, b) => b[1] - a[1])) {
   sum += ms;
-  console.log(`${perStep(ms)} µs  ${name}`);
+  const perCall = calls.get(name);
+  console.log(
+    `${perStep(ms)} µs ${us(median(perCall))} µs  ${name}${perCall.length > steps ? ` ×${perCall.length / steps}` : ''}`,
+  );
 }
 console.log(`${perStep(sum)} µs  all backend calls`);
 console.log(
@@ -87,4 +109,7 @@ console.log(
     .join(' ')})`,
 );
 console.log(`${perStep(total)} µs  whole step → ${((steps * batch) / (total / 1000)).toFixed(0)} examples/s`);
+console.log(
+  `${us(median(stepTimes))} µs  median step → ${(batch / (median(stepTimes) / 1000)).toFixed(0)} examples/s`,
+);
 backend.dispose();

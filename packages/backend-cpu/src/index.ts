@@ -8,6 +8,7 @@ export { WasmGemm } from './kernels/wasm/wasm-gemm.js';
 export { WasmHeap } from './kernels/wasm/wasm-heap.js';
 export {
   createWasmKernels,
+  fmaKernelsSupported,
   type KernelExports,
   preloadWasmKernels,
   type WasmKernels,

@@ -8,9 +8,16 @@ export interface Contender {
 export interface InterleaveOptions {
   rounds: number;
   seconds: number;
-  /** Untimed run of each contender first (JIT, buffers, wasm memory growth). */
+  /**
+   * Untimed runs of each contender first (JIT tier-up, buffers, wasm memory growth):
+   * at least this long, then on until two runs in a row agree within 5% (at most 8 more).
+   */
   warmupSeconds: number;
 }
+
+/** Relative change under which two warm-up runs count as settled. */
+const SETTLED = 0.05;
+const MAX_EXTRA_WARMUPS = 8;
 
 /**
  * Times contenders in rounds, each round visiting every contender once, so drift and
@@ -20,7 +27,15 @@ export interface InterleaveOptions {
 export async function interleave(contenders: Contender[], options: InterleaveOptions): Promise<number[][]> {
   for (const c of contenders) {
     await c.activate();
-    await c.run(options.warmupSeconds);
+    // V8 compiles hot wasm and JS with its optimizing tier on background threads, which
+    // a two-core machine busy with the contender starves: rates can climb for seconds
+    let previous = await c.run(options.warmupSeconds);
+    for (let extra = 0; extra < MAX_EXTRA_WARMUPS; extra++) {
+      const rate = await c.run(options.warmupSeconds / 2);
+      const settled = Math.abs(rate - previous) <= SETTLED * previous;
+      previous = rate;
+      if (settled) break;
+    }
   }
   const rates: number[][] = contenders.map(() => []);
   for (let r = 0; r < options.rounds; r++) {

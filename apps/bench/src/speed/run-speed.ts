@@ -1,8 +1,9 @@
-import { createCpuBackend } from '@rfa/backend-cpu';
+import { createCpuBackend, fmaKernelsSupported } from '@rfa/backend-cpu';
 import type { Backend } from '@rfa/tensor';
 import { GEMM_SHAPE, RfaGemmContender, TfjsGemmContender } from './gemm-rate.js';
 import { loadGpuBackends } from './gpu-backends.js';
 import { type Contender, interleave, median } from './interleave.js';
+import { enableRelaxedSimd } from './relaxed-simd.js';
 import { RfaSpeedTrainer, type TrainSetup } from './rfa-trainer.js';
 import { loadTfjs, type TfjsRuntime } from './tfjs-runtime.js';
 import { TfjsSpeedTrainer } from './tfjs-trainer.js';
@@ -48,6 +49,12 @@ export async function runSpeed(options: SpeedOptions): Promise<SpeedReport> {
   const rfa: { impl: string; backend: Backend }[] =
     options.backend === 'gpu' ? [] : [{ impl: 'rfa-cpu', backend: cpu }];
   const skipped: string[] = [];
+  if (options.backend !== 'gpu') {
+    // the same CPU backend with fused multiply-adds (opt-in there: it changes the last bits)
+    enableRelaxedSimd();
+    if (fmaKernelsSupported()) rfa.push({ impl: 'rfa-cpu-fma', backend: createCpuBackend({ fma: true }) });
+    else skipped.push('rfa-cpu-fma: skipped, this engine has no WebAssembly relaxed SIMD');
+  }
   if (options.backend !== 'cpu') {
     const gpu = await loadGpuBackends(options.gpuModes);
     rfa.push(...gpu.candidates);

@@ -4,7 +4,7 @@ export const SPEED_RULES: readonly SpeedRule[] = ['bp', 'fa'];
 
 /** One JSON row of `pnpm bench speed --json`. */
 export interface SpeedRow {
-  /** 'rfa-cpu' | 'rfa-gpu:<mode>' | 'tfjs-cpu' | 'tfjs-wasm' */
+  /** 'rfa-cpu' | 'rfa-cpu-fma' | 'rfa-gpu:<mode>' | 'tfjs-cpu' | 'tfjs-wasm' */
   impl: string;
   /** 'bp' | 'fa' for training rows; 'gemm' for the (128×784)·(784×1000) product. */
   rule: SpeedRule | 'gemm';

@@ -43,8 +43,29 @@ describe('speed workload', () => {
       [1, 1],
       [2, 2],
     ]);
-    expect(order).toEqual(['+a', 'a', '+b', 'b', '+a', 'a', '+b', 'b', '+b', 'b', '+a', 'a']);
+    // warm-up: a first run, then one more that agrees with it (the rate is steady)
+    expect(order).toEqual(['+a', 'a', 'a', '+b', 'b', 'b', '+a', 'a', '+b', 'b', '+b', 'b', '+a', 'a']);
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 2, 3])).toBe(2.5);
+  });
+
+  it('warms a contender up until two runs agree within 5%, and at most 8 runs past the first', async () => {
+    const climbing = (rates: number[]): Contender & { runs: number } => {
+      const c = {
+        impl: 'c',
+        runs: 0,
+        activate: async () => {},
+        run: async () => rates[Math.min(c.runs++, rates.length - 1)],
+      };
+      return c;
+    };
+    // JIT tier-up: 1, 2, 3, 3.1 (within 5% of 3): warm-up ends after the fourth run
+    const settling = climbing([1, 2, 3, 3.1, 50, 50]);
+    const [rates] = await interleave([settling], { rounds: 1, seconds: 0, warmupSeconds: 0 });
+    expect(settling.runs).toBe(5);
+    expect(rates).toEqual([50]);
+    const never = climbing(Array.from({ length: 20 }, (_, i) => 2 ** i));
+    await interleave([never], { rounds: 1, seconds: 0, warmupSeconds: 0 });
+    expect(never.runs).toBe(1 + 8 + 1);
   });
 });

@@ -32,6 +32,7 @@ export function parseSpeedArgs(argv: string[]): SpeedArgs {
       rules: { type: 'string', default: 'bp,fa' },
       seconds: { type: 'string', default: '1' },
       rounds: { type: 'string', default: '3' },
+      warmup: { type: 'string' },
       'loss-every': { type: 'string', default: '50' },
       'no-gemm': { type: 'boolean', default: false },
       json: { type: 'string' },
@@ -54,7 +55,8 @@ export function parseSpeedArgs(argv: string[]): SpeedArgs {
     rules: rules as SpeedRule[],
     seconds,
     rounds: positiveInts(values.rounds!, '--rounds')[0],
-    warmupSeconds: Math.min(0.5, seconds),
+    // V8 tiers hot wasm and JS up in the background: rates settle after ~2 s here
+    warmupSeconds: values.warmup === undefined ? 2 * seconds : positiveNumber(values.warmup, '--warmup'),
     lossEvery: positiveInts(values['loss-every']!, '--loss-every')[0],
     gemm: !values['no-gemm'],
     learningRate: 0.1,

@@ -14,6 +14,7 @@ export const SPEED_HELP = `pnpm bench speed [options]
   --layers 784-1000-10 layer sizes (logistic units throughout)
   --rules bp,fa        learning rules
   --seconds S          seconds per timed run (default 1); --rounds N (default 3), median reported
+  --warmup S           untimed seconds per implementation first (default 2 × --seconds: JIT tier-up)
   --loss-every N       read the loss back every N steps (default 50, same for every implementation)
   --no-gemm            skip the gemm rows
   --json FILE          write the rows as JSON`;

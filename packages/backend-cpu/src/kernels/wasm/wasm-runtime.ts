@@ -21,8 +21,8 @@ export interface WasmRuntime {
 export const ACTIVATION_CODES = { relu: 0, linear: 1, logistic: 2, tanh: 3 } as const;
 
 /** Instantiates the kernels on a fresh memory with tensor storage, and gemm and activation on `threads` threads. */
-export function startWasmRuntime(threads: number): WasmRuntime {
-  const kernels = createWasmKernels();
+export function startWasmRuntime(threads: number, fma = false): WasmRuntime {
+  const kernels = createWasmKernels({ fma });
   const pool = new WasmPool(kernels, threads);
   return {
     storage: new WasmStorage(kernels),

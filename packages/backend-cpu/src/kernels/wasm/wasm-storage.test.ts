@@ -35,3 +35,18 @@ describe('WasmHeap at its maximum', () => {
     expect(() => heap.alloc(2 ** 30)).toThrow(UnsupportedError);
   });
 });
+
+describe('WasmHeap block alignment', () => {
+  it('starts every block on a 64-byte cache line, whatever sizes came before', () => {
+    const { heap } = createWasmKernels({ shared: false, initialPages: 1 });
+    const sizes = [4, 40, 100, 4 * 1000, 4 * 784 * 1000, 12, 4 * 128 * 10];
+    const ptrs = sizes.map((bytes) => heap.alloc(bytes));
+    heap.free(ptrs[1], sizes[1]);
+    ptrs.push(heap.alloc(sizes[1]), heap.alloc(3));
+    for (const ptr of ptrs) expect(ptr % 64).toBe(0);
+    // distinct blocks: no two overlap
+    const spans = ptrs.slice(0, sizes.length).map((p, i) => [p, p + sizes[i]]);
+    spans.sort((a, b) => a[0] - b[0]);
+    for (let i = 1; i < spans.length; i++) expect(spans[i][0]).toBeGreaterThanOrEqual(spans[i - 1][1]);
+  });
+});
