@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import v8 from 'node:v8';
 import { createCpuBackend } from '@rfa/backend-cpu';
 import { conformanceCases } from '@rfa/testkit';
 import { type BrowserContext, chromium } from 'playwright-core';
@@ -93,33 +94,42 @@ describe.skipIf(skip !== undefined)(
       }, 600_000);
     }
 
-    it('runs the CPU backend (its WebAssembly kernels) through the conformance suite in the page', async () => {
-      const page = await browser.newPage();
-      await page.goto(url);
-      const r = (await page.evaluate(
-        (large) =>
-          (globalThis as never as { runCpuSuite: (l: boolean) => Promise<unknown> }).runCpuSuite(large),
-        LARGE,
-      )) as { description: string; passed: number; failed: { name: string; error: string }[] };
-      await page.close();
-      console.log(`[cpu in the browser] ${r.description}: passed ${r.passed}, failed ${r.failed.length}`);
-      expect(r.description).toContain('WebAssembly');
-      expect(r.failed).toEqual([]);
-      expect(r.passed).toBe(conformanceCases({ large: LARGE }).length);
-    }, 600_000);
+    for (const fma of [false, true]) {
+      const kernels = fma ? 'fused multiply-add kernels (relaxed SIMD)' : 'WebAssembly kernels';
+      it(`runs the CPU backend (its ${kernels}) through the conformance suite in the page`, async () => {
+        const page = await browser.newPage();
+        await page.goto(url);
+        const r = (await page.evaluate(
+          ([large, f]) =>
+            (
+              globalThis as never as { runCpuSuite: (l: boolean, f: boolean) => Promise<unknown> }
+            ).runCpuSuite(large, f),
+          [LARGE, fma] as const,
+        )) as { description: string; passed: number; failed: { name: string; error: string }[] };
+        await page.close();
+        console.log(`[cpu in the browser] ${r.description}: passed ${r.passed}, failed ${r.failed.length}`);
+        expect(r.description).toContain('WebAssembly');
+        if (fma) expect(r.description).toContain('fused multiply-add');
+        expect(r.failed).toEqual([]);
+        expect(r.passed).toBe(conformanceCases({ large: LARGE }).length);
+      }, 600_000);
 
-    it('gives the same numbers for the same seed in Node and in the browser (Rng and a CPU-backend FA run)', async () => {
-      const page = await browser.newPage();
-      await page.goto(url);
-      const inPage = await page.evaluate(() =>
-        (globalThis as never as { seededRun: () => Promise<unknown> }).seededRun(),
-      );
-      await page.close();
-      const backend = createCpuBackend();
-      const inNode = await seededFig2Run(backend);
-      backend.dispose();
-      expect(inNode.outputs.some((v) => v !== 0)).toBe(true);
-      expect(inPage).toEqual(inNode);
-    }, 120_000);
+      it(`gives the same numbers for the same seed in Node and in the browser (Rng and a CPU-backend FA run, ${kernels})`, async () => {
+        const page = await browser.newPage();
+        await page.goto(url);
+        const inPage = await page.evaluate(
+          (f) => (globalThis as never as { seededRun: (f: boolean) => Promise<unknown> }).seededRun(f),
+          fma,
+        );
+        await page.close();
+        // Node 20's V8 keeps relaxed SIMD behind a flag; Chromium has it on
+        if (fma) v8.setFlagsFromString('--experimental-wasm-relaxed-simd');
+        const backend = createCpuBackend({ fma });
+        const inNode = await seededFig2Run(backend);
+        backend.dispose();
+        expect(inNode.outputs.some((v) => v !== 0)).toBe(true);
+        expect(inPage).toEqual(inNode);
+      }, 120_000);
+    }
   },
 );

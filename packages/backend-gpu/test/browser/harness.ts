@@ -38,15 +38,18 @@ async function runSuite(mode: 'webgl2' | 'webgl' | 'webgpu', large: boolean): Pr
   return suiteResult(backend, backend.mode, { tolerance: GPU_TOLERANCE, large });
 }
 
-/** The CPU backend in the page: its WebAssembly kernels (one thread without cross-origin isolation). */
-async function runCpuSuite(large: boolean): Promise<PageResult> {
+/**
+ * The CPU backend in the page: its WebAssembly kernels (one thread without
+ * cross-origin isolation); `fma`: the fused multiply-add build (relaxed SIMD, on in Chromium).
+ */
+async function runCpuSuite(large: boolean, fma = false): Promise<PageResult> {
   await preloadWasmKernels();
-  return suiteResult(createCpuBackend(), 'cpu', { large });
+  return suiteResult(createCpuBackend({ fma }), fma ? 'cpu-fma' : 'cpu', { large });
 }
 
-async function seededRun() {
+async function seededRun(fma = false) {
   await preloadWasmKernels();
-  const backend = createCpuBackend();
+  const backend = createCpuBackend({ fma });
   const run = await seededFig2Run(backend);
   backend.dispose();
   return run;
