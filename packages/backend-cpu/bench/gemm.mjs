@@ -4,9 +4,13 @@
 // Run: pnpm --filter @rfa/backend-cpu bench:gemm   (reads ../dist: build first)
 
 import os from 'node:os';
+import v8 from 'node:v8';
 import { Rng } from '@rfa/tensor';
 import { Piscina } from 'piscina';
-import { createWasmKernels, GemmKernel, WasmGemm } from '../dist/index.js';
+import { createWasmKernels, fmaKernelsSupported, GemmKernel, WasmGemm } from '../dist/index.js';
+
+// Node 20's V8 keeps relaxed SIMD (the fused multiply-add build) behind a flag
+v8.setFlagsFromString('--experimental-wasm-relaxed-simd');
 
 const [M, N, K] = [Number(process.env.M ?? 128), Number(process.env.N ?? 1000), Number(process.env.K ?? 784)];
 const flops = 2 * M * N * K;
@@ -43,6 +47,24 @@ const wasmThreaded = new WasmGemm(kernels, { threads: 2 });
 if ((await wasmThreaded.whenReady()) !== 2) throw new Error('the gemm worker thread did not start');
 const wasm2 = () => wasmThreaded.run(pc, pa, pb, M, N, K, false, false, 1, 0);
 
+// the fused multiply-add build (createCpuBackend({ fma: true })), on its own memory
+const fmaKernels = fmaKernelsSupported() ? createWasmKernels({ fma: true }) : null;
+let wasmFma = null;
+let wasmFma2 = null;
+let fmaC = 0;
+if (fmaKernels) {
+  const [fa, fb] = [fmaKernels.heap.alloc(4 * M * K), fmaKernels.heap.alloc(4 * K * N)];
+  fmaC = fmaKernels.heap.alloc(4 * M * N);
+  fmaKernels.heap.f32(fa, M * K).set(a);
+  fmaKernels.heap.f32(fb, K * N).set(b);
+  const one = new WasmGemm(fmaKernels);
+  const two = new WasmGemm(fmaKernels, { threads: 2 });
+  if ((await two.whenReady()) !== 2) throw new Error('the fma gemm worker thread did not start');
+  wasmFma = () => one.run(fmaC, fa, fb, M, N, K, false, false, 1, 0);
+  wasmFma2 = () => two.run(fmaC, fa, fb, M, N, K, false, false, 1, 0);
+  wasmFma2.dispose = () => two.dispose();
+}
+
 // the same split on a piscina pool of one worker: a task message per product, and
 // the caller must await it (the Backend API is synchronous, so this is bench-only)
 const pool = new Piscina({
@@ -71,6 +93,13 @@ for (const fn of [wasm, wasm2, wasmPiscina]) {
   const worst = got.reduce((w, x, i) => Math.max(w, Math.abs(x - want[i])), 0);
   if (!(worst < 1e-3)) throw new Error(`wasm gemm disagrees with the naive loop by ${worst}`);
 }
+for (const fn of fmaKernels ? [wasmFma, wasmFma2] : []) {
+  fmaKernels.heap.f32(fmaC, M * N).fill(Number.NaN);
+  fn();
+  const got = fmaKernels.heap.f32(fmaC, M * N);
+  const worst = got.reduce((w, x, i) => Math.max(w, Math.abs(x - want[i])), 0);
+  if (!(worst < 1e-3)) throw new Error(`fma gemm disagrees with the naive loop by ${worst}`);
+}
 
 async function measure(fn, seconds) {
   await fn();
@@ -84,7 +113,14 @@ async function measure(fn, seconds) {
 }
 
 const rounds = Number(process.env.RFA_BENCH_ROUNDS ?? 3);
-const kernelsToRun = { naive, blocked, wasm, wasm2, wasmPiscina };
+const kernelsToRun = {
+  naive,
+  blocked,
+  wasm,
+  wasm2,
+  wasmPiscina,
+  ...(fmaKernels ? { wasmFma, wasmFma2 } : {}),
+};
 const results = Object.fromEntries(Object.keys(kernelsToRun).map((name) => [name, []]));
 for (let r = 0; r < rounds; r++)
   for (const [name, fn] of Object.entries(kernelsToRun)) results[name].push(await measure(fn, 1));
@@ -95,6 +131,12 @@ const rows = [
   ['rfa wasm SIMD WasmGemm', 'wasm'],
   ['rfa wasm SIMD, 2 threads', 'wasm2'],
   ['  same, piscina pool', 'wasmPiscina'],
+  ...(fmaKernels
+    ? [
+        ['rfa wasm fused multiply-add', 'wasmFma'],
+        ['  same, 2 threads', 'wasmFma2'],
+      ]
+    : []),
 ];
 console.log(
   `gemm (${M}×${K})·(${K}×${N}), best of ${rounds} interleaved 1 s rounds (one thread unless said)`,
@@ -108,8 +150,13 @@ for (const [label, name] of rows) {
 console.log(`  ratio wasm / plain JS: ${(best('wasm') / best('blocked')).toFixed(2)}×`);
 console.log(`  ratio wasm 2 threads / 1 thread: ${(best('wasm2') / best('wasm')).toFixed(2)}×`);
 console.log(`  ratio piscina 2 threads / 1 thread: ${(best('wasmPiscina') / best('wasm')).toFixed(2)}×`);
+if (fmaKernels) {
+  console.log(`  ratio fused / mul+add, 1 thread: ${(best('wasmFma') / best('wasm')).toFixed(2)}×`);
+  console.log(`  ratio fused 2 threads / 1 thread: ${(best('wasmFma2') / best('wasmFma')).toFixed(2)}×`);
+} else console.log('  (fused multiply-add rows skipped: no WebAssembly relaxed SIMD here)');
 console.log(
   `  (${os.availableParallelism()} cores; load average ${os.loadavg()[0].toFixed(1)}: other work on the machine skews the threaded rows)`,
 );
 wasmThreaded.dispose();
+wasmFma2?.dispose();
 await pool.destroy();
