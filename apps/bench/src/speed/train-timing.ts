@@ -1,9 +1,13 @@
 import type { Contender } from './interleave.js';
 import type { SpeedTrainer } from './types.js';
 
-/** A trainer as a contender: examples per second over a timed run, loss read every `lossEvery` steps. */
+/**
+ * A trainer as a contender: examples per second over a timed run, loss read every
+ * `lossEvery` steps. `lossLast` is the mean of the losses read in the latest run: one
+ * step's loss at batch 1 swings with its example, a run's mean shows whether it learns.
+ */
 export class TrainingContender implements Contender {
-  /** Loss of the very first step, and of the latest step read. */
+  /** Loss of the very first step; mean loss of the steps read in the latest run. */
   lossFirst = Number.NaN;
   lossLast = Number.NaN;
 
@@ -33,14 +37,20 @@ export class TrainingContender implements Contender {
     }
     const start = performance.now();
     let steps = 0;
+    let lossSum = 0;
+    let lossReads = 0;
     for (;;) {
       const last = performance.now() - start >= seconds * 1000;
       const withLoss = last || (steps + 1) % this.lossEvery === 0;
       trainer.step(withLoss);
       steps++;
-      if (withLoss) this.lossLast = await trainer.loss();
+      if (withLoss) {
+        lossSum += await trainer.loss();
+        lossReads++;
+      }
       if (last) break;
     }
+    this.lossLast = lossSum / lossReads;
     return (steps * this.batch) / ((performance.now() - start) / 1000);
   }
 }

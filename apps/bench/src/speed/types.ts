@@ -15,7 +15,7 @@ export interface SpeedRow {
   examplesPerSecond: number;
   /** gemm rows only. */
   gflops?: number;
-  /** Training rows: loss of the first warm-up step and of the last step timed (proof the loop learns). */
+  /** Training rows: loss of the first warm-up step, and the mean loss of the steps read in the last timed round (proof the loop learns). */
   lossFirst?: number;
   lossLast?: number;
   /** Examples per second of every round, in order. */

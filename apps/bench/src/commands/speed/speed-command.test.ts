@@ -52,8 +52,9 @@ describe('pnpm bench speed', () => {
       expect(r.examplesPerSecond).toBeGreaterThanOrEqual(Math.min(...r.rounds));
       expect(r.examplesPerSecond).toBeLessThanOrEqual(Math.max(...r.rounds));
       expect(r.description.length).toBeGreaterThan(10);
-      // the timed loop is a real training loop: its loss fell from where it started
-      expect(r.lossLast!, `${r.impl} ${r.rule} batch ${r.batch}`).toBeLessThan(r.lossFirst!);
+      // the timed loop is a real training loop: its mean loss fell well below the start (≈ 0.5 with
+      // outputs ≈ 0.5; a constant 0.25 per output, what random one-hot targets allow, gives 0.375)
+      expect(r.lossLast!, `${r.impl} ${r.rule} batch ${r.batch}`).toBeLessThan(0.9 * r.lossFirst!);
     }
     // all implementations start from the same weights, so their first losses agree
     for (const rule of ['bp', 'fa']) {
