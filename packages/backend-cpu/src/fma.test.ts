@@ -57,6 +57,13 @@ describe('fused multiply-add kernels (relaxed SIMD)', () => {
     } finally {
       validate.mockRestore();
     }
+    // no SIMD at all: 'auto' would fall back to JS, which has no fused build
+    const none = vi.spyOn(WebAssembly, 'validate').mockReturnValue(false);
+    try {
+      expect(() => createCpuBackend({ fma: true })).toThrow(/no WebAssembly SIMD/);
+    } finally {
+      none.mockRestore();
+    }
   });
 });
 

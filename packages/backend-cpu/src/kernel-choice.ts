@@ -42,8 +42,8 @@ export interface CpuBackendOptions {
    */
   threads?: number;
   /**
-   * Fused multiply-adds in the wasm gemm (WebAssembly relaxed SIMD): products run
-   * ~15-20% faster, but results differ from the default kernels in the last bits
+   * Fused multiply-adds in the wasm gemm (WebAssembly relaxed SIMD): the gemm runs
+   * ~1.3× faster on a core, but results differ from the default kernels in the last bits
    * (one rounding per multiply-add instead of two), so a seeded run matches only
    * other fused runs on the same hardware. Needs relaxed SIMD (`fmaKernelsSupported()`:
    * Chrome 114+, Node 22+, or Node 20 with `--experimental-wasm-relaxed-simd`).
@@ -78,7 +78,11 @@ export function setUpKernels(options: CpuBackendOptions): { wasm: WasmRuntime | 
     throw new OptionError(`createCpuBackend: fma must be true or false, got ${String(fma)}`);
   }
   if (fma && choice.kernels !== 'wasm') {
-    throw new OptionError("createCpuBackend: fma applies to the wasm kernels, not kernels 'js'");
+    if (options.kernels === 'js')
+      throw new OptionError("createCpuBackend: fma applies to the wasm kernels, not kernels 'js'");
+    throw new UnsupportedError(
+      'createCpuBackend: fma needs the wasm kernels, and this engine has no WebAssembly SIMD',
+    );
   }
   if (fma && !fmaKernelsSupported()) {
     throw new UnsupportedError(
@@ -90,7 +94,7 @@ export function setUpKernels(options: CpuBackendOptions): { wasm: WasmRuntime | 
     try {
       const wasm = startWasmRuntime(threads, fma);
       const memory = wasm.shared
-        ? `shared wasm memory, gemm on up to ${threads} threads`
+        ? `shared wasm memory, gemm and activations on up to ${threads} threads`
         : 'unshared wasm memory (no SharedArrayBuffer here), one thread';
       return {
         wasm,
@@ -99,7 +103,8 @@ export function setUpKernels(options: CpuBackendOptions): { wasm: WasmRuntime | 
     } catch (error) {
       // e.g. a browser main thread that refuses synchronous compiles: preloadWasmKernels() fixes that
       const reason = `the wasm kernels failed to start (${(error as Error).message})`;
-      if (options.kernels === 'wasm') throw new UnsupportedError(`createCpuBackend: ${reason}`);
+      // asked for by name (or for the fused build, which only wasm has): no silent fallback
+      if (options.kernels === 'wasm' || fma) throw new UnsupportedError(`createCpuBackend: ${reason}`);
       why = `auto: ${reason}; fell back to JS (await preloadWasmKernels() first)`;
     }
   }
