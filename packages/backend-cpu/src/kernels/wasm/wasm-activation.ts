@@ -3,8 +3,9 @@ import type { WasmPool } from './wasm-pool.js';
 
 /**
  * Matrices with fewer entries than this run the activation on one thread. A logistic
- * with its derivative costs ~3 ns an entry on one core here, a wake-up and join
- * ~10-50 µs: from 64 K entries (a 64×1000 hidden layer) the second core pays.
+ * with its derivative costs ~3 ns an entry on one core here (128×1000: ~375 µs on one
+ * thread, ~200 µs on two); below 64 Ki entries, under ~0.2 ms of work, a wake-up and
+ * join (~10-50 µs) would eat much of what the second core saves.
  */
 const THREAD_MIN_ENTRIES = 65_536;
 

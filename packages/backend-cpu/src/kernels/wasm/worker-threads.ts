@@ -43,10 +43,11 @@ function canBlock(): boolean {
 
 /**
  * A small fixed pool of worker threads on the kernels' shared memory. Each
- * worker has a control block and its own packing scratch in that memory and
- * sleeps in Atomics.wait; `run` hands each worker one column range of a gemm
- * while the calling thread does the first. Workers are unref'd: they never keep
- * a Node process alive, and `dispose` ends them.
+ * worker has a control block and its own scratch in that memory and sleeps in
+ * Atomics.wait between jobs; `post` hands a worker a job (a gemm or an activation
+ * pass, whose chunks caller and workers claim from one counter) and `wait`
+ * collects it. Workers are unref'd: they never keep a Node process alive, and
+ * `dispose` ends them.
  */
 export class WorkerThreads {
   private readonly helpers: Helper[] = [];
@@ -62,7 +63,7 @@ export class WorkerThreads {
       const scratch = heap.alloc(scratchBytes);
       const ints = new Int32Array(heap.memory.buffer, control, CONTROL_BYTES / 4);
       const floats = new Float32Array(heap.memory.buffer, control, CONTROL_BYTES / 4);
-      // a worker that dies is never handed a job (gemm stays on fewer threads) and must not crash the process
+      // a worker that dies is never handed a job (jobs run on fewer threads) and must not crash the process
       worker.on?.('error', () => Atomics.store(ints, SLOT.FAILED, 1));
       worker.postMessage({ module: kernels.module, memory: heap.memory, control });
       this.helpers.push({ worker, control, ints, floats, scratch });
@@ -90,7 +91,7 @@ export class WorkerThreads {
     return this.ready().length;
   }
 
-  /** Column chunks the workers have computed so far (a check that they take part). */
+  /** Chunks the workers have computed so far (a check that they take part). */
   chunksDone(): number {
     return this.helpers.reduce((sum, h) => sum + Atomics.load(h.ints, SLOT.CHUNKS), 0);
   }
@@ -127,7 +128,7 @@ export class WorkerThreads {
         // a browser's main thread may not block: spin for the few milliseconds a panel takes
       }
     }
-    if (helper.ints[SLOT.FAILED] !== 0) throw new Error('gemm worker failed: its wasm kernel trapped');
+    if (helper.ints[SLOT.FAILED] !== 0) throw new Error('wasm worker failed: its kernel trapped');
   }
 
   /** Ends every worker. */
