@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose, expectEqual, MismatchError } from './expect-close.js';
 import { checkGradient, finiteDifferenceGradient } from './gradient-check.js';
-import { refGemm } from './reference.js';
+import { refGemm, refGemmFrom } from './reference.js';
 
 describe('expectClose', () => {
   it('accepts within atol + rtol·|expected|, rejects outside, and names the worst entries', () => {
@@ -48,5 +48,12 @@ describe('float64 reference gemm', () => {
     refGemm(ct, a, b, 2, 2, 2, true, true, 2, 0);
     // Aᵀ·Bᵀ = [[1,3],[2,4]]·[[5,7],[6,8]] = [[23,31],[34,46]]
     expect(Array.from(ct)).toEqual([46, 62, 68, 92]);
+  });
+
+  it('refGemmFrom starts from a copy of C0 (its first m·n entries) and leaves C0 alone', () => {
+    const c0 = new Float32Array([1, 1, 1, 1, 9]);
+    const c = refGemmFrom(c0, [1, 2, 3, 4], [5, 6, 7, 8], 2, 2, 2, false, false, 1, 2);
+    expect(Array.from(c)).toEqual([21, 24, 45, 52]);
+    expect(Array.from(c0)).toEqual([1, 1, 1, 1, 9]);
   });
 });

@@ -34,6 +34,27 @@ export function refGemm(
   }
 }
 
+/**
+ * The float64 C of a product that starts from `c0` (its first m·n entries):
+ * `refGemm` onto a copy, for tests that run a kernel from a given C.
+ */
+export function refGemmFrom(
+  c0: ArrayLike<number>,
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  m: number,
+  n: number,
+  k: number,
+  transA: boolean,
+  transB: boolean,
+  alpha: number,
+  beta: number,
+): Float64Array {
+  const c = Float64Array.from({ length: m * n }, (_, i) => c0[i]);
+  refGemm(c, a, b, m, n, k, transA, transB, alpha, beta);
+  return c;
+}
+
 export const refUnary: Record<UnaryOp, (x: number) => number> = {
   neg: (x) => -x,
   abs: Math.abs,

@@ -1,5 +1,5 @@
 import { Rng } from '@rfa/tensor';
-import { expectClose, refGemm } from '@rfa/testkit';
+import { expectClose, refGemmFrom } from '@rfa/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WasmGemm } from './wasm-gemm.js';
 import { createWasmKernels } from './wasm-instance.js';
@@ -8,24 +8,6 @@ import { createWasmKernels } from './wasm-instance.js';
 // beta folded into the packed kernel (0 must ignore NaN in C, 1 accumulates), and
 // the threaded thin products of batch 1 (gemv x·Wᵀ split by columns, rank-1
 // update split by rows), which must really run partly on the worker.
-
-/** float64 reference of C = alpha·op(A)·op(B) + beta·C0, from the testkit's refGemm. */
-function reference(
-  c0: Float32Array,
-  a: Float32Array,
-  b: Float32Array,
-  m: number,
-  n: number,
-  k: number,
-  tA: boolean,
-  tB: boolean,
-  alpha: number,
-  beta: number,
-) {
-  const out = Float64Array.from(c0.subarray(0, m * n));
-  refGemm(out, a, b, m, n, k, tA, tB, alpha, beta);
-  return out;
-}
 
 describe('WasmGemm paths of a training step, two threads', () => {
   const kernels = createWasmKernels();
@@ -55,7 +37,7 @@ describe('WasmGemm paths of a training step, two threads', () => {
     const b = fill(k * n);
     heap.f32(pa, m * k).set(a);
     heap.f32(pb, k * n).set(b);
-    const want = reference(c0, a, b, m, n, k, tA, tB, alpha, beta);
+    const want = refGemmFrom(c0, a, b, m, n, k, tA, tB, alpha, beta);
     const before = gemm.workerChunks;
     for (let r = 0; r < reps; r++) {
       heap.f32(pc, m * n).set(c0);

@@ -1,26 +1,8 @@
 import { Rng } from '@rfa/tensor';
-import { expectClose, refGemm } from '@rfa/testkit';
+import { expectClose, refGemmFrom } from '@rfa/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WasmGemm } from './wasm-gemm.js';
 import { createWasmKernels } from './wasm-instance.js';
-
-/** float64 reference of C = alpha·op(A)·op(B) + beta·C0, from the testkit's refGemm. */
-function reference(
-  c0: Float32Array,
-  a: Float32Array,
-  b: Float32Array,
-  m: number,
-  n: number,
-  k: number,
-  tA: boolean,
-  tB: boolean,
-  alpha: number,
-  beta: number,
-) {
-  const out = Float64Array.from(c0.subarray(0, m * n));
-  refGemm(out, a, b, m, n, k, tA, tB, alpha, beta);
-  return out;
-}
 
 describe.each([1, 2, 3])('WasmGemm on %i thread(s)', (threads) => {
   const kernels = createWasmKernels();
@@ -65,7 +47,7 @@ describe.each([1, 2, 3])('WasmGemm on %i thread(s)', (threads) => {
           heap.f32(pb, k * n).set(b);
           heap.f32(pc, m * n).set(c0);
           gemm.run(pc, pa, pb, m, n, k, tA, tB, 0.5, -2);
-          const want = reference(c0, a, b, m, n, k, tA, tB, 0.5, -2);
+          const want = refGemmFrom(c0, a, b, m, n, k, tA, tB, 0.5, -2);
           expectClose(heap.f32(pc, m * n), want, { atol: 1e-5, rtol: 1e-5 }, 'wasm gemm');
           heap.free(pa, 4 * m * k);
           heap.free(pb, 4 * k * n);
