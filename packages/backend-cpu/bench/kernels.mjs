@@ -40,40 +40,29 @@ const gemmCase = (label, [m, n, k], transA, transB) => ({
     return () => be.gemm(c, a, b, { transA, transB, alpha: 0.5, beta: transA ? 1 : 0 });
   },
 });
+/** The fused bias + activation + derivative over the fig3a hidden layer at batch 128. */
+const activationCase = (activation) => ({
+  label: `biasActivation ${activation}+derivative 128×1000`,
+  unit: 'GB/s',
+  work: 4 * 128 * 1000 * 4, // read pre, write pre, post, derivative
+  make: (be) => {
+    const [pre, post, d, bias] = [
+      tensor(be, [128, 1000]),
+      tensor(be, [128, 1000]),
+      tensor(be, [128, 1000]),
+      tensor(be, [1000]),
+    ];
+    return () => be.biasActivation(pre, bias, post, activation, d);
+  },
+});
 const cases = [
   gemmCase('A·B   forward, batch 128', [128, 1000, 784], false, false),
   gemmCase('A^T·B weight update, batch 128', [784, 1000, 128], true, false),
   gemmCase('A·B^T feedback, batch 128', [128, 784, 1000], false, true),
   gemmCase('A·B   forward, batch 1 (gemv)', [1, 1000, 784], false, false),
   gemmCase('A^T·B rank-1 update, batch 1', [784, 1000, 1], true, false),
-  {
-    label: 'biasActivation relu+derivative 128×1000',
-    unit: 'GB/s',
-    work: 4 * 128 * 1000 * 4, // read pre, write pre, post, derivative
-    make: (be) => {
-      const [pre, post, d, bias] = [
-        tensor(be, [128, 1000]),
-        tensor(be, [128, 1000]),
-        tensor(be, [128, 1000]),
-        tensor(be, [1000]),
-      ];
-      return () => be.biasActivation(pre, bias, post, 'relu', d);
-    },
-  },
-  {
-    label: 'biasActivation logistic+derivative 128×1000',
-    unit: 'GB/s',
-    work: 4 * 128 * 1000 * 4,
-    make: (be) => {
-      const [pre, post, d, bias] = [
-        tensor(be, [128, 1000]),
-        tensor(be, [128, 1000]),
-        tensor(be, [128, 1000]),
-        tensor(be, [1000]),
-      ];
-      return () => be.biasActivation(pre, bias, post, 'logistic', d);
-    },
-  },
+  activationCase('relu'),
+  activationCase('logistic'),
   {
     label: 'axpy 784×1000',
     unit: 'GB/s',
