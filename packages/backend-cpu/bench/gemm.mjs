@@ -51,6 +51,7 @@ const wasm2 = () => wasmThreaded.run(pc, pa, pb, M, N, K, false, false, 1, 0);
 const fmaKernels = fmaKernelsSupported() ? createWasmKernels({ fma: true }) : null;
 let wasmFma = null;
 let wasmFma2 = null;
+let fmaThreaded = null;
 let fmaC = 0;
 if (fmaKernels) {
   const [fa, fb] = [fmaKernels.heap.alloc(4 * M * K), fmaKernels.heap.alloc(4 * K * N)];
@@ -58,11 +59,10 @@ if (fmaKernels) {
   fmaKernels.heap.f32(fa, M * K).set(a);
   fmaKernels.heap.f32(fb, K * N).set(b);
   const one = new WasmGemm(fmaKernels);
-  const two = new WasmGemm(fmaKernels, { threads: 2 });
-  if ((await two.whenReady()) !== 2) throw new Error('the fma gemm worker thread did not start');
+  fmaThreaded = new WasmGemm(fmaKernels, { threads: 2 });
+  if ((await fmaThreaded.whenReady()) !== 2) throw new Error('the fma gemm worker thread did not start');
   wasmFma = () => one.run(fmaC, fa, fb, M, N, K, false, false, 1, 0);
-  wasmFma2 = () => two.run(fmaC, fa, fb, M, N, K, false, false, 1, 0);
-  wasmFma2.dispose = () => two.dispose();
+  wasmFma2 = () => fmaThreaded.run(fmaC, fa, fb, M, N, K, false, false, 1, 0);
 }
 
 // the same split on a piscina pool of one worker: a task message per product, and
@@ -158,5 +158,5 @@ console.log(
   `  (${os.availableParallelism()} cores; load average ${os.loadavg()[0].toFixed(1)}: other work on the machine skews the threaded rows)`,
 );
 wasmThreaded.dispose();
-wasmFma2?.dispose();
+fmaThreaded?.dispose();
 await pool.destroy();
