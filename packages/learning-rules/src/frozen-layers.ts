@@ -15,6 +15,7 @@ export function withFrozenLayers(factory: RuleFactory, frozen: () => ReadonlySet
   return {
     name: factory.name,
     options: { ...factory.options, frozenLayers: 'scheduled' },
+    checkTrainerOptions: factory.checkTrainerOptions?.bind(factory),
     bind(network, rng): LearningRule {
       const inner = factory.bind(network, rng);
       const rule: LearningRule = {

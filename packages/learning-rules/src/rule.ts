@@ -1,6 +1,7 @@
 import type { ForwardCache, Network } from '@rfa/layers';
 import type { Rng, Tensor } from '@rfa/tensor';
 import type { Loss } from './loss.js';
+import type { SgdOptions } from './sgd.js';
 
 /** Names as the bench and checkpoints spell them. */
 export type RuleName =
@@ -64,4 +65,6 @@ export interface RuleFactory {
   /** Options as given, for checkpoints and reports. */
   readonly options: Record<string, unknown>;
   bind(network: Network, rng: Rng): LearningRule;
+  /** Refuses trainer options this rule cannot honour (OptionError naming the option); called by the Trainer. */
+  checkTrainerOptions?(options: SgdOptions): void;
 }

@@ -4,6 +4,7 @@ import { backpropDeltas } from './backprop-reference.js';
 import { checkLoss, type Loss, lossValue, outputDelta } from './loss.js';
 import type { LearningRule, RuleFactory, UpdateContext } from './rule.js';
 import { checkSgdOptions, LayerSgd, type SgdOptions } from './sgd.js';
+import { SET_STEPS } from './trainer-internals.js';
 
 export interface TrainerOptions extends SgdOptions {
   loss: Loss;
@@ -36,29 +37,43 @@ export class Trainer {
   private readonly sgd: LayerSgd[];
   private readonly buffers = new Map<number, StepBuffers>();
   private last: StepBuffers | null = null;
-  steps = 0;
+  private stepCount = 0;
+  // A copy: setLearningRate must not write into the object the caller passed (two trainers may share it).
+  private readonly settings: TrainerOptions;
 
   constructor(
     readonly network: Network,
     readonly ruleFactory: RuleFactory,
-    readonly options: TrainerOptions,
+    options: TrainerOptions,
   ) {
-    checkSgdOptions(options);
+    this.settings = { ...options };
+    checkSgdOptions(this.settings);
     checkLoss(options.loss, network.layers[network.layers.length - 1].activation);
-    if (ruleFactory.name === 'kolenPollack' && (options.momentum ?? 0) > 0) {
-      throw new OptionError(
-        'kolenPollack: momentum is not supported (the feedback weights take the plain SGD step, so ΔK would differ from ΔW)',
-      );
-    }
+    ruleFactory.checkTrainerOptions?.(this.settings);
     this.rule = ruleFactory.bind(network, options.rng);
-    this.sgd = network.layers.map((layer) => new LayerSgd(network.backend, layer, options));
+    this.sgd = network.layers.map((layer) => new LayerSgd(network.backend, layer, this.settings));
   }
 
-  /** Forward buffers for a batch size (made on first use). */
-  buffersFor(batchSize: number): StepBuffers {
+  /** The options in force (the trainer's own copy; `setLearningRate` changes its rate). */
+  get options(): Readonly<TrainerOptions> {
+    return this.settings;
+  }
+
+  /** Updates run so far (a restored checkpoint or snapshot sets it back). */
+  get steps(): number {
+    return this.stepCount;
+  }
+
+  /** For checkpoints and snapshots only (`@rfa/learning-rules/internal`'s `setTrainerSteps`). */
+  [SET_STEPS](steps: number): void {
+    this.stepCount = steps;
+  }
+
+  /** Cache, target and signal buffers for a batch size (made on first use). */
+  private buffersFor(batchSize: number): StepBuffers {
     let b = this.buffers.get(batchSize);
     if (!b) {
-      const { network, options } = this;
+      const { network, settings: options } = this;
       const backend = network.backend;
       const cache = network.createCache(batchSize);
       const target = backend.zeros([batchSize, network.outputSize]);
@@ -126,13 +141,13 @@ export class Trainer {
       if (rule.teaches(l)) this.sgd[l].apply(b.deltas[l], b.cache.layerInput(l));
     rule.afterUpdate?.(ctx);
     this.last = b;
-    this.steps++;
+    this.stepCount++;
   }
 
   /** Changes the learning rate from the next step on (schedules); the shared update reads it each step. */
   setLearningRate(learningRate: number): void {
-    checkSgdOptions({ ...this.options, learningRate });
-    this.options.learningRate = learningRate;
+    checkSgdOptions({ ...this.settings, learningRate });
+    this.settings.learningRate = learningRate;
   }
 
   /** Forward only; returns the output tensor (valid until the next call with this batch size). */
@@ -155,6 +170,12 @@ export class Trainer {
   lastDeltas(): (Tensor | null)[] {
     if (!this.last) throw new OptionError('lastDeltas: no step has run yet');
     return this.last.deltas.map((d, l) => (this.rule.teaches(l) ? d : null));
+  }
+
+  /** The last step's forward cache: each layer's input, pre-activation, output and derivative. */
+  lastCache(): ForwardCache {
+    if (!this.last) throw new OptionError('lastCache: no step has run yet');
+    return this.last.cache;
   }
 
   /** Backprop's deltas on the last step's state (needs trackBackprop). */

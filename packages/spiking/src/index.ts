@@ -1,4 +1,12 @@
-export { evaluate, type LabelledSet, trainEpoch } from './dataset-loop.js';
+export {
+  type AsyncEpochOptions,
+  type EpochOptions,
+  type EvaluateOptions,
+  evaluate,
+  type LabelledSet,
+  trainEpoch,
+  trainEpochAsync,
+} from './dataset-loop.js';
 export type { NetworkTensors, SpikingLayer } from './network-tensors.js';
 export {
   type BatchReduction,

@@ -1,5 +1,5 @@
 import type { Backend } from '@rfa/tensor';
-import { evaluate, type LabelledSet } from './dataset-loop.js';
+import { type EvaluateOptions, evaluate, type LabelledSet } from './dataset-loop.js';
 import { allocateNetwork, allTensors, type NetworkTensors, type SpikingLayer } from './network-tensors.js';
 import { type ResolvedSpikingOptions, resolveOptions, type SpikingNetworkOptions } from './options.js';
 import { type BatchInputs, type BatchTargets, presentInputs, presentTargets } from './presentation.js';
@@ -79,8 +79,8 @@ export class SpikingNetwork {
   }
 
   /** Test error fraction on `set` (its first `limit` examples); see `evaluate`. */
-  evaluate(set: LabelledSet, limit?: number): Promise<number> {
-    return evaluate(this, set, limit);
+  evaluate(set: LabelledSet, limit?: number, options?: EvaluateOptions): Promise<number> {
+    return evaluate(this, set, limit, options);
   }
 
   /** Zeroes potentials, spikes and feedback potentials (the paper never resets; this is for experiments). */

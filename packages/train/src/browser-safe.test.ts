@@ -27,7 +27,11 @@ describe('the browser entry', () => {
     const { files, external } = externalImports(join(srcDir, 'index.ts'));
     expect(files.size).toBeGreaterThan(10);
     expect(files.has(join(srcDir, 'node.ts'))).toBe(false);
-    expect([...external].sort()).toEqual(['@rfa/learning-rules', '@rfa/tensor']);
+    expect([...external].sort()).toEqual([
+      '@rfa/learning-rules',
+      '@rfa/learning-rules/internal',
+      '@rfa/tensor',
+    ]);
   });
 
   it('the node entry does use node:fs (so the check above can see it)', () => {

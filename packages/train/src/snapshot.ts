@@ -1,4 +1,5 @@
 import type { Trainer } from '@rfa/learning-rules';
+import { setTrainerSteps } from '@rfa/learning-rules/internal';
 import type { RngState } from '@rfa/tensor';
 import { trainerTensors } from './trainer-tensors.js';
 
@@ -25,5 +26,5 @@ export function restoreSnapshot(trainer: Trainer, snapshot: Snapshot): void {
     if (values) backend.write(tensor, values);
   }
   trainer.options.rng.setState(snapshot.rng);
-  trainer.steps = snapshot.step;
+  setTrainerSteps(trainer, snapshot.step);
 }

@@ -17,6 +17,17 @@ export interface TrainOptions extends EventSinks {
   batchSize?: number;
   /** Evaluate (and snapshot good weights) whenever the trainer's step count is a multiple of this (default 100). */
   evaluateEvery?: number;
+  /**
+   * Evaluate when this says so for the trainer's step count, instead of every `evaluateEvery`
+   * steps (e.g. densely early, sparsely later).
+   */
+  evaluateAt?: (step: number) => boolean;
+  /** Called before each step (e.g. to freeze layers on a schedule); `trainer.steps` is the count so far. */
+  beforeStep?: (trainer: Trainer) => void;
+  /** Called after each step and awaited, before any evaluation of that step (e.g. to measure signal angles). */
+  afterStep?: (trainer: Trainer) => void | Promise<void>;
+  /** The learning rate of each epoch of an epoch source (0 = this call's first), set before its first step. */
+  learningRateSchedule?: (epoch: number) => number;
   /** Held-out metrics, e.g. `{ nse }`; called at the start, every `evaluateEvery` steps and at the end. */
   evaluate?: (trainer: Trainer) => Promise<Record<string, number>> | Record<string, number>;
   /** Also evaluate before the first step (default true). */

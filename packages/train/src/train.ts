@@ -7,7 +7,20 @@ import { type HistoryEntry, resolveOptions, type TrainOptions, type TrainResult 
 // Weight of the newest sample in the smoothed training loss the divergence watch compares.
 const SMOOTHING = 0.1;
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+// setImmediate (Node) or a message (browsers, workers) runs sooner than setTimeout(0), which
+// browsers clamp to 4 ms once nested.
+const yieldToEventLoop = (): Promise<void> =>
+  new Promise<void>((resolve) => {
+    if (typeof setImmediate === 'function') setImmediate(resolve);
+    else if (typeof MessageChannel === 'function') {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    } else setTimeout(resolve, 0);
+  });
 
 /**
  * Trains `trainer` on `data`: steps, epochs, evaluation every `evaluateEvery` steps,
@@ -73,15 +86,22 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
   // Checked before every draw from the data, so a stopped run takes nothing from the stream's rng.
   const wantMore = () => !signal?.aborted && !divergence && trainer.steps - startStep < o.steps;
   let lastYield = clock();
+  const schedule = options.learningRateSchedule;
+  if (schedule) trainer.setLearningRate(schedule(0));
+  const evaluateNow = options.evaluateAt ?? ((step: number) => step % o.evaluateEvery === 0);
   for (const item of loopItems(options.data, o.batchSize, o.epochs, wantMore)) {
     if ('epochEnd' in item) {
       epoch++;
       event('epoch');
+      if (schedule) trainer.setLearningRate(schedule(epoch));
       continue;
     }
     if (!wantMore()) break;
     const { batch } = item;
+    options.beforeStep?.(trainer);
     trainer.step(batch.inputs, batch.targets, batch.size);
+    const after = options.afterStep?.(trainer);
+    if (after) await after;
     examples += batch.size;
     const step = trainer.steps;
     let loss: number | undefined;
@@ -93,7 +113,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
       event('step', loss === undefined ? {} : { metrics: { trainLoss: loss } });
     const reason = loss === undefined || !watching ? null : watch.check('trainLoss', loss, smoothedLoss);
     if (reason) diverge(reason, { trainLoss: loss as number });
-    else if (step % o.evaluateEvery === 0) await evaluate();
+    else if (evaluateNow(step)) await evaluate();
     if (clock() - lastYield >= o.yieldMs) {
       await yieldToEventLoop();
       lastYield = clock();

@@ -1,5 +1,5 @@
 import type { Network } from '@rfa/layers';
-import type { Rng, Tensor } from '@rfa/tensor';
+import { OptionError, type Rng, type Tensor } from '@rfa/tensor';
 import type { BackwardContext, LearningRule, RuleFactory, UpdateContext } from '../rule.js';
 import { type FeedbackOptions, randomFeedback } from './feedback-init.js';
 import { feedbackList, propagateDown } from './propagate.js';
@@ -19,6 +19,12 @@ export function kolenPollack(options: KolenPollackOptions = {}): RuleFactory {
   return {
     name: 'kolenPollack',
     options: { ...options },
+    checkTrainerOptions(trainer) {
+      if ((trainer.momentum ?? 0) > 0)
+        throw new OptionError(
+          'kolenPollack: momentum is not supported (the feedback weights take the plain SGD step, so ΔK would differ from ΔW)',
+        );
+    },
     bind(network: Network, rng: Rng): LearningRule {
       const backend = network.backend;
       const k: (Tensor | null)[] = network.layers.map((layer, l) =>

@@ -1,4 +1,5 @@
 import type { RuleFactory, Trainer } from '@rfa/learning-rules';
+import { setTrainerSteps } from '@rfa/learning-rules/internal';
 import type { Rng } from '@rfa/tensor';
 import { CheckpointError } from '../errors.js';
 import { trainerTensors } from '../trainer-tensors.js';
@@ -100,5 +101,5 @@ export function restoreCheckpoint(
   for (const { name, tensor } of named) backend.write(tensor, tensors.get(name)!);
   trainer.options.rng.setState(header.rng);
   for (const [name, rng] of Object.entries(options.rngs ?? {})) rng.setState(header.rngs[name]);
-  trainer.steps = header.step;
+  setTrainerSteps(trainer, header.step);
 }
