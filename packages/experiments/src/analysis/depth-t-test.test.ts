@@ -1,8 +1,8 @@
 import { OptionError } from '@rfa/tensor';
 import { describe, expect, it } from 'vitest';
+import { fig3d } from '../definitions/fig3d.js';
+import type { AggregateRun } from '../types.js';
 import { depthTTests } from './depth-t-test.js';
-import { fig3d } from './fig3d.js';
-import type { AggregateRun } from './types.js';
 
 /** An aggregate with only what the t-test reads: per-seed final NSE. */
 const run = (nse: number[]): AggregateRun => ({ final: {}, curves: {}, perSeed: { nse } });

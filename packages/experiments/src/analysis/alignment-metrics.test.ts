@@ -4,18 +4,12 @@ import { createNetwork, type LayerConfig, uniformInit } from '@rfa/layers';
 import { backprop, createTrainer, feedbackAlignment } from '@rfa/learning-rules';
 import { OptionError, Rng } from '@rfa/tensor';
 import { describe, expect, it } from 'vitest';
+import { regressionRun } from '../runs/regression-run.js';
+import type { RunContext } from '../runs/run-context.js';
 import { outputLayerNeuronAngles, perNeuronAngleSummary, quantileSorted } from './alignment-metrics.js';
-import { regressionRun } from './regression-run.js';
-import type { ExperimentContext } from './types.js';
 
 const backend = createCpuBackend();
-const ctx: ExperimentContext = {
-  backend,
-  seed: 1,
-  quick: true,
-  signal: new AbortController().signal,
-  progress: { tick() {} },
-};
+const ctx: RunContext = { backend, seed: 1, emit() {} };
 
 /** For each hidden unit j: the angle between column j of W (out × hidden) and row j of B (hidden × out), by a plain loop. */
 function directAngles(W: Float32Array, B: Float32Array, out: number, hidden: number): number[] {

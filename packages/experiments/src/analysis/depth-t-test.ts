@@ -1,5 +1,5 @@
 import { welchTTest } from '@rfa/metrics';
-import type { AggregateRun } from './types.js';
+import type { AggregateRun } from '../types.js';
 
 /** One rule's deeper-vs-shallower comparison of final held-out NSE. */
 export interface DepthComparison {

@@ -1,8 +1,11 @@
 import { summarize } from '@rfa/metrics';
-import type { AggregateRun, SeedOutcome } from './types.js';
+import type { AggregateRun, SeedOutcome } from '../types.js';
 
-/** Combines seeds: final metrics as mean ± s.d., curves averaged point by point (NaNs skipped). */
-export function aggregate(outcomes: SeedOutcome[]): Record<string, AggregateRun> {
+/**
+ * Combines seeds: final metrics as mean ± s.d., curves averaged point by point (NaNs
+ * skipped), and which seeds diverged (`seeds[i]` names outcome i; default 1, 2, ...).
+ */
+export function aggregate(outcomes: SeedOutcome[], seeds?: number[]): Record<string, AggregateRun> {
   const rules = [...new Set(outcomes.flatMap((o) => Object.keys(o)))];
   const result: Record<string, AggregateRun> = {};
   for (const rule of rules) {
@@ -26,6 +29,11 @@ export function aggregate(outcomes: SeedOutcome[]): Record<string, AggregateRun>
       });
     }
     result[rule] = { final, curves, perSeed };
+    const diverged = outcomes.flatMap((o, i) => {
+      const d = o[rule]?.divergence;
+      return d ? [{ seed: seeds?.[i] ?? i + 1, atStep: d.atStep, reason: d.reason }] : [];
+    });
+    if (diverged.length) result[rule].diverged = diverged;
   }
   return result;
 }

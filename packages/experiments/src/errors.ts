@@ -1,0 +1,25 @@
+import { RfaError } from '@rfa/tensor';
+
+/**
+ * An experiment's config, a `--set` override or a rule's options were refused.
+ * `field` names what was wrong (`'learningRates.fa'`, `'size'`, `'rules'`, `'fa.feedbackScale'`).
+ */
+export class ConfigError extends RfaError {
+  readonly field: string;
+  constructor(field: string, message: string) {
+    super('CONFIG', message);
+    this.field = field;
+  }
+}
+
+/** Raised inside a run when its AbortSignal fires; the runner keeps finished seeds and says so. */
+export class InterruptedError extends RfaError {
+  constructor() {
+    super('INTERRUPTED', 'interrupted by the user');
+  }
+}
+
+/** Throws InterruptedError when `signal` has fired. */
+export function checkAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new InterruptedError();
+}

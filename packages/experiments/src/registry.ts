@@ -1,0 +1,41 @@
+import { fig2 } from './definitions/fig2.js';
+import { fig3a } from './definitions/fig3a.js';
+import { fig3d } from './definitions/fig3d.js';
+import { fig4 } from './definitions/fig4.js';
+import { fig5 } from './definitions/fig5.js';
+import { ConfigError } from './errors.js';
+import type { Experiment } from './experiment.js';
+
+/** Every experiment, by id, in the paper's order: the one list the bench and the demo read. */
+export const EXPERIMENTS = { fig2, fig3a, fig3d, fig4, fig5 } as const;
+
+/** An id of `EXPERIMENTS`. */
+export type ExperimentId = keyof typeof EXPERIMENTS;
+
+/** The ids in the paper's order. */
+export const experimentIds = (): ExperimentId[] => Object.keys(EXPERIMENTS) as ExperimentId[];
+
+/** The experiment with this id; ConfigError listing the ids otherwise. */
+export function getExperiment(id: string): Experiment {
+  const e = (EXPERIMENTS as Record<string, Experiment>)[id];
+  if (!e) throw new ConfigError('experiment', `unknown experiment '${id}' (${experimentIds().join(', ')})`);
+  return e;
+}
+
+/**
+ * The rule keys to run: those asked for (each must be one of the experiment's, else
+ * ConfigError listing them), in the experiment's order; by default its default rules.
+ */
+export function selectRules<C extends object>(
+  exp: Experiment<C>,
+  config: C,
+  requested?: readonly string[],
+): string[] {
+  const known = Object.keys(exp.rules);
+  if (!requested || requested.length === 0)
+    return exp.defaultRules?.(config) ?? known.filter((k) => !exp.rules[k].optional);
+  for (const r of requested)
+    if (!known.includes(r))
+      throw new ConfigError('rules', `${exp.id} has no rule '${r}' (its rules: ${known.join(', ')})`);
+  return known.filter((k) => requested.includes(k));
+}

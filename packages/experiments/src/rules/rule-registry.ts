@@ -1,0 +1,148 @@
+import { uniformInit } from '@rfa/layers';
+import {
+  backprop,
+  directFeedbackAlignment,
+  feedbackAlignment,
+  kolenPollack,
+  nodePerturbation,
+  type RuleFactory,
+  shallow,
+  signSymmetry,
+} from '@rfa/learning-rules';
+import { z } from 'zod';
+import { ConfigError } from '../errors.js';
+import { zodMessage } from '../zod-message.js';
+
+/**
+ * Where a rule's feedback comes from, so tools know what to supply or show:
+ * 'none' (no hidden teaching signal, or none beyond W), 'transposed' (fixed random B in Wᵀ's
+ * layout), 'direct' (fixed random D from the output to each hidden layer), 'derived' (computed
+ * from W), 'learned' (its own weights, trained alongside W).
+ */
+export type FeedbackKind = 'none' | 'transposed' | 'direct' | 'derived' | 'learned';
+
+/** One learning rule as tools see it: its key, what it is, its options schema and a factory. */
+export interface RuleEntry {
+  /** The key the CLI, reports and the demo use ('bp', 'fa', ...). */
+  readonly key: string;
+  /** A short human name ('Feedback alignment'). */
+  readonly title: string;
+  readonly description: string;
+  readonly feedback: FeedbackKind;
+  /** Validates the options; unknown keys are refused. */
+  readonly options: z.ZodType<Record<string, unknown>>;
+  /** Builds the rule from validated options (absent options take the rule's own defaults). */
+  create(options: Record<string, unknown>): RuleFactory;
+}
+
+const scale = z.number().positive().describe('feedback weights ~ U[-scale, scale]');
+const removeFraction = z.number().min(0).lt(1).describe('fraction of feedback entries removed for good');
+const feedbackInit = (o: { feedbackScale?: number; removeFraction?: number }) => ({
+  ...(o.feedbackScale === undefined ? {} : { init: uniformInit(o.feedbackScale) }),
+  ...(o.removeFraction === undefined ? {} : { removeFraction: o.removeFraction }),
+});
+
+function entry<S extends z.ZodObject>(
+  e: Omit<RuleEntry, 'options' | 'create'> & { options: S; create(o: z.infer<S>): RuleFactory },
+): RuleEntry {
+  return e as unknown as RuleEntry;
+}
+
+/** Every rule rfa ships, by key: the one list the bench, the experiments and the demo read. */
+export const RULES = {
+  bp: entry({
+    key: 'bp',
+    title: 'Backprop',
+    description: 'error sent back through Wᵀ (the exact gradient)',
+    feedback: 'none',
+    options: z.strictObject({}),
+    create: () => backprop(),
+  }),
+  fa: entry({
+    key: 'fa',
+    title: 'Feedback alignment',
+    description: 'error sent back through a fixed random B (Lillicrap et al. 2016)',
+    feedback: 'transposed',
+    options: z.strictObject({ feedbackScale: scale.optional(), removeFraction: removeFraction.optional() }),
+    create: (o) => feedbackAlignment(feedbackInit(o)),
+  }),
+  dfa: entry({
+    key: 'dfa',
+    title: 'Direct feedback alignment',
+    description: 'output error sent straight to every hidden layer through fixed random D_l (Nøkland 2016)',
+    feedback: 'direct',
+    options: z.strictObject({ feedbackScale: scale.optional(), removeFraction: removeFraction.optional() }),
+    create: (o) => directFeedbackAlignment(feedbackInit(o)),
+  }),
+  shallow: entry({
+    key: 'shallow',
+    title: 'Shallow',
+    description: 'only the output layer learns; hidden layers stay random',
+    feedback: 'none',
+    options: z.strictObject({}),
+    create: () => shallow(),
+  }),
+  'node-perturbation': entry({
+    key: 'node-perturbation',
+    title: 'Node perturbation',
+    description: 'a noisy second forward pass; the change in loss teaches (reinforcement baseline)',
+    feedback: 'none',
+    options: z.strictObject({
+      sigma: z.number().positive().optional().describe('s.d. of the noise on each perturbed unit'),
+      perturb: z.enum(['all', 'hidden']).optional().describe("'all' units, or only 'hidden' ones"),
+    }),
+    create: (o) => nodePerturbation(o),
+  }),
+  'sign-symmetry': entry({
+    key: 'sign-symmetry',
+    title: 'Sign symmetry',
+    description: 'error sent back through sign(W)ᵀ (Liao, Leibo & Poggio 2016)',
+    feedback: 'derived',
+    options: z.strictObject({}),
+    create: () => signSymmetry(),
+  }),
+  'kolen-pollack': entry({
+    key: 'kolen-pollack',
+    title: 'Kolen–Pollack',
+    description: 'feedback weights K get the same update as W, plus decay, so K approaches W',
+    feedback: 'learned',
+    options: z.strictObject({
+      feedbackScale: scale.optional(),
+      feedbackWeightDecay: z.number().min(0).optional().describe('decay of K (default: the trainer’s)'),
+    }),
+    create: (o) =>
+      kolenPollack({
+        ...feedbackInit(o),
+        ...(o.feedbackWeightDecay === undefined ? {} : { feedbackWeightDecay: o.feedbackWeightDecay }),
+      }),
+  }),
+} as const satisfies Record<string, RuleEntry>;
+
+/** A key of `RULES`. */
+export type RuleKey = keyof typeof RULES;
+
+/** The keys of every registered rule, in registry order. */
+export const ruleKeys = (): RuleKey[] => Object.keys(RULES) as RuleKey[];
+
+/** The entry for `key`; ConfigError listing the known keys otherwise. */
+export function ruleEntry(key: string): RuleEntry {
+  const e = (RULES as Record<string, RuleEntry>)[key];
+  if (!e) throw new ConfigError('rule', `unknown rule '${key}' (known: ${ruleKeys().join(', ')})`);
+  return e;
+}
+
+/**
+ * Builds a registered rule from its key and options, each option checked by the rule's
+ * schema (ConfigError naming the option).
+ * @example
+ * const fa = createRule('fa', { feedbackScale: 0.5 }); // feedbackAlignment({ init: uniformInit(0.5) })
+ */
+export function createRule(key: string, options: Record<string, unknown> = {}): RuleFactory {
+  const e = ruleEntry(key);
+  const parsed = e.options.safeParse(options);
+  if (!parsed.success) {
+    const { field, message } = zodMessage(parsed.error);
+    throw new ConfigError(`${key}.${field}`, `rule '${key}': option '${field}' ${message}`);
+  }
+  return e.create(parsed.data);
+}

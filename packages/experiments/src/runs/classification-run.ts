@@ -1,0 +1,120 @@
+import { Batcher, type BatcherState, type Dataset } from '@rfa/datasets';
+import { createNetwork, type Initializer, type LayerConfig } from '@rfa/layers';
+import { createTrainer, type RuleFactory, type Trainer } from '@rfa/learning-rules';
+import { angleDegrees } from '@rfa/metrics';
+import { Rng } from '@rfa/tensor';
+import { train } from '@rfa/train';
+import type { RuleRun } from '../types.js';
+import { Curves, finiteOnly, windowMean } from './curves.js';
+import { finishTrainerRun, trainEvents } from './finish.js';
+import type { RunContext } from './run-context.js';
+import { testError } from './test-error.js';
+import { resumeTrainer, saveTrainer } from './trainer-checkpoint.js';
+
+export interface ClassificationRunOptions {
+  train: Dataset;
+  test: Dataset;
+  layers: LayerConfig[];
+  init: Initializer;
+  rule: RuleFactory;
+  learningRate: number;
+  /** Multiplies the learning rate from the second epoch on (default 1: constant). */
+  laterEpochsFactor?: number;
+  weightDecay: number;
+  batchSize: number;
+  /** Passes over the training set; a fraction ends the last pass early (2.5: two and a half). */
+  epochs: number;
+  /** Evaluations per epoch. */
+  evaluationsPerEpoch: number;
+  seed: number;
+  /** Measure the delta angle on every k-th step (it costs two small readbacks). */
+  angleEvery?: number;
+}
+
+/**
+ * Trains a classifier with shuffled mini-batches through `@rfa/train`'s loop and records
+ * test error and the angle between the rule's signal to the top hidden layer and
+ * backprop's. The x axis of the curves is epochs (fractional between evaluations).
+ * Checkpoints are taken at epoch ends, where the batch order can be saved whole.
+ */
+export async function classificationRun(o: ClassificationRunOptions, ctx: RunContext): Promise<RuleRun> {
+  const rng = new Rng(o.seed);
+  const network = createNetwork(ctx.backend, { rng, init: o.init, layers: o.layers });
+  const trainer = createTrainer(network, o.rule, {
+    loss: 'mse',
+    learningRate: o.learningRate,
+    weightDecay: o.weightDecay,
+    rng,
+    trackBackprop: true,
+  });
+  try {
+    const batcher = new Batcher(o.train, { batchSize: o.batchSize, rng: rng.fork() });
+    const perEpoch = batcher.batchesPerEpoch;
+    const passes = Math.ceil(o.epochs);
+    // whole passes, then the fraction of the last one
+    const totalSteps =
+      Math.floor(o.epochs) * perEpoch + Math.round((o.epochs - Math.floor(o.epochs)) * perEpoch);
+    const parts = { rule: o.rule, rngs: {} };
+    const saved = await resumeTrainer(ctx, trainer, parts);
+    if (saved) batcher.setState(saved.batcher as BatcherState);
+    const epochsDone = Math.floor(trainer.steps / perEpoch);
+    const curves = new Curves(
+      ['testError', 'deltaAngle'],
+      ctx,
+      saved?.curves as Record<string, (number | null)[]> | undefined,
+    );
+    const hidden = network.layers.length - 2;
+    const angleEvery = o.angleEvery ?? 10;
+    const perEval = Math.ceil(perEpoch / o.evaluationsPerEpoch);
+    const position = (step: number) => {
+      const epoch = Math.floor((step - 1) / perEpoch);
+      return { epoch, inEpoch: step - epoch * perEpoch };
+    };
+    let window: number[] = [];
+
+    const evaluate = async (t: Trainer): Promise<Record<string, number>> => {
+      const { epoch, inEpoch } = t.steps === 0 ? { epoch: 0, inEpoch: 0 } : position(t.steps);
+      const point = {
+        step: epoch + inEpoch / perEpoch,
+        testError: await testError(t, o.test),
+        deltaAngle: windowMean(window),
+      };
+      window = [];
+      curves.add(point);
+      const { step: _, ...metrics } = point;
+      return finiteOnly(metrics);
+    };
+
+    if (trainer.steps >= totalSteps)
+      return finishTrainerRun({ stoppedBy: 'done' }, curves, ['testError', 'deltaAngle']);
+    const result = await train({
+      trainer,
+      data: batcher,
+      epochs: passes - epochsDone,
+      steps: totalSteps - trainer.steps,
+      learningRateSchedule: (e) => o.learningRate * (e + epochsDone === 0 ? 1 : (o.laterEpochsFactor ?? 1)),
+      evaluateAt: (s) => {
+        const { inEpoch } = position(s);
+        return inEpoch % perEval === 0 || inEpoch === perEpoch || s === totalSteps;
+      },
+      evaluateAtStart: saved === null,
+      evaluate,
+      afterStep: async (t) => {
+        const d = hidden >= 0 ? t.lastDeltas()[hidden] : null;
+        if (d && t.steps % angleEvery === 0)
+          window.push(angleDegrees(await d.read(), await t.lastBackpropDeltas()[hidden].read()));
+      },
+      afterEvaluation: async (t) => {
+        if (t.steps > 0 && t.steps % perEpoch === 0)
+          await saveTrainer(ctx, t, parts, { curves: curves.values, batcher: batcher.getState() });
+      },
+      divergence: { metrics: ['testError'] },
+      signal: ctx.signal,
+      ...trainEvents(ctx, (steps) => steps * o.batchSize, trainer.steps),
+    });
+    return finishTrainerRun(result, curves, ['testError', 'deltaAngle']);
+  } finally {
+    trainer.dispose();
+    network.dispose();
+  }
+}

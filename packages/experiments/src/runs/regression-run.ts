@@ -1,0 +1,111 @@
+import type { SyntheticTask } from '@rfa/datasets';
+import { createNetwork, type Initializer, type LayerConfig } from '@rfa/layers';
+import { createTrainer, type RuleFactory, type Trainer } from '@rfa/learning-rules';
+import { angleDegrees, matrixAngleToTranspose, normalisedSquaredError } from '@rfa/metrics';
+import { Rng } from '@rfa/tensor';
+import { train } from '@rfa/train';
+import type { RuleRun } from '../types.js';
+import { Curves, finiteOnly, windowMean } from './curves.js';
+import { finishTrainerRun, trainEvents } from './finish.js';
+import type { RunContext } from './run-context.js';
+import { resumeTrainer, saveTrainer } from './trainer-checkpoint.js';
+
+export interface RegressionRunOptions {
+  task: SyntheticTask;
+  layers: LayerConfig[];
+  init: Initializer;
+  /** Biases' initialiser (default zeros). */
+  biasInit?: Initializer;
+  rule: RuleFactory;
+  learningRate: number;
+  weightDecay?: number;
+  steps: number;
+  batchSize: number;
+  evaluateEvery: number;
+  /** Seeds the network's weights and the rule's feedback. */
+  seed: number;
+  /** Called before each step with its 1-based number (fig5c's schedule freezes layers here). */
+  beforeStep?: (step: number, trainer: Trainer) => void;
+  /** Extra metrics at every evaluation (fig5's per-neuron angles): each key becomes a curve, its last value a final metric. */
+  extraMetrics?: (trainer: Trainer) => Promise<Record<string, number>>;
+}
+
+/** Dense early (the first steps are where alignment happens), then every `every` steps. */
+export function isEvaluationStep(step: number, every: number): boolean {
+  return step <= 10 || (step <= 100 && step % 10 === 0) || step % every === 0;
+}
+
+/**
+ * Trains a network on a synthetic task through `@rfa/train`'s loop, online or in small
+ * batches, and records held-out NSE, the angle between the rule's hidden teaching signal
+ * and backprop's (the hidden layer nearest the output, averaged over each evaluation
+ * window) and, for rules with transposed feedback, the angle between the top W and Bᵀ.
+ */
+export async function regressionRun(o: RegressionRunOptions, ctx: RunContext): Promise<RuleRun> {
+  const rng = new Rng(o.seed);
+  const network = createNetwork(ctx.backend, { rng, init: o.init, biasInit: o.biasInit, layers: o.layers });
+  const trainer = createTrainer(network, o.rule, {
+    loss: 'mse',
+    learningRate: o.learningRate,
+    weightDecay: o.weightDecay ?? 0,
+    rng,
+    trackBackprop: true,
+  });
+  try {
+    const parts = { rule: o.rule, rngs: { data: o.task.rng } };
+    const saved = await resumeTrainer(ctx, trainer, parts);
+    const curves = new Curves(
+      ['nse', 'deltaAngle', 'weightAngle'],
+      ctx,
+      saved?.curves as Record<string, (number | null)[]> | undefined,
+    );
+    const last = network.layers.length - 1;
+    const hidden = last - 1;
+    const held = o.task.heldOut;
+    let windowAngles: number[] = [];
+
+    const evaluate = async (t: Trainer): Promise<Record<string, number>> => {
+      const out = await t.predict(held.inputs, held.count).read();
+      const fb = t.rule.feedback().find((f) => f.layer === last && f.layout === 'transposed');
+      const w = network.layers[last];
+      const point: Record<string, number> = {
+        step: t.steps,
+        nse: normalisedSquaredError(out, held.targets, held.count, o.task.outputSize),
+        deltaAngle: windowMean(windowAngles),
+        weightAngle: fb
+          ? matrixAngleToTranspose(await w.weights.read(), await fb.tensor.read(), w.outputSize, w.inputSize)
+          : Number.NaN,
+        ...(o.extraMetrics ? await o.extraMetrics(t) : {}),
+      };
+      windowAngles = [];
+      curves.add(point);
+      const { step: _, ...metrics } = point;
+      return finiteOnly(metrics);
+    };
+
+    if (trainer.steps >= o.steps)
+      return finishTrainerRun({ stoppedBy: 'done' }, curves, ['nse', 'deltaAngle', 'weightAngle']);
+    const result = await train({
+      trainer,
+      data: o.task,
+      steps: o.steps - trainer.steps,
+      batchSize: o.batchSize,
+      evaluateAt: (s) => isEvaluationStep(s, o.evaluateEvery) || s === o.steps,
+      evaluateAtStart: saved === null,
+      evaluate,
+      beforeStep: o.beforeStep ? (t) => o.beforeStep?.(t.steps + 1, t) : undefined,
+      afterStep: async (t) => {
+        const d = hidden >= 0 ? t.lastDeltas()[hidden] : null;
+        if (d) windowAngles.push(angleDegrees(await d.read(), await t.lastBackpropDeltas()[hidden].read()));
+      },
+      afterEvaluation: (t) => saveTrainer(ctx, t, parts, { curves: curves.values }),
+      divergence: { metrics: ['nse'] },
+      signal: ctx.signal,
+      ...trainEvents(ctx, (steps) => steps, trainer.steps),
+    });
+    return finishTrainerRun(result, curves, ['nse', 'deltaAngle', 'weightAngle']);
+  } finally {
+    trainer.dispose();
+    network.dispose();
+  }
+}
