@@ -164,3 +164,29 @@ describe('runExperiment: events', () => {
     expect(report.results.fa.final.nse.n).toBe(2);
   });
 });
+
+describe('runExperiment: rules side by side and a gate', () => {
+  it('interleaved rules give the numbers of rules run one after another; the gate is awaited every step', async () => {
+    const config = resolveConfig(fig2, { overrides: { steps: 150, heldOut: 50 } });
+    const serial = await runExperiment(fig2, { config, seeds: 1, backend });
+    const order: string[] = [];
+    let gates = 0;
+    const interleaved = await runExperiment(fig2, {
+      config,
+      seeds: 1,
+      backend,
+      concurrentRules: true,
+      gate: () => {
+        gates++;
+        return new Promise((r) => setTimeout(r, 0));
+      },
+      onEvent: (e) => {
+        if (e.type === 'step') order.push(e.rule);
+      },
+    });
+    expect(interleaved.results).toEqual(serial.results);
+    expect(gates).toBe(4 * 150);
+    // progress of different rules alternates instead of one rule finishing first
+    expect(new Set(order.slice(0, 4)).size).toBeGreaterThan(1);
+  });
+});

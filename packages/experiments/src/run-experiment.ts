@@ -30,6 +30,13 @@ export interface RunExperimentOptions<C extends object> {
   store?: CheckpointStore;
   /** Least wall time between two checkpoints of one run (default 30 s; 0: at every chance). */
   checkpointSeconds?: number;
+  /** Awaited after every step of every run (pause, single-step, pacing); see `RunContext.gate`. */
+  gate?: () => void | Promise<void>;
+  /**
+   * Run a seed's rules side by side (interleaved on one thread, each yielding as it trains)
+   * instead of one after another; every run is independent, so the numbers are the same.
+   */
+  concurrentRules?: boolean;
   /** Recorded in the report (whether the config came from the quick preset). */
   quick?: boolean;
   /** Milliseconds clock (default `performance.now`). */
@@ -104,6 +111,7 @@ export async function runExperiment<C extends object>(
       signal: o.signal,
       data: o.data ?? {},
       emit,
+      gate: o.gate,
       checkpoint: o.store
         ? checkpointFor(o.store, `${key}.ckpt`, o.checkpointSeconds ?? 30, clock)
         : undefined,
@@ -119,10 +127,16 @@ export async function runExperiment<C extends object>(
   try {
     for (const seed of seeds) {
       const outcome: SeedOutcome = {};
-      for (const rule of rules) {
-        if (o.signal?.aborted) throw new InterruptedError();
-        outcome[rule] = await runOne(seed, rule);
-      }
+      if (o.concurrentRules) {
+        const runs = await Promise.all(rules.map((rule) => runOne(seed, rule)));
+        rules.forEach((rule, i) => {
+          outcome[rule] = runs[i];
+        });
+      } else
+        for (const rule of rules) {
+          if (o.signal?.aborted) throw new InterruptedError();
+          outcome[rule] = await runOne(seed, rule);
+        }
       outcomes.push(outcome);
       done.push(seed);
       await o.onSeed?.(report());

@@ -100,6 +100,7 @@ export async function classificationRun(o: ClassificationRunOptions, ctx: RunCon
       evaluateAtStart: saved === null,
       evaluate,
       afterStep: async (t) => {
+        if (ctx.gate) await ctx.gate();
         const d = hidden >= 0 ? t.lastDeltas()[hidden] : null;
         if (d && t.steps % angleEvery === 0)
           window.push(angleDegrees(await d.read(), await t.lastBackpropDeltas()[hidden].read()));

@@ -95,6 +95,7 @@ export async function regressionRun(o: RegressionRunOptions, ctx: RunContext): P
       evaluate,
       beforeStep: o.beforeStep ? (t) => o.beforeStep?.(t.steps + 1, t) : undefined,
       afterStep: async (t) => {
+        if (ctx.gate) await ctx.gate();
         const d = hidden >= 0 ? t.lastDeltas()[hidden] : null;
         if (d) windowAngles.push(angleDegrees(await d.read(), await t.lastBackpropDeltas()[hidden].read()));
       },

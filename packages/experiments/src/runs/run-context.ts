@@ -16,6 +16,11 @@ export interface RunContext {
   signal?: AbortSignal;
   /** Reports progress, evaluations, curve points and the end (the runner adds the run's identity). */
   emit(event: RunEvent): void;
+  /**
+   * Awaited after every step (trainer runs) or batch (spiking): a page pauses, single-steps
+   * or paces a run here. Absent: no wait.
+   */
+  gate?: () => void | Promise<void>;
   /** Absent: no checkpoints, no resume. */
   checkpoint?: RunCheckpoint;
 }

@@ -134,6 +134,7 @@ export async function spikingRun(o: SpikingRunOptions, ctx: RunContext): Promise
         startBatch,
         onBatch: async (done) => {
           if (stop) return;
+          if (ctx.gate) await ctx.gate();
           if (done % 20 === 0 || done === batches) {
             const seen = Math.min(done * net.options.parallel, trainCount);
             ctx.emit({ type: 'step', step: done, units: seen - ticked });
