@@ -37,7 +37,7 @@ export {
 export { experimentWork, type RunExperimentOptions, runExperiment } from './run-experiment.js';
 export { type ClassificationRunOptions, classificationRun } from './runs/classification-run.js';
 export { isEvaluationStep, type RegressionRunOptions, regressionRun } from './runs/regression-run.js';
-export type { RunCheckpoint, RunContext } from './runs/run-context.js';
+export type { RunCheckpoint, RunContext, RunModel } from './runs/run-context.js';
 export { type SpikingRunOptions, spikingRun, TEST_IMAGE_WORK } from './runs/spiking-run.js';
 export { testError } from './runs/test-error.js';
 export type { AggregateRun, ExperimentReport, PlotSpec, RuleRun, SeedOutcome, Stat } from './types.js';

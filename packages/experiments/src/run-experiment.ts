@@ -2,10 +2,10 @@ import type { Backend } from '@rfa/tensor';
 import { aggregate } from './analysis/aggregate.js';
 import { type CheckpointStore, contentHash } from './checkpoint-store.js';
 import { InterruptedError } from './errors.js';
-import type { ExperimentEvent } from './events.js';
+import type { ExperimentEvent, RunId } from './events.js';
 import type { Experiment, ExperimentData } from './experiment.js';
 import { selectRules } from './registry.js';
-import type { RunCheckpoint } from './runs/run-context.js';
+import type { RunCheckpoint, RunModel } from './runs/run-context.js';
 import type { ExperimentReport, RuleRun, SeedOutcome } from './types.js';
 
 export interface RunExperimentOptions<C extends object> {
@@ -32,6 +32,8 @@ export interface RunExperimentOptions<C extends object> {
   checkpointSeconds?: number;
   /** Awaited after every step of every run (pause, single-step, pacing); see `RunContext.gate`. */
   gate?: () => void | Promise<void>;
+  /** Each run's live model once built, and `null` before it is disposed; see `RunContext.onModel`. */
+  onModel?: (run: RunId, model: RunModel | null) => void;
   /**
    * Run a seed's rules side by side (interleaved on one thread, each yielding as it trains)
    * instead of one after another; every run is independent, so the numbers are the same.
@@ -112,6 +114,7 @@ export async function runExperiment<C extends object>(
       data: o.data ?? {},
       emit,
       gate: o.gate,
+      onModel: o.onModel ? (model) => o.onModel?.({ experiment: exp.id, seed, rule }, model) : undefined,
       checkpoint: o.store
         ? checkpointFor(o.store, `${key}.ckpt`, o.checkpointSeconds ?? 30, clock)
         : undefined,

@@ -18,6 +18,11 @@ export class SpikingNetwork {
   readonly options: Readonly<ResolvedSpikingOptions>;
   /** All state and parameter tensors; read them between steps, do not dispose them. */
   readonly tensors: NetworkTensors;
+  /**
+   * Called after every training step (`step`, and each step of `trainExample`) with the
+   * network: read its tensors here (spike rasters, potential traces); never step it. Null: none.
+   */
+  onStep: ((net: SpikingNetwork) => void) | null = null;
   private readonly targetHost: Float32Array;
   private live = true;
 
@@ -49,6 +54,7 @@ export class SpikingNetwork {
   /** One full time step (forward, error, feedback, and plasticity when `plastic`) on what was presented. */
   step(plastic = true): void {
     simulateStep(this.backend, this.tensors, this.options, plastic);
+    this.onStep?.(this);
   }
 
   /** Presents a batch (one example per row) for `stepsPerExample` steps with plasticity on. */

@@ -47,6 +47,7 @@ export async function classificationRun(o: ClassificationRunOptions, ctx: RunCon
     rng,
     trackBackprop: true,
   });
+  ctx.onModel?.({ kind: 'trainer', trainer });
   try {
     const batcher = new Batcher(o.train, { batchSize: o.batchSize, rng: rng.fork() });
     const perEpoch = batcher.batchesPerEpoch;
@@ -115,6 +116,7 @@ export async function classificationRun(o: ClassificationRunOptions, ctx: RunCon
     });
     return finishTrainerRun(result, curves, ['testError', 'deltaAngle']);
   } finally {
+    ctx.onModel?.(null);
     trainer.dispose();
     network.dispose();
   }

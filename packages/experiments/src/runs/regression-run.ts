@@ -51,6 +51,7 @@ export async function regressionRun(o: RegressionRunOptions, ctx: RunContext): P
     rng,
     trackBackprop: true,
   });
+  ctx.onModel?.({ kind: 'trainer', trainer });
   try {
     const parts = { rule: o.rule, rngs: { data: o.task.rng } };
     const saved = await resumeTrainer(ctx, trainer, parts);
@@ -106,6 +107,7 @@ export async function regressionRun(o: RegressionRunOptions, ctx: RunContext): P
     });
     return finishTrainerRun(result, curves, ['nse', 'deltaAngle', 'weightAngle']);
   } finally {
+    ctx.onModel?.(null);
     trainer.dispose();
     network.dispose();
   }

@@ -1,5 +1,13 @@
+import type { Trainer } from '@rfa/learning-rules';
+import type { SpikingNetwork } from '@rfa/spiking';
 import type { Backend } from '@rfa/tensor';
 import type { RunEvent } from '../events.js';
+
+/**
+ * What a run trains, live: a `Trainer` (its network's weights, `predict`) or the spiking
+ * network (its tensors, `onStep`). For pages that show weights or ask for a guess.
+ */
+export type RunModel = { kind: 'trainer'; trainer: Trainer } | { kind: 'spiking'; network: SpikingNetwork };
 
 /** Where one run keeps its checkpoint: the runner scopes it to the experiment, config, seed and rule. */
 export interface RunCheckpoint {
@@ -23,4 +31,9 @@ export interface RunContext {
   gate?: () => void | Promise<void>;
   /** Absent: no checkpoints, no resume. */
   checkpoint?: RunCheckpoint;
+  /**
+   * Told the model once it is built, and `null` just before it is disposed. Read it only
+   * between steps (in `gate`, or right after an event); never step or dispose it.
+   */
+  onModel?: (model: RunModel | null) => void;
 }

@@ -60,6 +60,7 @@ export async function spikingRun(o: SpikingRunOptions, ctx: RunContext): Promise
   if (trainCount < 1 || testCount < 1)
     throw new OptionError('spikingRun: trainExamples and testExamples must be at least 1');
   const net: SpikingNetwork = createSpikingNetwork(ctx.backend, { ...o.network, rng: new Rng(o.seed) });
+  ctx.onModel?.({ kind: 'spiking', network: net });
   try {
     const shuffle = new Rng(o.seed + 1);
     const all = Uint32Array.from({ length: o.train.count }, (_, i) => i);
@@ -156,6 +157,7 @@ export async function spikingRun(o: SpikingRunOptions, ctx: RunContext): Promise
     if (divergence) run.divergence = divergence;
     return run;
   } finally {
+    ctx.onModel?.(null);
     net.dispose();
   }
 }
