@@ -1,5 +1,8 @@
 import cliProgress from 'cli-progress';
-import type { ProgressSink } from './experiments/types.js';
+/** Advances by `units` of an experiment's declared work; `label` says what is running. */
+export interface ProgressSink {
+  tick(units: number, label?: string): void;
+}
 
 /** A progress bar with rate and time left on a terminal; periodic plain lines otherwise (CI logs). */
 export function createProgress(label: string, total: number): ProgressSink & { stop(): void } {

@@ -78,3 +78,25 @@ describe('train hooks', () => {
     dispose(trainer);
   });
 });
+
+describe('afterEvaluation', () => {
+  it('runs after each evaluation that passed the watch, not after the one that diverged', async () => {
+    const trainer = fig2Trainer(fa());
+    const after: number[] = [];
+    let calls = 0;
+    const result = await train({
+      trainer,
+      data: linearTask(),
+      steps: 40,
+      batchSize: 1,
+      evaluateEvery: 10,
+      evaluate: () => ({ nse: ++calls === 4 ? Number.NaN : 1 }),
+      afterEvaluation: (t) => {
+        after.push(t.steps);
+      },
+    });
+    expect(result.stoppedBy).toBe('diverged');
+    expect(after).toEqual([0, 10, 20]);
+    dispose(trainer);
+  });
+});

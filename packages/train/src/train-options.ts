@@ -30,6 +30,8 @@ export interface TrainOptions extends EventSinks {
   learningRateSchedule?: (epoch: number) => number;
   /** Held-out metrics, e.g. `{ nse }`; called at the start, every `evaluateEvery` steps and at the end. */
   evaluate?: (trainer: Trainer) => Promise<Record<string, number>> | Record<string, number>;
+  /** Awaited after an evaluation that passed the divergence watch, its good weights kept (e.g. to save a checkpoint). */
+  afterEvaluation?: (trainer: Trainer, metrics: Record<string, number>) => void | Promise<void>;
   /** Also evaluate before the first step (default true). */
   evaluateAtStart?: boolean;
   /** Stops the loop between steps; the result keeps the history so far. */

@@ -72,6 +72,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     if (reason) return diverge(reason, metrics);
     event('evaluation', { metrics });
     if (watching) good = await takeSnapshot(trainer);
+    await options.afterEvaluation?.(trainer, metrics);
   };
   const result = (stoppedBy: TrainResult['stoppedBy']): TrainResult => {
     if (divergence)

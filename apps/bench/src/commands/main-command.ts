@@ -14,7 +14,7 @@ export async function mainCommand(argv: string[]): Promise<number> {
     experiments: ['fig2', 'fig3a'],
     seeds: 3,
     quick: false,
-    overrides: { fig3a: { seeds: 1, quick: true } },
+    perExperiment: { fig3a: { seeds: 1, quick: true } },
     backend: 'cpu',
     outDir: resolve('rfa-report'),
   });

@@ -1,4 +1,4 @@
-import type { ExperimentReport } from '../experiments/types.js';
+import type { ExperimentReport } from '@rfa/experiments';
 import { resultsTable } from './table.js';
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -1,6 +1,6 @@
+import type { AggregateRun, PlotSpec } from '@rfa/experiments';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import type { AggregateRun, PlotSpec } from '../experiments/types.js';
 
 /** Renders one metric's mean curve per rule as an SVG line chart (Vega-Lite, no browser needed). */
 export async function plotSvg(
@@ -27,7 +27,7 @@ export async function plotSvg(
     data: { values },
     mark: { type: 'line', strokeWidth: 1.5 },
     encoding: {
-      x: { field: 'step', type: 'quantitative', title: 'training step (examples seen ÷ batch)' },
+      x: { field: 'step', type: 'quantitative', title: plot.xTitle ?? 'training step' },
       y: {
         field: 'value',
         type: 'quantitative',

@@ -1,4 +1,4 @@
-import type { AggregateRun, Stat } from '../experiments/types.js';
+import type { AggregateRun, Stat } from '@rfa/experiments';
 
 const METRIC_FORMAT: Record<string, (v: number) => string> = {
   testError: (v) => `${(100 * v).toFixed(2)}%`,

@@ -1,5 +1,6 @@
+import { createRule } from '@rfa/experiments';
 import { createNetwork, uniformInit } from '@rfa/layers';
-import { backprop, createTrainer, feedbackAlignment, type Trainer } from '@rfa/learning-rules';
+import { createTrainer, type Trainer } from '@rfa/learning-rules';
 import { type Backend, Rng } from '@rfa/tensor';
 import type { InitialState, SpeedRule, SpeedTrainer } from './types.js';
 import { BatchCursor, type ExampleBlock } from './workload.js';
@@ -31,8 +32,7 @@ export class RfaSpeedTrainer implements SpeedTrainer {
       init: uniformInit(0.05),
       layers: sizes.slice(1).map((out, l) => ({ in: sizes[l], out, activation: 'logistic' as const })),
     });
-    const factory = rule === 'bp' ? backprop() : feedbackAlignment();
-    this.trainer = createTrainer(network, factory, {
+    this.trainer = createTrainer(network, createRule(rule), {
       loss: 'mse',
       learningRate: setup.learningRate,
       rng: new Rng(seed + 1),

@@ -6,7 +6,7 @@ import { type Contender, interleave, median } from './interleave.js';
 import { enableRelaxedSimd } from './relaxed-simd.js';
 import { RfaSpeedTrainer, type TrainSetup } from './rfa-trainer.js';
 import { loadTfjs, type TfjsRuntime } from './tfjs-runtime.js';
-import { TfjsSpeedTrainer } from './tfjs-trainer.js';
+import { TFJS_RULES, TfjsSpeedTrainer } from './tfjs-trainer.js';
 import { TrainingContender } from './train-timing.js';
 import type { SpeedRow, SpeedRule, SpeedTrainer } from './types.js';
 import { makeExampleBlock } from './workload.js';
@@ -133,8 +133,9 @@ async function makeTrainers(
   for (const r of rfa)
     trainers.push(r.backend === cpu ? origin : new RfaSpeedTrainer(r.impl, r.backend, setup, state));
   if (!rfa.some((r) => r.backend === cpu)) origin.dispose();
-  for (const peer of tfjs?.peers ?? [])
-    trainers.push(await TfjsSpeedTrainer.create(tfjs!.tf, peer, setup, state));
+  if (TFJS_RULES.includes(setup.rule))
+    for (const peer of tfjs?.peers ?? [])
+      trainers.push(await TfjsSpeedTrainer.create(tfjs!.tf, peer, setup, state));
   return trainers;
 }
 

@@ -4,6 +4,9 @@ import type { TfjsPeer, TfModule } from './tfjs-runtime.js';
 import type { InitialState, SpeedTrainer } from './types.js';
 import { BatchCursor } from './workload.js';
 
+/** The rules this peer implements in TensorFlow.js ops (the speed table compares rfa with it on these). */
+export const TFJS_RULES: readonly string[] = ['bp', 'fa'];
+
 /**
  * The same step written as a TensorFlow.js user would: explicit ops inside `tf.tidy`,
  * weights in `tf.Variable`s updated with `assign` (as tfjs's own SGD optimizer does),

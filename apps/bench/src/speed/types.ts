@@ -1,12 +1,13 @@
-/** Learning rules the speed bench times: backprop and feedback alignment. */
-export type SpeedRule = 'bp' | 'fa';
-export const SPEED_RULES: readonly SpeedRule[] = ['bp', 'fa'];
+import type { RuleKey } from '@rfa/experiments';
+
+/** A rule the speed bench times: any registered rule (the TensorFlow.js peer only implements some). */
+export type SpeedRule = RuleKey;
 
 /** One JSON row of `pnpm bench speed --json`. */
 export interface SpeedRow {
   /** 'rfa-cpu' | 'rfa-cpu-fma' | 'rfa-gpu:<mode>' | 'tfjs-cpu' | 'tfjs-wasm' */
   impl: string;
-  /** 'bp' | 'fa' for training rows; 'gemm' for the (128×784)·(784×1000) product. */
+  /** A rule key for training rows; 'gemm' for the (128×784)·(784×1000) product. */
   rule: SpeedRule | 'gemm';
   batch: number;
   /** Layer sizes joined by '-' ('784-1000-10'); 'M-K-N' of the product for gemm rows. */

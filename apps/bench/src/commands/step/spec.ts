@@ -1,8 +1,9 @@
+import { RULES, type RuleKey, ruleKeys } from '@rfa/experiments';
 import type { Activation } from '@rfa/tensor';
 import { CliError } from '../../cli-error.js';
 
-export type StepRule = 'bp' | 'fa' | 'dfa' | 'shallow';
-const RULES: StepRule[] = ['bp', 'fa', 'dfa', 'shallow'];
+/** Rules one update can be cross-checked for: every registered rule whose feedback the spec can give or derive. */
+export const STEP_RULES: RuleKey[] = ruleKeys().filter((k) => RULES[k].feedback !== 'learned');
 const ACTIVATIONS: Activation[] = ['logistic', 'tanh', 'relu', 'linear', 'softmax'];
 
 /** The `pnpm bench step` input, validated: every matrix is rows of numbers of the stated sizes. */
@@ -12,7 +13,7 @@ export interface StepSpec {
   biases: number[][];
   feedback: (number[][] | null)[] | null;
   directFeedback: (number[][] | null)[] | null;
-  rule: StepRule;
+  rule: RuleKey;
   loss: 'mse' | 'softmax-ce';
   x: number[][];
   target: number[][];
@@ -69,8 +70,9 @@ export function parseStepSpec(raw: unknown): StepSpec {
     if (i > 0 && l.in !== layers[i - 1].out)
       fail(`layers[${i}].in`, `is ${l.in} but layers[${i - 1}].out is ${layers[i - 1].out}`);
   });
-  if (!RULES.includes(s.rule as StepRule))
-    fail('rule', `must be one of ${RULES.join(', ')}, got ${JSON.stringify(s.rule)}`);
+  if (!STEP_RULES.includes(s.rule as RuleKey))
+    fail('rule', `must be one of ${STEP_RULES.join(', ')}, got ${JSON.stringify(s.rule)}`);
+  const feedbackKind = RULES[s.rule as RuleKey].feedback;
   if (s.loss !== 'mse' && s.loss !== 'softmax-ce')
     fail('loss', `must be 'mse' or 'softmax-ce', got ${JSON.stringify(s.loss)}`);
   const L = layers.length;
@@ -81,17 +83,17 @@ export function parseStepSpec(raw: unknown): StepSpec {
   const weights = layers.map((l, i) => matrix((s.weights as unknown[])[i], `weights[${i}]`, l.out, l.in));
   const biases = layers.map((l, i) => vector((s.biases as unknown[])[i], `biases[${i}]`, l.out));
   let feedback: (number[][] | null)[] | null = null;
-  if (s.rule === 'fa') {
+  if (feedbackKind === 'transposed') {
     if (!Array.isArray(s.feedback) || s.feedback.length !== L)
-      fail('feedback', `must hold one entry per layer (${L}) for rule 'fa'`);
+      fail('feedback', `must hold one entry per layer (${L}) for rule '${s.rule}'`);
     feedback = layers.map((l, i) =>
       i === 0 ? null : matrix((s.feedback as unknown[])[i], `feedback[${i}]`, l.in, l.out),
     );
   }
   let directFeedback: (number[][] | null)[] | null = null;
-  if (s.rule === 'dfa') {
+  if (feedbackKind === 'direct') {
     if (!Array.isArray(s.directFeedback) || s.directFeedback.length !== L)
-      fail('directFeedback', `must hold one entry per layer (${L}) for rule 'dfa'`);
+      fail('directFeedback', `must hold one entry per layer (${L}) for rule '${s.rule}'`);
     directFeedback = layers.map((l, i) =>
       i === L - 1
         ? null
@@ -113,7 +115,7 @@ export function parseStepSpec(raw: unknown): StepSpec {
     biases,
     feedback,
     directFeedback,
-    rule: s.rule as StepRule,
+    rule: s.rule as RuleKey,
     loss: s.loss as StepSpec['loss'],
     x,
     target,

@@ -1,21 +1,12 @@
-import { createCpuBackend } from '@rfa/backend-cpu';
 import { describe, expect, it } from 'vitest';
+import { runSeed } from '../testing/run-seed.js';
 import { fig3d } from './fig3d.js';
 import { fig5 } from './fig5.js';
-import type { ExperimentContext } from './types.js';
-
-const ctx: ExperimentContext = {
-  backend: createCpuBackend(),
-  seed: 2,
-  quick: true,
-  signal: new AbortController().signal,
-  progress: { tick() {} },
-};
 
 describe('fig3d and fig5 wiring on tiny runs', () => {
   it('fig3d: five rules; rules of one depth start from the same net, the two depths from different ones', async () => {
-    const c = { ...fig3d.config(true), steps: 12, batchSize: 2, evaluateEvery: 4, heldOut: 20 };
-    const out = await fig3d.runSeed(c, ctx);
+    const c = { ...fig3d.quick, steps: 12, batchSize: 2, evaluateEvery: 4, heldOut: 20 };
+    const out = await runSeed(fig3d, c, { seed: 2 });
     expect(Object.keys(out)).toEqual(['shallow', 'bp', 'fa', 'bp-4layer', 'fa-4layer']);
     const start = (k: string) => out[k].curves.nse[0];
     expect(start('fa')).toBe(start('bp'));
@@ -28,14 +19,14 @@ describe('fig3d and fig5 wiring on tiny runs', () => {
 
   it('fig5: W stays put in phase 1 (constant W–Bᵀ angle), FA runs share W and B, phase drops match the NSE curve', async () => {
     const c = {
-      ...fig5.config(true),
+      ...fig5.quick,
       steps: 6,
       batchSize: 2,
       evaluateEvery: 2,
       heldOut: 10,
-      threePhase: { phaseSteps: [2, 2, 2] as [number, number, number], phaseEnds: [2, 4, 6] },
+      threePhase: { phaseSteps: [2, 2, 2] as [number, number, number] },
     };
-    const out = await fig5.runSeed(c, ctx);
+    const out = await runSeed(fig5, c, { seed: 2 });
     expect(Object.keys(out)).toEqual(['fa', 'bp', 'fa-three-phase']);
     const three = out['fa-three-phase'].curves;
     expect(three.step).toEqual([0, 1, 2, 3, 4, 5, 6]);

