@@ -1,4 +1,5 @@
 import type { HostArray } from './host-array.js';
+import { portableAtan2 } from './portable-atan.js';
 
 const DEGREES_PER_RADIAN = 180 / Math.PI;
 
@@ -46,7 +47,10 @@ export function usableNorms(aa: number, bb: number): boolean {
   return aa > 0 && bb > 0 && aa < Infinity && bb < Infinity;
 }
 
-/** `2·atan2(√diff, √sum)` in degrees, where diff = |â - b̂|² and sum = |â + b̂|². */
+/**
+ * `2·atan2(√diff, √sum)` in degrees, where diff = |â - b̂|² and sum = |â + b̂|²; the
+ * arctangent is `portableAtan2`, so Node and every browser give the same bits.
+ */
 export function angleFromSums(diff: number, sum: number): number {
-  return 2 * Math.atan2(Math.sqrt(diff), Math.sqrt(sum)) * DEGREES_PER_RADIAN;
+  return 2 * portableAtan2(Math.sqrt(diff), Math.sqrt(sum)) * DEGREES_PER_RADIAN;
 }
