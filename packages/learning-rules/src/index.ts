@@ -11,10 +11,11 @@ export type {
 } from './rule.js';
 export { backprop } from './rules/backprop.js';
 export { directFeedbackAlignment } from './rules/direct-feedback-alignment.js';
-export { feedbackAlignment } from './rules/feedback-alignment.js';
+export { type FeedbackAlignmentOptions, feedbackAlignment } from './rules/feedback-alignment.js';
 export type { FeedbackOptions } from './rules/feedback-init.js';
 export { type KolenPollackOptions, kolenPollack } from './rules/kolen-pollack.js';
 export { type NodePerturbationOptions, nodePerturbation } from './rules/node-perturbation.js';
+export { SIGNAL_FORMS, type SignalForm } from './rules/propagate.js';
 export { shallow } from './rules/shallow.js';
 export { signSymmetry } from './rules/sign-symmetry.js';
 export { checkSgdOptions, LayerSgd, type SgdOptions } from './sgd.js';

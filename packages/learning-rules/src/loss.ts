@@ -16,7 +16,8 @@ export function checkLoss(loss: Loss, outputActivation: string): void {
 
 /**
  * The output layer's teaching signal, −∂L/∂a_out: `(y* − y) ∘ g'(a)` for squared
- * error, `y* − softmax(a)` for softmax cross-entropy.
+ * error, `y* − softmax(a)` for softmax cross-entropy. With `error`, the raw error
+ * `y* − y` is kept there too (the paper's FA sends it down unchanged).
  */
 export function outputDelta(
   backend: Backend,
@@ -24,10 +25,17 @@ export function outputDelta(
   target: Tensor,
   loss: Loss,
   delta: Tensor,
+  error?: Tensor,
 ): void {
   const last = cache.post.length - 1;
-  backend.sub(delta, target, cache.post[last]);
-  if (loss === 'mse') backend.mul(delta, delta, cache.derivative[last]!);
+  if (!error) {
+    backend.sub(delta, target, cache.post[last]);
+    if (loss === 'mse') backend.mul(delta, delta, cache.derivative[last]!);
+    return;
+  }
+  backend.sub(error, target, cache.post[last]);
+  if (loss === 'mse') backend.mul(delta, error, cache.derivative[last]!);
+  else backend.copy(delta, error);
 }
 
 /** Host-side loss of a batch (float64), averaged over rows. */

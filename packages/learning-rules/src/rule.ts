@@ -25,6 +25,14 @@ export interface BackwardContext {
    * the hidden layers it teaches.
    */
   deltas: Tensor[];
+  /** The raw output error `e = y* − y` ([batch, outputs]; for softmax-ce, `y* − softmax`). */
+  outputError: Tensor;
+  /**
+   * Per hidden layer, a [batch, units] buffer for the signal that arrives before the layer's
+   * own derivative (the modulator `m_l`, so `δ_l = m_l ∘ f'(a_l)`); null for the output layer.
+   * Rules with `modulated: true` fill it.
+   */
+  modulators: (Tensor | null)[];
 }
 
 /** What a rule sees after the shared SGD update (for rules whose feedback learns). */
@@ -40,6 +48,8 @@ export interface UpdateContext extends BackwardContext {
  */
 export interface LearningRule {
   readonly name: RuleName;
+  /** Whether `backward` fills `ctx.modulators` (the signal before each hidden layer's derivative). */
+  readonly modulated?: boolean;
   teaches(layer: number): boolean;
   backward(ctx: BackwardContext): void;
   afterUpdate?(ctx: UpdateContext): void;

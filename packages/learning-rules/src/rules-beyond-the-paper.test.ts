@@ -52,7 +52,7 @@ describe('sign symmetry', () => {
 });
 
 describe('Kolen–Pollack', () => {
-  it('W − K shrinks exactly by (1 − ηλ) per step, since both get the same update', () => {
+  it('W − K shrinks exactly by (1 − ηλ)(1 − ηλ_KP) per step, since both get the same update and decay', () => {
     const [eta, decay, steps] = [0.05, 0.02, 400];
     const trainer = createTrainer(net(4), kolenPollack({ init: uniformInit(0.5) }), {
       loss: 'mse',
@@ -70,7 +70,8 @@ describe('Kolen–Pollack', () => {
       const y = new Float32Array(16).map((_, i) => x[Math.floor(i / 4) * 8 + (i % 4)]); // target: each row's first 4 inputs
       trainer.step(x, y, 4);
     }
-    const factor = (1 - eta * decay) ** steps;
+    // λ_KP: the rule's own default decay, 1e-3
+    const factor = ((1 - eta * decay) * (1 - eta * 1e-3)) ** steps;
     const wNow = w();
     const kNow = k();
     expectClose(
@@ -81,6 +82,53 @@ describe('Kolen–Pollack', () => {
     );
     expect(before).toBeGreaterThan(60);
     expect(angleDegrees(wNow, kNow)).toBeLessThan(before);
+  });
+
+  const run = (rule: ReturnType<typeof kolenPollack>, steps: number, eta = 0.05) => {
+    const trainer = createTrainer(net(4), rule, { loss: 'mse', learningRate: eta, rng: new Rng(5) });
+    const w0 = trainer.network.layers[1].weights.readSync();
+    const k0 = trainer.rule.feedback()[0].tensor.readSync();
+    const data = new Rng(6);
+    for (let s = 0; s < steps; s++) {
+      const x = randomArray(data, [4, 8]);
+      trainer.step(
+        x,
+        new Float32Array(16).map((_, i) => x[Math.floor(i / 4) * 8 + (i % 4)]),
+        4,
+      );
+    }
+    return {
+      w0,
+      k0,
+      w: trainer.network.layers[1].weights.readSync(),
+      k: trainer.rule.feedback()[0].tensor.readSync(),
+    };
+  };
+
+  it('without any decay K − W never changes (why the rule has a default decay)', () => {
+    const r = run(kolenPollack({ init: uniformInit(0.5), decay: 0 }), 200);
+    expectClose(
+      Float64Array.from(r.w, (v, i) => v - r.k[i]),
+      Float64Array.from(r.w0, (v, i) => v - r.k0[i]),
+      { atol: 1e-5, rtol: 1e-4 },
+      'W − K',
+    );
+    expect(angleDegrees(r.w, r.w0)).toBeGreaterThan(1); // W did learn
+  });
+
+  it('with its decay, K converges to W (the feedback becomes backprop’s)', () => {
+    const r = run(kolenPollack({ init: uniformInit(0.5), decay: 1 }), 400);
+    expect(angleDegrees(r.w0, r.k0)).toBeGreaterThan(60);
+    // |W − K| shrinks by (1 − 0.05)^400 ≈ 1e-9 of its start
+    expectClose(r.k, r.w, { atol: 1e-6, rtol: 0 }, 'K vs W');
+  });
+
+  it('keeps removed feedback entries at zero through every update', () => {
+    const r = run(kolenPollack({ init: uniformInit(0.5), removeFraction: 0.5 }), 50);
+    const removed = [...r.k0.keys()].filter((i) => r.k0[i] === 0);
+    expect(removed.length).toBeGreaterThan(2);
+    for (const i of removed) expect(Math.abs(r.k[i])).toBe(0);
+    expect(r.k.some((v, i) => v !== r.k0[i] && r.k0[i] !== 0)).toBe(true);
   });
 });
 

@@ -19,7 +19,11 @@ interface StepBuffers {
   cache: ForwardCache;
   target: Tensor;
   deltas: Tensor[];
+  error: Tensor;
+  /** Per hidden layer, the signal before its derivative; null for the output layer. */
+  modulators: (Tensor | null)[];
   reference: Tensor[] | null;
+  referenceModulators: (Tensor | null)[] | null;
   /** What the rule sees, made once: a step only refreshes the learning rate. */
   context: UpdateContext;
 }
@@ -78,19 +82,29 @@ export class Trainer {
       const cache = network.createCache(batchSize);
       const target = backend.zeros([batchSize, network.outputSize]);
       const deltas = network.layers.map((l) => backend.zeros([batchSize, l.outputSize]));
+      const last = network.layers.length - 1;
+      const hiddenBuffers = () =>
+        network.layers.map((l, i) => (i < last ? backend.zeros([batchSize, l.outputSize]) : null));
+      const error = backend.zeros([batchSize, network.outputSize]);
+      const modulators = hiddenBuffers();
       b = {
         cache,
         target,
         deltas,
+        error,
+        modulators,
         reference: options.trackBackprop
           ? network.layers.map((l) => backend.zeros([batchSize, l.outputSize]))
           : null,
+        referenceModulators: options.trackBackprop ? hiddenBuffers() : null,
         context: {
           network,
           cache,
           target,
           loss: options.loss,
           deltas,
+          outputError: error,
+          modulators,
           learningRate: options.learningRate,
           weightDecay: options.weightDecay ?? 0,
           batchSize,
@@ -131,11 +145,11 @@ export class Trainer {
     const backend = network.backend;
     network.forward(b.cache);
     const last = network.layers.length - 1;
-    outputDelta(backend, b.cache, b.target, this.options.loss, b.deltas[last]);
+    outputDelta(backend, b.cache, b.target, this.options.loss, b.deltas[last], b.error);
     const ctx = b.context;
     ctx.learningRate = this.options.learningRate;
     // the reference first: some rules (node perturbation) overwrite the output signal
-    if (b.reference) backpropDeltas(network, b.cache, b.deltas[last], b.reference);
+    if (b.reference) backpropDeltas(network, b.cache, b.deltas[last], b.reference, b.referenceModulators!);
     rule.backward(ctx);
     for (let l = last; l >= 0; l--)
       if (rule.teaches(l)) this.sgd[l].apply(b.deltas[l], b.cache.layerInput(l));
@@ -178,6 +192,26 @@ export class Trainer {
     return this.last.cache;
   }
 
+  /**
+   * The last step's modulators: per hidden layer the signal that arrived before the layer's
+   * own derivative (`δ_l = m_l ∘ f'`); null for the output layer, for layers the rule does
+   * not teach, and for every layer of a rule without one (node perturbation, shallow).
+   */
+  lastModulators(): (Tensor | null)[] {
+    if (!this.last) throw new OptionError('lastModulators: no step has run yet');
+    const modulated = this.rule.modulated === true;
+    return this.last.modulators.map((m, l) => (modulated && this.rule.teaches(l) ? m : null));
+  }
+
+  /** Backprop's modulators on the last step's state, `Wᵀ δ` before each hidden derivative (needs trackBackprop). */
+  lastBackpropModulators(): (Tensor | null)[] {
+    if (!this.last?.referenceModulators)
+      throw new OptionError(
+        'lastBackpropModulators: create the trainer with trackBackprop: true and run a step',
+      );
+    return this.last.referenceModulators;
+  }
+
   /** Backprop's deltas on the last step's state (needs trackBackprop). */
   lastBackpropDeltas(): Tensor[] {
     if (!this.last?.reference)
@@ -193,7 +227,8 @@ export class Trainer {
   dispose(): void {
     for (const b of this.buffers.values()) {
       b.cache.dispose();
-      for (const t of [b.target, ...b.deltas, ...(b.reference ?? [])]) t.dispose();
+      for (const t of [b.target, b.error, ...b.deltas, ...(b.reference ?? [])]) t.dispose();
+      for (const t of [...b.modulators, ...(b.referenceModulators ?? [])]) t?.dispose();
     }
     for (const s of this.sgd) s.dispose();
     this.rule.dispose();

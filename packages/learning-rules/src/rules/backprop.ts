@@ -1,6 +1,6 @@
 import type { Network } from '@rfa/layers';
 import type { BackwardContext, LearningRule, RuleFactory } from '../rule.js';
-import { propagateDown } from './propagate.js';
+import { propagateSignals } from './propagate.js';
 
 /** Backpropagation: `delta_l = (delta_{l+1} · W_{l+1}) ∘ f'(a_l)`, i.e. `W_{l+1}ᵀ delta_{l+1}` per example. */
 export function backprop(): RuleFactory {
@@ -9,15 +9,10 @@ export function backprop(): RuleFactory {
     options: {},
     bind: (network: Network): LearningRule => ({
       name: 'backprop',
+      modulated: true,
       teaches: () => true,
       backward(ctx: BackwardContext) {
-        propagateDown(
-          network.backend,
-          ctx.deltas,
-          ctx.cache.derivative,
-          (l) => network.layers[l].weights,
-          false,
-        );
+        propagateSignals(network.backend, ctx, (l) => network.layers[l].weights, false);
       },
       feedback: () => [],
       dispose() {},

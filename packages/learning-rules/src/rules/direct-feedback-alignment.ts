@@ -2,15 +2,17 @@ import type { Network } from '@rfa/layers';
 import type { Rng, Tensor } from '@rfa/tensor';
 import type { BackwardContext, LearningRule, RuleFactory } from '../rule.js';
 import { type FeedbackOptions, randomFeedback } from './feedback-init.js';
-import { feedbackList, propagate } from './propagate.js';
+import { checkForm, feedbackList, type SignalForm } from './propagate.js';
 
 /**
  * Direct feedback alignment (Nøkland 2016): every hidden layer gets the output
  * layer's teaching signal straight through its own fixed random matrix,
- * `delta_l = (D_l delta_out) ∘ f'(a_l)`, `D_l` of shape [units_l, outputs].
+ * `delta_l = (D_l delta_out) ∘ f'(a_l)`, `D_l` of shape [units_l, outputs]; with
+ * `form: 'paper'` the raw error `e` instead of `delta_out = e ∘ g'`.
  * Not to be confused with feedbackAlignment, which passes the error down layer by layer.
  */
-export function directFeedbackAlignment(options: FeedbackOptions = {}): RuleFactory {
+export function directFeedbackAlignment(options: FeedbackOptions & { form?: SignalForm } = {}): RuleFactory {
+  const form = checkForm('directFeedbackAlignment', options.form);
   return {
     name: 'directFeedbackAlignment',
     options: { ...options },
@@ -23,10 +25,15 @@ export function directFeedbackAlignment(options: FeedbackOptions = {}): RuleFact
       );
       return {
         name: 'directFeedbackAlignment',
+        modulated: true,
         teaches: () => true,
         backward(ctx: BackwardContext) {
+          // 'chained': the output signal e ∘ g'; 'paper': the raw error e
+          const top = form === 'paper' ? ctx.outputError : ctx.deltas[last];
           for (let l = last - 1; l >= 0; l--) {
-            propagate(backend, ctx.deltas[l], ctx.deltas[last], direct[l]!, true, ctx.cache.derivative[l]!);
+            const m = ctx.modulators[l]!;
+            backend.gemm(m, top, direct[l]!, { transB: true });
+            backend.mul(ctx.deltas[l], m, ctx.cache.derivative[l]!);
           }
         },
         feedback: () => feedbackList(direct, 'direct'),

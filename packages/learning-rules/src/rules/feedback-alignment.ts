@@ -2,14 +2,29 @@ import type { Network } from '@rfa/layers';
 import type { Rng, Tensor } from '@rfa/tensor';
 import type { BackwardContext, LearningRule, RuleFactory } from '../rule.js';
 import { type FeedbackOptions, randomFeedback } from './feedback-init.js';
-import { feedbackList, propagateDown } from './propagate.js';
+import { checkForm, feedbackList, propagateSignals, type SignalForm } from './propagate.js';
+
+/** Options of `feedbackAlignment`. */
+export interface FeedbackAlignmentOptions extends FeedbackOptions {
+  /**
+   * 'chained' (default): `δ_l = (B_{l+1} δ_{l+1}) ∘ f'(a_l)` from `δ_L = e ∘ g'`, the form most
+   * later work calls FA (with B = Wᵀ it is backprop). 'paper': Lillicrap et al.'s equations,
+   * `δ_{L−1} = (B_L e) ∘ f'` from the raw error and `m_l = B_{l+1} m_{l+1}` below, so no
+   * derivative travels between layers. See `SignalForm`.
+   */
+  form?: SignalForm;
+}
 
 /**
- * Feedback alignment (Lillicrap et al. 2016): `delta_l = (B_{l+1} delta_{l+1}) ∘ f'(a_l)`
- * with `B_{l+1}` fixed and random, shaped like `W_{l+1}ᵀ` ([in, out]). One B per
- * layer above the first; each hidden layer uses only its own derivative.
+ * Feedback alignment (Lillicrap et al. 2016): the error reaches hidden layers through
+ * fixed random `B_{l+1}`, shaped like `W_{l+1}ᵀ` ([in, out]), one per layer above the
+ * first; each hidden layer uses only its own derivative. `form` picks the chained
+ * reading (default) or the paper's.
+ * @example
+ * const fa = feedbackAlignment({ init: uniformInit(0.5), form: 'paper' });
  */
-export function feedbackAlignment(options: FeedbackOptions = {}): RuleFactory {
+export function feedbackAlignment(options: FeedbackAlignmentOptions = {}): RuleFactory {
+  const form = checkForm('feedbackAlignment', options.form);
   return {
     name: 'feedbackAlignment',
     options: { ...options },
@@ -21,9 +36,10 @@ export function feedbackAlignment(options: FeedbackOptions = {}): RuleFactory {
       );
       return {
         name: 'feedbackAlignment',
+        modulated: true,
         teaches: () => true,
         backward(ctx: BackwardContext) {
-          propagateDown(backend, ctx.deltas, ctx.cache.derivative, (l) => feedback[l]!, true);
+          propagateSignals(backend, ctx, (l) => feedback[l]!, true, form);
         },
         feedback: () => feedbackList(feedback, 'transposed'),
         dispose() {

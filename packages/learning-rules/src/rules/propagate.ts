@@ -1,38 +1,55 @@
-import type { Backend, Tensor } from '@rfa/tensor';
+import { type Backend, OptionError, type Tensor } from '@rfa/tensor';
 import type { FeedbackMatrix } from '../rule.js';
 
 /**
- * delta_below = (delta_above · M) ∘ f'(a_below), where M is W (backprop), a
- * feedback matrix in W's layout (transposeM false) or in Wᵀ's layout (transposeM true).
- * A softmax layer below has no pointwise derivative and cannot be a hidden layer.
+ * How the teaching signal travels between hidden layers.
+ * - `'chained'`: `m_l = M_{l+1}ᵀ δ_{l+1}` from the signal above with its derivative applied,
+ *   starting from `δ_L = e ∘ g'` (what most later work calls FA; with `B = Wᵀ` it is backprop).
+ * - `'paper'`: Lillicrap et al.'s form, `m_{L−1} = M_Lᵀ e` from the raw error and
+ *   `m_l = M_{l+1}ᵀ m_{l+1}`: no derivative is passed between layers.
+ * Either way each hidden layer applies only its own derivative: `δ_l = m_l ∘ f'(a_l)`.
  */
-export function propagate(
-  backend: Backend,
-  deltaBelow: Tensor,
-  deltaAbove: Tensor,
-  matrix: Tensor,
-  transposeM: boolean,
-  derivativeBelow: Tensor,
-): void {
-  backend.gemm(deltaBelow, deltaAbove, matrix, { transB: transposeM });
-  backend.mul(deltaBelow, deltaBelow, derivativeBelow);
+export type SignalForm = 'chained' | 'paper';
+export const SIGNAL_FORMS: readonly SignalForm[] = ['chained', 'paper'];
+
+/** What `propagateSignals` reads and writes; a rule's BackwardContext fits. */
+export interface SignalBuffers {
+  deltas: readonly Tensor[];
+  modulators: readonly (Tensor | null)[];
+  outputError: Tensor;
+  cache: { derivative: readonly (Tensor | null)[] };
 }
 
 /**
- * Carries the output layer's signal down layer by layer:
- * `deltas[l] = (deltas[l+1] · M_{l+1}) ∘ f'(a_l)` for l = L−2 … 0, where
+ * Carries the output's signal down layer by layer, writing each hidden layer's modulator
+ * `m_l = above · M_{l+1}` (per example `M_{l+1}ᵀ above`) and `δ_l = m_l ∘ f'(a_l)`, where
+ * `above` is `δ_{l+1}` ('chained') or `m_{l+1}` ('paper', starting from the raw error).
  * `matrixAbove(l+1)` gives M in W's layout (transposeM false) or Wᵀ's (true).
+ * A softmax layer below has no pointwise derivative and cannot be a hidden layer.
  */
-export function propagateDown(
+export function propagateSignals(
   backend: Backend,
-  deltas: readonly Tensor[],
-  derivatives: readonly (Tensor | null)[],
+  b: SignalBuffers,
   matrixAbove: (layer: number) => Tensor,
   transposeM: boolean,
+  form: SignalForm = 'chained',
 ): void {
-  for (let l = deltas.length - 2; l >= 0; l--) {
-    propagate(backend, deltas[l], deltas[l + 1], matrixAbove(l + 1), transposeM, derivatives[l]!);
+  const last = b.deltas.length - 1;
+  let above = form === 'paper' ? b.outputError : b.deltas[last];
+  for (let l = last - 1; l >= 0; l--) {
+    const m = b.modulators[l]!;
+    backend.gemm(m, above, matrixAbove(l + 1), { transB: transposeM });
+    backend.mul(b.deltas[l], m, b.cache.derivative[l]!);
+    above = form === 'paper' ? m : b.deltas[l];
   }
+}
+
+/** Checks a rule's `form` option. */
+export function checkForm(rule: string, form: unknown): SignalForm {
+  const f = form ?? 'chained';
+  if (!SIGNAL_FORMS.includes(f as SignalForm))
+    throw new OptionError(`${rule}: form must be 'chained' or 'paper', got ${JSON.stringify(form)}`);
+  return f as SignalForm;
 }
 
 /** The non-null matrices of a per-layer list, as a rule's `feedback()` reports them. */

@@ -1,17 +1,19 @@
 import type { Network } from '@rfa/layers';
 import type { Tensor } from '@rfa/tensor';
 import type { BackwardContext, LearningRule, RuleFactory } from '../rule.js';
-import { feedbackList, propagateDown } from './propagate.js';
+import { checkForm, feedbackList, propagateSignals, type SignalForm } from './propagate.js';
 
 /**
  * Sign symmetry (Liao, Leibo & Poggio 2016): feedback carries only the signs of
  * the forward weights, `delta_l = (sign(W_{l+1})ᵀ delta_{l+1}) ∘ f'(a_l)`. The sign
- * matrices are kept in W's layout and refreshed after every update.
+ * matrices are kept in W's layout and refreshed after every update. `form` as for
+ * `feedbackAlignment` ('chained' default, or 'paper').
  */
-export function signSymmetry(): RuleFactory {
+export function signSymmetry(options: { form?: SignalForm } = {}): RuleFactory {
+  const form = checkForm('signSymmetry', options.form);
   return {
     name: 'signSymmetry',
-    options: {},
+    options: { ...options },
     bind(network: Network): LearningRule {
       const backend = network.backend;
       const signs: (Tensor | null)[] = network.layers.map((layer, l) => {
@@ -22,9 +24,10 @@ export function signSymmetry(): RuleFactory {
       });
       return {
         name: 'signSymmetry',
+        modulated: true,
         teaches: () => true,
         backward(ctx: BackwardContext) {
-          propagateDown(backend, ctx.deltas, ctx.cache.derivative, (l) => signs[l]!, false);
+          propagateSignals(backend, ctx, (l) => signs[l]!, false, form);
         },
         afterUpdate() {
           signs.forEach((s, l) => {
