@@ -192,6 +192,12 @@ export class Trainer {
     return this.last.cache;
   }
 
+  /** The last step's raw output error `y* − y` ([batch, outputs]), measured before its update. */
+  lastOutputError(): Tensor {
+    if (!this.last) throw new OptionError('lastOutputError: no step has run yet');
+    return this.last.error;
+  }
+
   /**
    * The last step's modulators: per hidden layer the signal that arrived before the layer's
    * own derivative (`δ_l = m_l ∘ f'`); null for the output layer, for layers the rule does

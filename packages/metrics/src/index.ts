@@ -5,6 +5,8 @@ export type { HostArray } from './host-array.js';
 export { regularizedIncompleteBeta } from './incomplete-beta.js';
 export { logGamma } from './log-gamma.js';
 export { normalisedSquaredError } from './normalised-squared-error.js';
+export { portableAtan2 } from './portable-atan.js';
+export { pseudoInverse } from './pseudo-inverse.js';
 export { meanSquaredErrorLoss, sumSquaredError } from './squared-error.js';
 export { studentTCdf, studentTTwoSidedP } from './student-t.js';
 export { mean, type Summary, sampleVariance, standardDeviation, summarize } from './summary.js';

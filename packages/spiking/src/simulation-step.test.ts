@@ -101,7 +101,7 @@ describe('one simulation step against a float64 reference from the recorded stat
           for (let j = 0; j < n; j++) {
             let db = 0;
             for (let r = 0; r < P; r++) db += mod[r * n + j];
-            bias[j] = before.layerStates[l].bias![j] + rate * db;
+            bias[j] = (1 - gamma) * before.layerStates[l].bias![j] + rate * db;
             for (let i = 0; i < m; i++) {
               let dw = 0;
               for (let r = 0; r < P; r++) dw += mod[r * n + j] * pre[r * m + i];

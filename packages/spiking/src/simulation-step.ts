@@ -14,7 +14,8 @@ import { applyPhiDelta } from './phi-delta.js';
  *    ([P, n_{l+1}]·[n_{l+1}, n_l] → [P, n_l]; per unit: sum_k B_kj phi(U_k)).
  * 5. if `plastic`, every layer: W_l ← (1−gamma)·W_l + eta'·(phi(U_l) ∘ sigmoid'(V_l))^T s_{l−1}
  *    ([n_l, P]·[P, n_{l−1}]), eta' = eta (sum over rows) or eta/P (mean);
- *    b_l ← b_l + eta'·sum_rows(phi(U_l) ∘ sigmoid'(V_l)) (no decay on biases).
+ *    b_l ← (1−gamma)·b_l + eta'·sum_rows(phi(U_l) ∘ sigmoid'(V_l)) (the paper decays "all
+ *    forward weights and biases").
  * Allocates nothing: every op writes into a tensor of `net`.
  */
 export function simulateStep(
@@ -97,7 +98,7 @@ function updateFeedbackUnits(
   applyPhiDelta(backend, layer.modulator, u, o.phiDelta);
 }
 
-/** The three-factor rule: pre spikes, post sigmoid'(V), modulator phi(U); weight decay folded into beta. */
+/** The three-factor rule: pre spikes, post sigmoid'(V), modulator phi(U); weight decay folded into beta, biases decayed alike. */
 function plasticity(backend: Backend, layer: SpikingLayer, below: Tensor, o: ResolvedSpikingOptions): void {
   const { scratch, bias, biasScratch } = layer;
   const rate = o.batchReduction === 'mean' ? o.learningRate / o.parallel : o.learningRate;
@@ -106,6 +107,7 @@ function plasticity(backend: Backend, layer: SpikingLayer, below: Tensor, o: Res
   backend.gemm(layer.weights, scratch, below, { transA: true, alpha: rate, beta: 1 - o.weightDecay });
   if (bias && biasScratch) {
     backend.sum(biasScratch, scratch, 0);
+    if (o.weightDecay > 0) backend.scale(bias, bias, 1 - o.weightDecay);
     backend.axpy(bias, rate, biasScratch);
   }
 }

@@ -32,7 +32,13 @@ export function encodeSpikingState(
       return a ? a.length : null;
     }),
   );
-  const header: Header = { layers: state.layers, parallel: state.parallel, rng: state.rng, lengths, metadata };
+  const header: Header = {
+    layers: state.layers,
+    parallel: state.parallel,
+    rng: state.rng,
+    lengths,
+    metadata,
+  };
   const json = new TextEncoder().encode(JSON.stringify(header));
   const dataStart = Math.ceil((12 + json.length) / 4) * 4;
   const total = arrays.reduce((s, a) => s + a.length, 0);

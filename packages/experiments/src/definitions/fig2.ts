@@ -15,6 +15,11 @@ const schema = z.strictObject({
   hiddenUnits: steps.describe('hidden units of the 30-h-10 linear network'),
   forwardInit: positive.describe('W ~ U[-forwardInit, forwardInit]'),
   feedbackInit: positive.describe('B ~ U[-feedbackInit, feedbackInit] (FA, DFA, Kolen–Pollack)'),
+  faForm: z
+    .enum(['paper', 'chained'])
+    .describe(
+      "FA, DFA, sign symmetry and Kolen–Pollack: 'paper' (δ = (B e) ∘ f′, derivatives only local) or 'chained' (from e ∘ g′)",
+    ),
   learningRates: z
     .strictObject({
       bp: positive,
@@ -41,6 +46,8 @@ const defaults: Fig2Config = {
   hiddenUnits: 20,
   forwardInit: 0.01,
   feedbackInit: 0.5,
+  // the paper's form; with linear units it equals the chained one
+  faForm: 'paper',
   learningRates: {
     bp: 0.005,
     fa: 0.005,
@@ -84,8 +91,10 @@ export const fig2 = defineExperiment<Fig2Config>({
       rule === 'node-perturbation'
         ? c.nodePerturbation
         : rule === 'fa' || rule === 'dfa' || rule === 'kolen-pollack'
-          ? { feedbackScale: c.feedbackInit }
-          : {};
+          ? { feedbackScale: c.feedbackInit, form: c.faForm }
+          : rule === 'sign-symmetry'
+            ? { form: c.faForm }
+            : {};
     return regressionRun(
       {
         task,

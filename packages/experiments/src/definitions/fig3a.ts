@@ -19,7 +19,16 @@ const schema = z.strictObject({
   hiddenUnits: count.describe('hidden units of the 784-h-10 logistic network'),
   forwardInit: positive.describe('W ~ U[-forwardInit, forwardInit]'),
   feedbackInit: positive.describe('B ~ U[-feedbackInit, feedbackInit]'),
-  sparseRemoveFraction: z.number().min(0).lt(1).describe('fa-sparse50: fraction of W and B entries removed'),
+  sparseRemoveFraction: z
+    .number()
+    .min(0)
+    .lt(1)
+    .describe('fa-sparse50: fraction of the hidden→output W and of B removed (W0 stays dense)'),
+  faForm: z
+    .enum(['paper', 'chained'])
+    .describe(
+      "FA, DFA, sign symmetry and Kolen–Pollack: 'paper' (δ = (B e) ∘ f′, derivatives only local) or 'chained' (from e ∘ g′)",
+    ),
   trainExamples: count.describe('first N training images used (60000 = all)'),
   testExamples: count.describe('first N test images scored (10000 = all)'),
   rules: z.array(z.enum(RULE_KEYS)).min(1).describe('rules run when --rules is not given'),
@@ -30,7 +39,7 @@ export type Fig3aConfig = z.infer<typeof schema>;
 // full: the configuration of the NumPy reference reading (BP 1.97%, FA 2.15% after 40 epochs)
 const defaults: Fig3aConfig = {
   epochs: 40,
-  evaluationsPerEpoch: 1,
+  evaluationsPerEpoch: 2,
   batchSize: 8,
   learningRate: 0.2,
   laterEpochsFactor: 1,
@@ -39,6 +48,7 @@ const defaults: Fig3aConfig = {
   forwardInit: 0.05,
   feedbackInit: 0.5,
   sparseRemoveFraction: 0.5,
+  faForm: 'paper',
   trainExamples: 60000,
   testExamples: 10000,
   rules: ['bp', 'fa', 'fa-sparse50', 'shallow'],
@@ -53,7 +63,7 @@ export const fig3a = defineExperiment<Fig3aConfig>({
   id: 'fig3a',
   title: 'Fig. 3a — MNIST, 784-1000-10 logistic network',
   notes:
-    "MNIST 60k train / 10k test; logistic hidden and output, squared error, one-hot targets; W ~ U[-0.05, 0.05], B ~ U[-b, b] (b = feedbackInit in the config); shuffled mini-batches (batch 1 = online), weight decay on W. fa-sparse50 removes 50% of the entries of every W and B for good. testError on the 10k test set after the last epoch; deltaAngle: hidden-layer signal vs backprop's on the same state, averaged over the last evaluation window.",
+    "MNIST 60k train / 10k test; logistic hidden and output, squared error, one-hot targets; W ~ U[-0.05, 0.05], B ~ U[-b, b] (b = feedbackInit in the config); shuffled mini-batches (batch 1 = online), weight decay on W. FA in the paper's form by default (faForm: δ = (B e) ∘ f′ from the raw error). fa-sparse50 removes 50% of the hidden→output W and 50% of B for good (W0 dense; 25% of unit pairs keep both directions). testError on the 10k test set after the last epoch; deltaAngle: per-example angle between the rule's modulator (B e) and backprop's (Wᵀ(e ∘ g′)), averaged over each evaluation window; weightAngle / pinvAngle: W vs Bᵀ / B⁺; eWBe: the paper's condition eᵀWBe > 0 (mean; eWBePositive the fraction of examples).",
   schema,
   defaults,
   // online learning, the most progress per example (the 1000 logistic units with mean ≈ 0.5
@@ -95,7 +105,7 @@ export const fig3a = defineExperiment<Fig3aConfig>({
         train: firstRows(mnist.train, c.trainExamples),
         test: firstRows(mnist.test, c.testExamples),
         layers: [
-          { in: 784, out: c.hiddenUnits, activation: 'logistic', removeFraction: remove },
+          { in: 784, out: c.hiddenUnits, activation: 'logistic' },
           { out: 10, activation: 'logistic', removeFraction: remove },
         ],
         init: uniformInit(c.forwardInit),

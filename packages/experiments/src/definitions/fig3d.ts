@@ -23,6 +23,11 @@ const schema = z.strictObject({
   forwardInit: positive.describe('W ~ U[-forwardInit, forwardInit]'),
   biasInit: positive.describe('b ~ U[-biasInit, biasInit]'),
   feedbackInit: positive.describe('B ~ U[-feedbackInit, feedbackInit]'),
+  faForm: z
+    .enum(['paper', 'chained'])
+    .describe(
+      "FA, DFA, sign symmetry and Kolen–Pollack: 'paper' (δ = (B e) ∘ f′, derivatives only local) or 'chained' (from e ∘ g′)",
+    ),
   learningRates: z
     .strictObject({
       shallow: positive,
@@ -53,6 +58,7 @@ const defaults: Fig3dConfig = {
   biasInit: 0.1,
   // B ~ U[-1, 1]: 0.1 left FA-4layer stuck near NSE 0.2, 2 and more made it unstable
   feedbackInit: 1,
+  faForm: 'paper',
   // tuned for backprop (η ∈ {0.05, 0.1, 0.2} at batch 10; 0.2 helps bp-4layer but hurts bp), shared by all
   learningRates: {
     shallow: 0.1,
@@ -122,7 +128,10 @@ export const fig3d = defineExperiment<Fig3dConfig>({
         layers: layers(c, depth),
         init: uniformInit(c.forwardInit),
         biasInit: uniformInit(c.biasInit),
-        rule: createRule(rule, rule === 'fa' || rule === 'dfa' ? { feedbackScale: c.feedbackInit } : {}),
+        rule: createRule(
+          rule,
+          rule === 'fa' || rule === 'dfa' ? { feedbackScale: c.feedbackInit, form: c.faForm } : {},
+        ),
         learningRate: c.learningRates[key as keyof Fig3dConfig['learningRates']],
         steps: c.steps,
         batchSize: c.batchSize,

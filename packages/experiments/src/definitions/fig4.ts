@@ -32,6 +32,11 @@ const schema = z.strictObject({
   trainExamples: count.describe('training images per epoch (a random subset per seed when below 60000)'),
   testExamples: count.describe('the first N of the 10k test images are scored at each evaluation'),
   evaluationsPerEpoch: count.describe('test-set evaluations per epoch'),
+  biases: z
+    .boolean()
+    .describe(
+      'forward units have biases, learned and decayed like the weights (the paper decays "all forward weights and biases")',
+    ),
 });
 
 export type Fig4Config = z.infer<typeof schema>;
@@ -54,6 +59,7 @@ export function fig4Config(size: Fig4Size): Fig4Config {
     phiDelta: 'tanh',
     stepsPerExample: 5,
     parallel: 10,
+    biases: true,
   };
   if (size === 'quick') {
     return {

@@ -21,6 +21,11 @@ const schema = z.strictObject({
   outputInit: positive.describe('W ~ U[-outputInit, outputInit] (hidden → 20)'),
   biasInit: positive.describe('b ~ U[-biasInit, biasInit]'),
   feedbackInit: positive.describe('B ~ U[-feedbackInit, feedbackInit]'),
+  faForm: z
+    .enum(['paper', 'chained'])
+    .describe(
+      "FA, DFA, sign symmetry and Kolen–Pollack: 'paper' (δ = (B e) ∘ f′, derivatives only local) or 'chained' (from e ∘ g′)",
+    ),
   learningRates: z
     .strictObject({ fa: positive, bp: positive, 'fa-three-phase': positive })
     .describe('learning rate per rule'),
@@ -44,6 +49,7 @@ const defaults: Fig5Config = {
   outputInit: 0.1,
   biasInit: 0.1,
   feedbackInit: 0.2,
+  faForm: 'paper',
   learningRates: { fa: 0.003, bp: 0.003, 'fa-three-phase': 0.003 },
   threePhase: { phaseSteps: [5000, 5000, 5000] },
 };
@@ -75,7 +81,7 @@ export const fig5 = defineExperiment<Fig5Config>({
     ];
     const phases = c.threePhase.phaseSteps as PhaseSteps;
     const schedule = threePhaseSchedule(phases);
-    const fa = () => createRule('fa', { feedbackScale: c.feedbackInit });
+    const fa = () => createRule('fa', { feedbackScale: c.feedbackInit, form: c.faForm });
     const threePhase = rule === 'fa-three-phase';
     // same task, example stream, initial weights (and B for both FA runs) for every rule
     const result = await regressionRun(

@@ -36,10 +36,20 @@ export interface RuleEntry {
 }
 
 const scale = z.number().positive().describe('feedback weights ~ U[-scale, scale]');
+const form = z
+  .enum(['chained', 'paper'])
+  .describe(
+    "'chained': δ_l = (M δ_{l+1}) ∘ f′ from e ∘ g′; 'paper': from the raw error e, no derivative passed between layers",
+  );
 const removeFraction = z.number().min(0).lt(1).describe('fraction of feedback entries removed for good');
-const feedbackInit = (o: { feedbackScale?: number; removeFraction?: number }) => ({
+const feedbackInit = (o: {
+  feedbackScale?: number;
+  removeFraction?: number;
+  form?: 'chained' | 'paper';
+}) => ({
   ...(o.feedbackScale === undefined ? {} : { init: uniformInit(o.feedbackScale) }),
   ...(o.removeFraction === undefined ? {} : { removeFraction: o.removeFraction }),
+  ...(o.form === undefined ? {} : { form: o.form }),
 });
 
 function entry<S extends z.ZodObject>(
@@ -63,7 +73,11 @@ export const RULES = {
     title: 'Feedback alignment',
     description: 'error sent back through a fixed random B (Lillicrap et al. 2016)',
     feedback: 'transposed',
-    options: z.strictObject({ feedbackScale: scale.optional(), removeFraction: removeFraction.optional() }),
+    options: z.strictObject({
+      feedbackScale: scale.optional(),
+      removeFraction: removeFraction.optional(),
+      form: form.optional(),
+    }),
     create: (o) => feedbackAlignment(feedbackInit(o)),
   }),
   dfa: entry({
@@ -71,7 +85,11 @@ export const RULES = {
     title: 'Direct feedback alignment',
     description: 'output error sent straight to every hidden layer through fixed random D_l (Nøkland 2016)',
     feedback: 'direct',
-    options: z.strictObject({ feedbackScale: scale.optional(), removeFraction: removeFraction.optional() }),
+    options: z.strictObject({
+      feedbackScale: scale.optional(),
+      removeFraction: removeFraction.optional(),
+      form: form.optional(),
+    }),
     create: (o) => directFeedbackAlignment(feedbackInit(o)),
   }),
   shallow: entry({
@@ -98,21 +116,30 @@ export const RULES = {
     title: 'Sign symmetry',
     description: 'error sent back through sign(W)ᵀ (Liao, Leibo & Poggio 2016)',
     feedback: 'derived',
-    options: z.strictObject({}),
-    create: () => signSymmetry(),
+    options: z.strictObject({ form: form.optional() }),
+    create: (o) => signSymmetry(o.form === undefined ? {} : { form: o.form }),
   }),
   'kolen-pollack': entry({
     key: 'kolen-pollack',
     title: 'Kolen–Pollack',
-    description: 'feedback weights K get the same update as W, plus decay, so K approaches W',
+    description:
+      'feedback weights K get the same update as W, and both decay, so K approaches W (Akrout et al. 2019)',
     feedback: 'learned',
     options: z.strictObject({
       feedbackScale: scale.optional(),
-      feedbackWeightDecay: z.number().min(0).optional().describe('decay of K (default: the trainer’s)'),
+      removeFraction: removeFraction.optional(),
+      form: form.optional(),
+      decay: z
+        .number()
+        .min(0)
+        .optional()
+        .describe('decay of W and K each step, so K converges to W (default 1e-3)'),
+      feedbackWeightDecay: z.number().min(0).optional().describe('extra decay of K alone (default 0)'),
     }),
     create: (o) =>
       kolenPollack({
         ...feedbackInit(o),
+        ...(o.decay === undefined ? {} : { decay: o.decay }),
         ...(o.feedbackWeightDecay === undefined ? {} : { feedbackWeightDecay: o.feedbackWeightDecay }),
       }),
   }),

@@ -1,11 +1,11 @@
 import { Batcher, type BatcherState, type Dataset } from '@rfa/datasets';
 import { createNetwork, type Initializer, type LayerConfig } from '@rfa/layers';
 import { createTrainer, type RuleFactory, type Trainer } from '@rfa/learning-rules';
-import { angleDegrees } from '@rfa/metrics';
 import { Rng } from '@rfa/tensor';
 import { train } from '@rfa/train';
 import type { RuleRun } from '../types.js';
-import { Curves, finiteOnly, windowMean } from './curves.js';
+import { ALIGNMENT_METRICS, AlignmentProbe } from './alignment-probe.js';
+import { Curves, finiteOnly } from './curves.js';
 import { finishTrainerRun, trainEvents } from './finish.js';
 import type { RunContext } from './run-context.js';
 import { testError } from './test-error.js';
@@ -59,35 +59,30 @@ export async function classificationRun(o: ClassificationRunOptions, ctx: RunCon
     const saved = await resumeTrainer(ctx, trainer, parts);
     if (saved) batcher.setState(saved.batcher as BatcherState);
     const epochsDone = Math.floor(trainer.steps / perEpoch);
-    const curves = new Curves(
-      ['testError', 'deltaAngle'],
-      ctx,
-      saved?.curves as Record<string, (number | null)[]> | undefined,
-    );
-    const hidden = network.layers.length - 2;
+    const metrics = ['testError', ...ALIGNMENT_METRICS];
+    const curves = new Curves(metrics, ctx, saved?.curves as Record<string, (number | null)[]> | undefined);
     const angleEvery = o.angleEvery ?? 10;
+    const probe = new AlignmentProbe(() => true);
+    probe.restore(saved?.probe as { recent?: number[] } | undefined);
     const perEval = Math.ceil(perEpoch / o.evaluationsPerEpoch);
     const position = (step: number) => {
       const epoch = Math.floor((step - 1) / perEpoch);
       return { epoch, inEpoch: step - epoch * perEpoch };
     };
-    let window: number[] = [];
 
     const evaluate = async (t: Trainer): Promise<Record<string, number>> => {
       const { epoch, inEpoch } = t.steps === 0 ? { epoch: 0, inEpoch: 0 } : position(t.steps);
       const point = {
         step: epoch + inEpoch / perEpoch,
         testError: await testError(t, o.test),
-        deltaAngle: windowMean(window),
+        ...(await probe.point(t)),
       };
-      window = [];
       curves.add(point);
       const { step: _, ...metrics } = point;
       return finiteOnly(metrics);
     };
 
-    if (trainer.steps >= totalSteps)
-      return finishTrainerRun({ stoppedBy: 'done' }, curves, ['testError', 'deltaAngle']);
+    if (trainer.steps >= totalSteps) return finishTrainerRun({ stoppedBy: 'done' }, curves, metrics);
     const result = await train({
       trainer,
       data: batcher,
@@ -102,19 +97,21 @@ export async function classificationRun(o: ClassificationRunOptions, ctx: RunCon
       evaluate,
       afterStep: async (t) => {
         if (ctx.gate) await ctx.gate();
-        const d = hidden >= 0 ? t.lastDeltas()[hidden] : null;
-        if (d && t.steps % angleEvery === 0)
-          window.push(angleDegrees(await d.read(), await t.lastBackpropDeltas()[hidden].read()));
+        if (t.steps % angleEvery === 0) await probe.afterStep(t);
       },
       afterEvaluation: async (t) => {
         if (t.steps > 0 && t.steps % perEpoch === 0)
-          await saveTrainer(ctx, t, parts, { curves: curves.values, batcher: batcher.getState() });
+          await saveTrainer(ctx, t, parts, {
+            curves: curves.values,
+            batcher: batcher.getState(),
+            probe: probe.state(),
+          });
       },
       divergence: { metrics: ['testError'] },
       signal: ctx.signal,
       ...trainEvents(ctx, (steps) => steps * o.batchSize, trainer.steps),
     });
-    return finishTrainerRun(result, curves, ['testError', 'deltaAngle']);
+    return finishTrainerRun(result, curves, metrics);
   } finally {
     ctx.onModel?.(null);
     trainer.dispose();

@@ -1,11 +1,12 @@
 import type { SyntheticTask } from '@rfa/datasets';
 import { createNetwork, type Initializer, type LayerConfig } from '@rfa/layers';
 import { createTrainer, type RuleFactory, type Trainer } from '@rfa/learning-rules';
-import { angleDegrees, matrixAngleToTranspose, normalisedSquaredError } from '@rfa/metrics';
+import { normalisedSquaredError } from '@rfa/metrics';
 import { Rng } from '@rfa/tensor';
 import { train } from '@rfa/train';
 import type { RuleRun } from '../types.js';
-import { Curves, finiteOnly, windowMean } from './curves.js';
+import { ALIGNMENT_METRICS, AlignmentProbe } from './alignment-probe.js';
+import { Curves, finiteOnly } from './curves.js';
 import { finishTrainerRun, trainEvents } from './finish.js';
 import type { RunContext } from './run-context.js';
 import { resumeTrainer, saveTrainer } from './trainer-checkpoint.js';
@@ -37,9 +38,9 @@ export function isEvaluationStep(step: number, every: number): boolean {
 
 /**
  * Trains a network on a synthetic task through `@rfa/train`'s loop, online or in small
- * batches, and records held-out NSE, the angle between the rule's hidden teaching signal
- * and backprop's (the hidden layer nearest the output, averaged over each evaluation
- * window) and, for rules with transposed feedback, the angle between the top W and Bᵀ.
+ * batches, and records held-out NSE and the alignment metrics of `AlignmentProbe`: the
+ * per-example angle between the rule's hidden teaching signal and backprop's (top hidden
+ * layer and the one below, averaged over each evaluation window), W vs Bᵀ and B⁺, eᵀWBe.
  */
 export async function regressionRun(o: RegressionRunOptions, ctx: RunContext): Promise<RuleRun> {
   const rng = new Rng(o.seed);
@@ -55,37 +56,27 @@ export async function regressionRun(o: RegressionRunOptions, ctx: RunContext): P
   try {
     const parts = { rule: o.rule, rngs: { data: o.task.rng } };
     const saved = await resumeTrainer(ctx, trainer, parts);
-    const curves = new Curves(
-      ['nse', 'deltaAngle', 'weightAngle'],
-      ctx,
-      saved?.curves as Record<string, (number | null)[]> | undefined,
-    );
-    const last = network.layers.length - 1;
-    const hidden = last - 1;
+    const metrics = ['nse', ...ALIGNMENT_METRICS];
+    const curves = new Curves(metrics, ctx, saved?.curves as Record<string, (number | null)[]> | undefined);
     const held = o.task.heldOut;
-    let windowAngles: number[] = [];
+    // eᵀWBe on every one of the first 100 steps, then every 10th
+    const probe = new AlignmentProbe((s) => s <= 100 || s % 10 === 0);
+    probe.restore(saved?.probe as { recent?: number[] } | undefined);
 
     const evaluate = async (t: Trainer): Promise<Record<string, number>> => {
       const out = await t.predict(held.inputs, held.count).read();
-      const fb = t.rule.feedback().find((f) => f.layer === last && f.layout === 'transposed');
-      const w = network.layers[last];
       const point: Record<string, number> = {
         step: t.steps,
         nse: normalisedSquaredError(out, held.targets, held.count, o.task.outputSize),
-        deltaAngle: windowMean(windowAngles),
-        weightAngle: fb
-          ? matrixAngleToTranspose(await w.weights.read(), await fb.tensor.read(), w.outputSize, w.inputSize)
-          : Number.NaN,
+        ...(await probe.point(t)),
         ...(o.extraMetrics ? await o.extraMetrics(t) : {}),
       };
-      windowAngles = [];
       curves.add(point);
-      const { step: _, ...metrics } = point;
-      return finiteOnly(metrics);
+      const { step: _, ...values } = point;
+      return finiteOnly(values);
     };
 
-    if (trainer.steps >= o.steps)
-      return finishTrainerRun({ stoppedBy: 'done' }, curves, ['nse', 'deltaAngle', 'weightAngle']);
+    if (trainer.steps >= o.steps) return finishTrainerRun({ stoppedBy: 'done' }, curves, metrics);
     const result = await train({
       trainer,
       data: o.task,
@@ -97,15 +88,14 @@ export async function regressionRun(o: RegressionRunOptions, ctx: RunContext): P
       beforeStep: o.beforeStep ? (t) => o.beforeStep?.(t.steps + 1, t) : undefined,
       afterStep: async (t) => {
         if (ctx.gate) await ctx.gate();
-        const d = hidden >= 0 ? t.lastDeltas()[hidden] : null;
-        if (d) windowAngles.push(angleDegrees(await d.read(), await t.lastBackpropDeltas()[hidden].read()));
+        await probe.afterStep(t);
       },
-      afterEvaluation: (t) => saveTrainer(ctx, t, parts, { curves: curves.values }),
+      afterEvaluation: (t) => saveTrainer(ctx, t, parts, { curves: curves.values, probe: probe.state() }),
       divergence: { metrics: ['nse'] },
       signal: ctx.signal,
       ...trainEvents(ctx, (steps) => steps, trainer.steps),
     });
-    return finishTrainerRun(result, curves, ['nse', 'deltaAngle', 'weightAngle']);
+    return finishTrainerRun(result, curves, metrics);
   } finally {
     ctx.onModel?.(null);
     trainer.dispose();

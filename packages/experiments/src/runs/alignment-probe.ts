@@ -1,0 +1,132 @@
+import type { Trainer } from '@rfa/learning-rules';
+import { angleDegrees, matrixAngleToTranspose, pseudoInverse } from '@rfa/metrics';
+import { alignmentCondition, finiteMean, signalAngle } from './signals.js';
+
+/** The alignment metrics a probe records, in the order reports list them (after the loss metric). */
+export const ALIGNMENT_METRICS = [
+  'deltaAngle',
+  'weightAngle',
+  'deltaAngle1',
+  'weightAngle1',
+  'pinvAngle',
+  'eWBe',
+  'eWBePositive',
+  'deltaAngleSd10',
+] as const;
+
+/** Per-step angles kept for the sliding-window spread (the paper's Fig. 2b band: 10 examples). */
+const RECENT = 10;
+
+/**
+ * Measures how a rule's signals and weights align with backprop's while a trainer learns.
+ * After each step (`afterStep`) it collects the per-example angle between the rule's
+ * signal and backprop's for the top hidden layer (`deltaAngle`) and the one below
+ * (`deltaAngle1`, the paper's δ1 in a 4-layer net) and, where it is due, the condition
+ * `eᵀWBe` (its mean, `eWBe`, and the fraction of examples where it is positive). At each
+ * evaluation (`point`) it returns the window means and the weight angles: top W vs Bᵀ
+ * (`weightAngle`), the layer below (`weightAngle1`), and top W vs B⁺ (`pinvAngle`, the
+ * pseudoinverse of the fixed B); then starts new windows.
+ */
+export class AlignmentProbe {
+  private readonly windows: number[][] = [[], []];
+  private readonly recent: number[] = [];
+  private condition: number[] = [];
+  private feedbackTop: Float32Array | null | undefined;
+  private pinvTop: Float64Array | null = null;
+
+  constructor(
+    /** Take the (costlier) eᵀWBe on steps where this is true. */
+    private readonly conditionDue: (step: number) => boolean,
+  ) {}
+
+  private hiddenLayers(t: Trainer): number[] {
+    const last = t.network.layers.length - 1;
+    return [last - 1, last - 2];
+  }
+
+  // The top layer's fixed random feedback (FA's B), read once; null for other rules.
+  private async topFeedback(t: Trainer): Promise<Float32Array | null> {
+    if (this.feedbackTop === undefined) {
+      const last = t.network.layers.length - 1;
+      const fb = t.rule.feedback().find((f) => f.layer === last && f.layout === 'transposed');
+      this.feedbackTop = fb && t.rule.name === 'feedbackAlignment' ? await fb.tensor.read() : null;
+      if (this.feedbackTop) {
+        const w = t.network.layers[last];
+        try {
+          this.pinvTop = pseudoInverse(this.feedbackTop, w.inputSize, w.outputSize);
+        } catch {
+          this.pinvTop = null; // B with dependent columns (e.g. heavily thinned): no B⁺
+        }
+      }
+    }
+    return this.feedbackTop;
+  }
+
+  /** What a checkpoint keeps (taken right after `point`, when the windows are empty). */
+  state(): { recent: number[] } {
+    return { recent: [...this.recent] };
+  }
+
+  /** Puts back `state()`. */
+  restore(state: { recent?: number[] } | undefined): void {
+    this.recent.splice(0, this.recent.length, ...(state?.recent ?? []));
+  }
+
+  /** Collects this step's signal angles (and the condition, when due). */
+  async afterStep(t: Trainer): Promise<void> {
+    const layers = this.hiddenLayers(t);
+    for (let i = 0; i < layers.length; i++) {
+      if (layers[i] < 0) continue;
+      const angle = await signalAngle(t, layers[i]);
+      if (angle === null) continue;
+      this.windows[i].push(angle);
+      if (i === 0) {
+        this.recent.push(angle);
+        if (this.recent.length > RECENT) this.recent.shift();
+      }
+    }
+    const b = this.conditionDue(t.steps) ? await this.topFeedback(t) : null;
+    if (b) for (const v of await alignmentCondition(t, b)) this.condition.push(v);
+  }
+
+  /** The metrics of one evaluation (NaN where not measured); resets the windows. */
+  async point(t: Trainer): Promise<Record<string, number>> {
+    const layers = t.network.layers;
+    const last = layers.length - 1;
+    const weightAngle = async (l: number) => {
+      const fb =
+        l >= 1 ? t.rule.feedback().find((f) => f.layer === l && f.layout === 'transposed') : undefined;
+      if (!fb) return Number.NaN;
+      const w = layers[l];
+      return matrixAngleToTranspose(
+        await w.weights.read(),
+        await fb.tensor.read(),
+        w.outputSize,
+        w.inputSize,
+      );
+    };
+    await this.topFeedback(t);
+    const pinv = this.pinvTop;
+    const top = layers[last];
+    const positive = this.condition.filter((v) => v > 0).length;
+    const mean = finiteMean(this.recent);
+    const sd =
+      this.recent.length > 1
+        ? Math.sqrt(this.recent.reduce((s, v) => s + (v - mean) ** 2, 0) / (this.recent.length - 1))
+        : Number.NaN;
+    const point = {
+      deltaAngle: finiteMean(this.windows[0]),
+      weightAngle: await weightAngle(last),
+      deltaAngle1: finiteMean(this.windows[1]),
+      weightAngle1: last >= 2 ? await weightAngle(last - 1) : Number.NaN,
+      pinvAngle: pinv ? angleDegrees(await top.weights.read(), pinv) : Number.NaN,
+      eWBe: finiteMean(this.condition),
+      eWBePositive: this.condition.length ? positive / this.condition.length : Number.NaN,
+      deltaAngleSd10: sd,
+    };
+    this.windows[0] = [];
+    this.windows[1] = [];
+    this.condition = [];
+    return point;
+  }
+}
