@@ -1,0 +1,77 @@
+import {
+  type ExperimentId,
+  experimentIds,
+  getExperiment,
+  resolveConfig,
+  selectRules,
+} from '@rfa/experiments';
+import { demoPreset } from './demo-presets.js';
+import { checkMemory } from './memory-estimate.js';
+import { SettingsError } from './settings-error.js';
+
+export { SettingsError };
+
+/** Where the numbers are computed. */
+export const BACKENDS = ['cpu', 'webgl2', 'webgpu'] as const;
+export type BackendChoice = (typeof BACKENDS)[number];
+
+/** Everything a run is made from: what the form shows and the shared URL carries. */
+export interface RunSettings {
+  experiment: ExperimentId;
+  /** Rule keys; empty: the experiment's default rules. */
+  rules: string[];
+  /** Dotted config fields set over the demo preset (`learningRates.fa`: 0.01). */
+  overrides: Record<string, unknown>;
+  seed: number;
+  backend: BackendChoice;
+  /** Training steps of each rule per animation frame; 0: as fast as the worker goes. */
+  stepsPerFrame: number;
+}
+
+export const defaultSettings = (experiment: ExperimentId = 'fig2'): RunSettings => ({
+  experiment,
+  rules: [],
+  overrides: {},
+  seed: 1,
+  backend: 'cpu',
+  stepsPerFrame: 0,
+});
+
+/** A run ready to start: the checked config and rules. */
+export interface ResolvedRun {
+  config: Record<string, unknown>;
+  rules: string[];
+}
+
+/**
+ * Checks settings and builds the run's config: the demo preset, then the overrides,
+ * through the experiment's schema; the rules through `selectRules`; the size against
+ * the memory a tab can give. Throws SettingsError naming the field.
+ */
+export function resolveRun(s: RunSettings): ResolvedRun {
+  if (!experimentIds().includes(s.experiment))
+    throw new SettingsError(
+      'experiment',
+      `unknown experiment '${s.experiment}' (choose ${experimentIds().join(', ')})`,
+    );
+  if (!Number.isInteger(s.seed) || s.seed < 1 || s.seed > 2 ** 31)
+    throw new SettingsError('seed', `seed must be a whole number from 1 to 2147483648, got ${s.seed}`);
+  if (!BACKENDS.includes(s.backend))
+    throw new SettingsError('backend', `unknown backend '${s.backend}' (choose ${BACKENDS.join(', ')})`);
+  if (!Number.isInteger(s.stepsPerFrame) || s.stepsPerFrame < 0)
+    throw new SettingsError('stepsPerFrame', `steps per frame must be 0 or more, got ${s.stepsPerFrame}`);
+  const exp = getExperiment(s.experiment);
+  let config: Record<string, unknown>;
+  let rules: string[];
+  try {
+    config = resolveConfig(exp, {
+      overrides: { ...demoPreset(s.experiment).overrides, ...s.overrides },
+    }) as Record<string, unknown>;
+    rules = selectRules(exp, config, s.rules);
+  } catch (err) {
+    const field = (err as { field?: string }).field ?? 'config';
+    throw new SettingsError(field, (err as Error).message);
+  }
+  checkMemory(s.experiment, config, rules.length);
+  return { config, rules };
+}

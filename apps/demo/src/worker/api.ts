@@ -1,0 +1,50 @@
+import type { RunSettings } from '../app/run-settings.js';
+import type { RuleGuess } from './live-models.js';
+import type { SpeedOptions, SpeedResult } from './speed-probe.js';
+import type { SpikeFrame } from './spike-recorder.js';
+
+/** Which backend runs, as the page shows it. */
+export interface BackendInfo {
+  mode: string;
+  description: string;
+  fallback?: string;
+}
+
+/** How one rule's run ended. */
+export interface RuleEnd {
+  rule: string;
+  final: Record<string, number>;
+  divergence?: { atStep: number; reason: string; restoredFromStep: number };
+}
+
+/** What the worker sends the page, coalesced (at most every ~60 ms). */
+export interface RunUpdate {
+  status?: string;
+  backend?: BackendInfo;
+  /** New curve points, per rule, in order. */
+  points: { rule: string; point: Record<string, number> }[];
+  progress?: { done: number; total: number };
+  ends: RuleEnd[];
+  tiles?: { rule: string; units: number; pixels: Float32Array }[];
+  raster?: { frames: SpikeFrame[]; hiddenUnits: number; outputUnits: number; classes: number };
+  /** The run stopped on an error (a failed MNIST download, a backend that broke). */
+  error?: string;
+  /** The run is over (done, stopped or failed). */
+  finished?: boolean;
+}
+
+/** The worker's surface, called from the page through comlink. */
+export interface DemoWorkerApi {
+  /** Starts a run; `onUpdate` receives its progress. Resolves when it has started. */
+  start(settings: RunSettings, mnistUrl: string, onUpdate: (u: RunUpdate) => void): Promise<void>;
+  pause(): void;
+  resume(): void;
+  step(): void;
+  setStepsPerFrame(n: number): void;
+  /** Stops the run (its models stay for guesses) and resolves when it has. */
+  stop(): Promise<void>;
+  /** Each network's guess for a drawn digit (784 values in [0, 1]). */
+  guess(pixels: Float32Array): Promise<RuleGuess[]>;
+  /** Throughput of the CPU backend on `threads` threads (default 1). */
+  measureSpeed(o: SpeedOptions & { threads?: number }): Promise<SpeedResult>;
+}

@@ -1,0 +1,137 @@
+/// <reference lib="webworker" />
+import { loadMnistFromUrl, type Mnist } from '@rfa/datasets';
+import { experimentWork, getExperiment, runExperiment } from '@rfa/experiments';
+import type { Backend } from '@rfa/tensor';
+import * as Comlink from 'comlink';
+import { resolveRun } from '../app/run-settings.js';
+import type { DemoWorkerApi, RunUpdate } from './api.js';
+import { chooseBackend, cpuBackend } from './backend-choice.js';
+import { LiveModels } from './live-models.js';
+import { RunGate } from './run-gate.js';
+import { measureSpeed } from './speed-probe.js';
+import { SpikeRecorder } from './spike-recorder.js';
+import { UpdateBuffer } from './update-buffer.js';
+
+const TILE_UNITS = 16;
+let mnist: Promise<Mnist> | null = null;
+const models = new LiveModels();
+let current: { gate: RunGate; abort: AbortController; done: Promise<void>; backend: Backend } | null = null;
+
+function loadMnist(url: string): Promise<Mnist> {
+  mnist ??= loadMnistFromUrl(url, {
+    names: {
+      trainImages: 'train-images-idx3-ubyte.gz',
+      trainLabels: 'train-labels-idx1-ubyte.gz',
+      testImages: 't10k-images-idx3-ubyte.gz',
+      testLabels: 't10k-labels-idx1-ubyte.gz',
+    },
+  }).catch((err) => {
+    mnist = null;
+    throw new Error(`MNIST could not be loaded from ${url}: ${(err as Error).message}`);
+  });
+  return mnist;
+}
+
+async function stopCurrent(): Promise<void> {
+  if (!current) return;
+  current.abort.abort();
+  current.gate.stop();
+  await current.done;
+}
+
+const api: DemoWorkerApi = {
+  async start(settings, mnistUrl, onUpdate) {
+    await stopCurrent();
+    models.clear();
+    current?.backend.dispose();
+    current = null;
+    const { config, rules } = resolveRun(settings);
+    const exp = getExperiment(settings.experiment);
+    const out = new UpdateBuffer((u: RunUpdate) => onUpdate(u));
+    const gate = new RunGate(rules.length, settings.stepsPerFrame);
+    const abort = new AbortController();
+    const recorder = new SpikeRecorder();
+    let raster: Omit<NonNullable<RunUpdate['raster']>, 'frames'> | null = null;
+    const chosen = await chooseBackend(settings.backend);
+    out.set({ backend: { mode: chosen.mode, description: chosen.description, fallback: chosen.fallback } });
+    const total = experimentWork(exp, config, rules, 1);
+    let done = 0;
+    let lastTiles = 0;
+    const sendTiles = async () => {
+      lastTiles = performance.now();
+      out.set({ tiles: await models.tiles(TILE_UNITS) });
+    };
+    const run = async () => {
+      try {
+        const data = exp.needs.mnist
+          ? { mnist: await (out.status('loading MNIST…'), loadMnist(mnistUrl)) }
+          : {};
+        out.status('training');
+        await runExperiment(exp, {
+          config,
+          rules,
+          seeds: [settings.seed],
+          backend: chosen.backend,
+          data,
+          signal: abort.signal,
+          concurrentRules: true,
+          gate: async () => {
+            await gate.pass();
+            if (performance.now() - lastTiles > 400) await sendTiles();
+            if (raster) out.raster(raster, recorder.drain());
+          },
+          onModel: (id, model) => {
+            models.set(id.rule, model);
+            if (model?.kind === 'spiking') {
+              model.network.onStep = recorder.record;
+              const { classes } = model.network.options;
+              raster = {
+                hiddenUnits: Math.min(recorder.sample.hiddenUnits, model.network.layers[0].spikes.shape[1]),
+                outputUnits: recorder.outputUnits(model.network).length,
+                classes,
+              };
+            }
+          },
+          onEvent: (e) => {
+            if (e.type === 'step') {
+              done += e.units;
+              out.progress(done, total);
+            } else if (e.type === 'record') out.point(e.rule, e.point);
+            else if (e.type === 'end')
+              out.end({
+                rule: e.rule,
+                final: e.run.final,
+                ...(e.run.divergence ? { divergence: e.run.divergence } : {}),
+              });
+          },
+        });
+        await sendTiles();
+        out.status(abort.signal.aborted ? 'stopped' : 'done');
+      } catch (err) {
+        out.set({ error: (err as Error).message });
+        out.status('failed');
+      } finally {
+        out.finish();
+      }
+    };
+    current = { gate, abort, backend: chosen.backend, done: run() };
+  },
+  pause: () => current?.gate.pause(),
+  resume: () => current?.gate.resume(),
+  step: () => current?.gate.step(),
+  setStepsPerFrame: (n) => {
+    if (current) current.gate.stepsPerFrame = n;
+  },
+  stop: stopCurrent,
+  guess: (pixels) => models.guess(pixels),
+  async measureSpeed(o) {
+    const backend = await cpuBackend(o.threads ?? 1);
+    try {
+      return await measureSpeed(backend, o);
+    } finally {
+      backend.dispose();
+    }
+  },
+};
+
+Comlink.expose(api);
