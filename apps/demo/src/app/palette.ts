@@ -40,7 +40,11 @@ export function ruleColour(rule: string): string {
 }
 
 /** Dash patterns of variants, by how many words the variant adds ('fa-4layer': one). */
-const DASHES = [[6, 4], [2, 3], [8, 3, 2, 3]];
+const DASHES = [
+  [6, 4],
+  [2, 3],
+  [8, 3, 2, 3],
+];
 
 /** The rule's dash pattern: none for a rule with its own colour, else one per variant depth. */
 export function ruleDash(rule: string): number[] | undefined {

@@ -81,7 +81,10 @@ export class CurveCharts {
             label: def.y,
             size: 70,
             ...(def.log
-              ? { values: (_u: uPlot, ticks: number[]) => ticks.map((t) => t.toExponential(0)) }
+              ? {
+                  values: (_u: uPlot, ticks: number[]) =>
+                    ticks.map((t) => (t == null ? '' : t.toExponential(0))),
+                }
               : {}),
           },
         ],

@@ -11,14 +11,17 @@ export interface ChosenBackend {
   fallback?: string;
 }
 
-/** CPU threads this page can use: shared memory needs cross-origin isolation. */
+/**
+ * CPU threads for training: shared memory needs cross-origin isolation, and one core is
+ * left to the page so it stays responsive (at most 4).
+ */
 export function cpuThreads(): { threads: number; note?: string } {
   if (!globalThis.crossOriginIsolated)
     return {
       threads: 1,
       note: 'this page is not cross-origin isolated (no COOP/COEP headers from its host), so the CPU backend runs on one thread',
     };
-  return { threads: Math.max(1, Math.min(4, globalThis.navigator?.hardwareConcurrency ?? 1)) };
+  return { threads: Math.max(1, Math.min(4, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1)) };
 }
 
 export async function cpuBackend(threads?: number): Promise<Backend> {

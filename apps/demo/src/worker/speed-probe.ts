@@ -9,14 +9,18 @@ export interface SpeedOptions {
   sizes?: number[];
   rule?: string;
   batch: number;
-  /** Timed seconds, after `warmupSeconds` untimed. */
+  /** Seconds of each timed round, after `warmupSeconds` untimed (the engine tiers its wasm up meanwhile). */
   seconds: number;
   warmupSeconds?: number;
+  /** Timed rounds; the median rate is reported (default 3). */
+  rounds?: number;
 }
 
 export interface SpeedResult {
+  /** Median over the rounds. */
   examplesPerSecond: number;
-  steps: number;
+  /** Each round's rate. */
+  rounds: number[];
   backend: string;
 }
 
@@ -59,9 +63,18 @@ export async function measureSpeed(backend: Backend, o: SpeedOptions): Promise<S
       await trainer.lastLoss(); // waits for queued device work
       return { steps, ms: performance.now() - start };
     };
-    await run(o.warmupSeconds ?? 0.5);
-    const { steps, ms } = await run(o.seconds);
-    return { examplesPerSecond: (steps * o.batch) / (ms / 1000), steps, backend: backend.description };
+    await run(o.warmupSeconds ?? 1);
+    const rates: number[] = [];
+    for (let r = 0; r < (o.rounds ?? 3); r++) {
+      const { steps, ms } = await run(o.seconds);
+      rates.push((steps * o.batch) / (ms / 1000));
+    }
+    const sorted = [...rates].sort((a, b) => a - b);
+    return {
+      examplesPerSecond: sorted[Math.floor(sorted.length / 2)],
+      rounds: rates,
+      backend: backend.description,
+    };
   } finally {
     trainer.dispose();
     network.dispose();
