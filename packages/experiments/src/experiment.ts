@@ -39,6 +39,8 @@ export interface Experiment<C extends object = object> {
   /** The base config when `overrides` pick a preset (fig4's `size`); default: `defaults` or `quick`. */
   preset?(overrides: Record<string, unknown>, quick: boolean): C;
   readonly needs: { mnist?: boolean };
+  /** Seeds a runner uses when none are asked for: the paper's n = 20 where that takes minutes here. */
+  readonly defaultSeeds?: number;
   readonly rules: Readonly<Record<string, ExperimentRule>>;
   /** The rules a config runs when none are named (default: every rule not marked optional). */
   defaultRules?(config: C): string[];

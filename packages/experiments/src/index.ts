@@ -10,6 +10,7 @@ export { type DepthComparison, depthTTests } from './analysis/depth-t-test.js';
 export { type PhaseSteps, phaseDrops, phaseEnds, threePhaseSchedule } from './analysis/three-phase.js';
 export { type CheckpointStore, contentHash, memoryStore } from './checkpoint-store.js';
 export { type ConfigField, configFields, parseOverrides, resolveConfig } from './config.js';
+export { figS6 } from './definitions/fig-s6.js';
 export { type Fig2Config, fig2 } from './definitions/fig2.js';
 export { type Fig3aConfig, fig3a } from './definitions/fig3a.js';
 export { type Fig3dConfig, fig3d } from './definitions/fig3d.js';

@@ -1,3 +1,4 @@
+import { figS6 } from './definitions/fig-s6.js';
 import { fig2 } from './definitions/fig2.js';
 import { fig3a } from './definitions/fig3a.js';
 import { fig3d } from './definitions/fig3d.js';
@@ -7,7 +8,7 @@ import { ConfigError } from './errors.js';
 import type { Experiment } from './experiment.js';
 
 /** Every experiment, by id, in the paper's order: the one list the bench and the demo read. */
-export const EXPERIMENTS = { fig2, fig3a, fig3d, fig4, fig5 } as const;
+export const EXPERIMENTS = { fig2, fig3a, fig3d, fig4, fig5, figS6 } as const;
 
 /** An id of `EXPERIMENTS`. */
 export type ExperimentId = keyof typeof EXPERIMENTS;

@@ -5,6 +5,8 @@ export interface RuleRun {
   curves: Record<string, number[]>;
   /** Present when the run stopped early because its loss or a metric blew up (weights put back to the last good step). */
   divergence?: { atStep: number; reason: string; restoredFromStep: number };
+  /** Pictures of the run for the report: first-layer receptive fields, spike traces. */
+  snapshots?: Record<string, unknown>;
 }
 
 /** Everything one seed produced, by rule key (`bp`, `fa`, `fa-sparse50`, ...). */
@@ -24,6 +26,10 @@ export interface AggregateRun {
   curves: Record<string, number[]>;
   /** Per-seed final values, for tests across runs. */
   perSeed: Record<string, number[]>;
+  /** Point-by-point sample s.d. of the curves over seeds (NaN with fewer than 2). */
+  curvesSd?: Record<string, number[]>;
+  /** The first seed's snapshots. */
+  snapshots?: Record<string, unknown>;
   /** Seeds whose run of this rule diverged, with why. */
   diverged?: { seed: number; atStep: number; reason: string }[];
 }
@@ -38,6 +44,16 @@ export interface PlotSpec {
   logY?: boolean;
   /** Only these rule keys (default all that have the metric). */
   rules?: string[];
+  /**
+   * Several metrics in one plot, told apart by dash (e.g. a 4-layer net's two hidden layers);
+   * `metric` names the plot's file then.
+   */
+  series?: { metric: string; label: string }[];
+  /**
+   * A shaded band around each curve: `times` × another metric (a spread recorded with the
+   * curve, such as the angle's s.d. over the last 10 examples), or × the s.d. over seeds.
+   */
+  band?: { metric: string; times: number } | { seeds: true; times: number };
 }
 
 /** What one experiment run reports (the bench writes it as `<out>/<id>.json`). */

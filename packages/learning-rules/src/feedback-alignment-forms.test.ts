@@ -184,3 +184,46 @@ describe("the paper's form with B = Wᵀ", () => {
     );
   });
 });
+
+describe('a coarse stand-in for the hidden derivative', () => {
+  it("'step' weights the paper's modulator by high where f′ > threshold and low elsewhere; 'constant' by a constant", () => {
+    const net = createNetwork(backend, { rng: new Rng(1), init: zerosInit(), layers });
+    const make = (derivative: Parameters<typeof feedbackAlignment>[0]) => {
+      const n = createNetwork(backend, { rng: new Rng(1), init: zerosInit(), layers });
+      n.layers.forEach((l, i) => {
+        backend.write(l.weights, [W0, W1][i]);
+        backend.write(l.bias, [b0, b1][i]);
+      });
+      const t = createTrainer(n, feedbackAlignment({ form: 'paper', ...derivative }), {
+        loss: 'mse',
+        learningRate: 0.5,
+        rng: new Rng(2),
+      });
+      backend.write(t.rule.feedback()[0].tensor, B1);
+      t.step(Float32Array.from(x), Float32Array.from(yStar), 1);
+      return t;
+    };
+    net.dispose();
+    const ref = handWorked();
+    const h = matVec(W0, 3, x).map((v, i) => sigmoid(v + b0[i]));
+    const fPrime = h.map((v) => v * (1 - v));
+    const step = make({ derivative: { kind: 'step', threshold: 0.245, high: 0.2, low: 0.05 } });
+    expectClose(
+      step.lastDeltas()[0]!.readSync(),
+      ref.paper.m.map((m, j) => m * (fPrime[j] > 0.245 ? 0.2 : 0.05)),
+      { atol: 1e-7, rtol: 1e-5 },
+      'step-weighted δ',
+    );
+    expect(fPrime.some((d) => d > 0.245) && fPrime.some((d) => d <= 0.245)).toBe(true); // both levels used
+    const constant = make({ derivative: { kind: 'constant', value: 0.25 } });
+    expectClose(
+      constant.lastDeltas()[0]!.readSync(),
+      ref.paper.m.map((m) => m * 0.25),
+      { atol: 1e-7, rtol: 1e-5 },
+      'constant',
+    );
+    expect(() =>
+      feedbackAlignment({ derivative: { kind: 'step', threshold: 0.1, high: 0.2, low: 0 } }),
+    ).toThrow(/derivative.low must be a positive number/);
+  });
+});

@@ -10,6 +10,7 @@ export type {
   UpdateContext,
 } from './rule.js';
 export { backprop } from './rules/backprop.js';
+export type { DerivativeWeighting } from './rules/derivative-weighting.js';
 export { directFeedbackAlignment } from './rules/direct-feedback-alignment.js';
 export { type FeedbackAlignmentOptions, feedbackAlignment } from './rules/feedback-alignment.js';
 export type { FeedbackOptions } from './rules/feedback-init.js';

@@ -21,3 +21,4 @@ export { emitSpikes, simulateStep } from './simulation-step.js';
 export { createSpikingNetwork, SpikingNetwork } from './spiking-network.js';
 export type { SpikingLayerState, SpikingNetworkState } from './state.js';
 export { decodeSpikingState, encodeSpikingState } from './state-bytes.js';
+export { type SpikeTrace, type TraceOptions, TraceRecorder } from './trace-recorder.js';

@@ -28,7 +28,18 @@ export function aggregate(outcomes: SeedOutcome[], seeds?: number[]): Record<str
         return vals.length ? vals.reduce((s, v) => s + v, 0) / vals.length : Number.NaN;
       });
     }
+    const curvesSd: Record<string, number[]> = {};
+    for (const k of keys) {
+      curvesSd[k] = curves[k].map((m, i) => {
+        const vals = runs.map((r) => r.curves[k][i]).filter((v) => Number.isFinite(v));
+        if (vals.length < 2) return Number.NaN;
+        return Math.sqrt(vals.reduce((s, v) => s + (v - m) ** 2, 0) / (vals.length - 1));
+      });
+    }
     result[rule] = { final, curves, perSeed };
+    if (runs.length > 1) result[rule].curvesSd = curvesSd;
+    const snapshots = runs.find((r) => r.snapshots)?.snapshots;
+    if (snapshots) result[rule].snapshots = snapshots;
     const diverged = outcomes.flatMap((o, i) => {
       const d = o[rule]?.divergence;
       return d ? [{ seed: seeds?.[i] ?? i + 1, atStep: d.atStep, reason: d.reason }] : [];

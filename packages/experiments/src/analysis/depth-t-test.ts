@@ -12,6 +12,9 @@ export interface DepthComparison {
   df: number;
   /** Two-sided p-value. */
   p: number;
+  /** Seeds on each side. */
+  nDeeper: number;
+  nShallower: number;
   deeperBetter: boolean;
 }
 
@@ -20,26 +23,29 @@ const mean = (xs: number[]) => xs.reduce((s, v) => s + v, 0) / xs.length;
 /**
  * Fig. 3d's test: for each `[rule, deeperRule]` pair, Welch's t-test of the final NSE
  * over seeds, 4-layer vs 3-layer. A pair with fewer than 2 finite values on a side is
- * reported with a reason instead of numbers.
+ * reported with a reason instead of numbers. Results are keyed by the shallower rule, or by
+ * the deeper one with `keyBy: 'deeper'` (when several pairs share the shallower rule).
  */
 export function depthTTests(
   results: Record<string, AggregateRun>,
   pairs: [shallower: string, deeper: string][],
   metric = 'nse',
+  keyBy: 'shallower' | 'deeper' = 'shallower',
 ): Record<string, DepthComparison | { skipped: string }> {
   const out: Record<string, DepthComparison | { skipped: string }> = {};
   for (const [shallower, deeper] of pairs) {
+    const key = keyBy === 'deeper' ? deeper : shallower;
     const a = results[deeper]?.perSeed[metric] ?? [];
     const b = results[shallower]?.perSeed[metric] ?? [];
     if (a.length < 2 || b.length < 2) {
-      out[shallower] = {
+      out[key] = {
         skipped: `needs ≥ 2 finite ${metric} values per depth, got ${a.length} (${deeper}) and ${b.length} (${shallower})`,
       };
       continue;
     }
     const { t, df, p } = welchTTest(a, b);
     const [meanDeeper, meanShallower] = [mean(a), mean(b)];
-    out[shallower] = {
+    out[key] = {
       deeper,
       shallower,
       meanDeeper,
@@ -47,6 +53,8 @@ export function depthTTests(
       t,
       df,
       p,
+      nDeeper: a.length,
+      nShallower: b.length,
       deeperBetter: meanDeeper < meanShallower,
     };
   }

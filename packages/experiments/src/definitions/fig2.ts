@@ -73,6 +73,7 @@ export const fig2 = defineExperiment<Fig2Config>({
   schema,
   defaults,
   quick: { ...defaults, steps: 2000 },
+  defaultSeeds: 20,
   needs: {},
   rules: {
     bp: { description: 'backprop' },
@@ -118,10 +119,21 @@ export const fig2 = defineExperiment<Fig2Config>({
     { metric: 'nse', title: 'Held-out NSE', yTitle: 'NSE', logY: true },
     {
       metric: 'deltaAngle',
-      title: 'Angle between FA and BP hidden signals',
+      title: "Angle between the rule's hidden signal and backprop's (±2 s.d. over the last 10 examples)",
+      yTitle: 'degrees',
+      rules: ['fa', 'node-perturbation', 'dfa', 'sign-symmetry', 'kolen-pollack'],
+      band: { metric: 'deltaAngleSd10', times: 2 },
+    },
+    {
+      metric: 'weightAngle',
+      title: 'W against Bᵀ and against B⁺',
       yTitle: 'degrees',
       rules: ['fa'],
+      series: [
+        { metric: 'weightAngle', label: 'W vs Bᵀ' },
+        { metric: 'pinvAngle', label: 'W vs B⁺' },
+      ],
     },
   ],
-  tableMetrics: ['nse', 'deltaAngle'],
+  tableMetrics: ['nse', 'deltaAngle', 'weightAngle', 'eWBePositive'],
 });

@@ -5,7 +5,16 @@ import { createRule } from '../rules/rule-registry.js';
 import { classificationRun } from '../runs/classification-run.js';
 import { firstRows, requireMnist } from './mnist-parts.js';
 
-const RULE_KEYS = ['bp', 'fa', 'fa-sparse50', 'shallow', 'dfa', 'sign-symmetry', 'kolen-pollack'] as const;
+const RULE_KEYS = [
+  'bp',
+  'fa',
+  'fa-sparse50',
+  'shallow',
+  'fa-coarse-derivative',
+  'dfa',
+  'sign-symmetry',
+  'kolen-pollack',
+] as const;
 const positive = z.number().positive();
 const count = z.number().int().positive();
 
@@ -29,6 +38,11 @@ const schema = z.strictObject({
     .describe(
       "FA, DFA, sign symmetry and Kolen–Pollack: 'paper' (δ = (B e) ∘ f′, derivatives only local) or 'chained' (from e ∘ g′)",
     ),
+  coarseDerivative: z
+    .strictObject({ threshold: z.number().min(0), high: positive, low: positive })
+    .describe(
+      "fa-coarse-derivative: weight the modulator by 'high' where the unit's f′ > threshold, else 'low'",
+    ),
   trainExamples: count.describe('first N training images used (60000 = all)'),
   testExamples: count.describe('first N test images scored (10000 = all)'),
   rules: z.array(z.enum(RULE_KEYS)).min(1).describe('rules run when --rules is not given'),
@@ -49,6 +63,8 @@ const defaults: Fig3aConfig = {
   feedbackInit: 0.5,
   sparseRemoveFraction: 0.5,
   faForm: 'paper',
+  // logistic f′ = h(1 − h) ≤ 0.25: 0.2 while 0.1 < f′ (h within about 0.13..0.87), 0.02 in saturation
+  coarseDerivative: { threshold: 0.1, high: 0.2, low: 0.02 },
   trainExamples: 60000,
   testExamples: 10000,
   rules: ['bp', 'fa', 'fa-sparse50', 'shallow'],
@@ -77,12 +93,17 @@ export const fig3a = defineExperiment<Fig3aConfig>({
     laterEpochsFactor: 1 / 3,
     feedbackInit: 2,
   },
+  defaultSeeds: 3,
   needs: { mnist: true },
   rules: {
     bp: { description: 'backprop' },
     fa: { description: 'feedback alignment' },
     'fa-sparse50': { description: 'FA with sparseRemoveFraction of every W and B removed' },
     shallow: { description: 'only the output layer learns' },
+    'fa-coarse-derivative': {
+      description: 'FA with a 2-level step (coarseDerivative) in place of each hidden unit’s f′',
+      optional: true,
+    },
     dfa: { description: 'direct feedback alignment (same as FA with one hidden layer)', optional: true },
     'sign-symmetry': { description: 'sign symmetry', optional: true },
     'kolen-pollack': { description: 'Kolen–Pollack', optional: true },
@@ -117,6 +138,7 @@ export const fig3a = defineExperiment<Fig3aConfig>({
         epochs: c.epochs,
         evaluationsPerEpoch: c.evaluationsPerEpoch,
         seed: ctx.seed * 1000 + 3,
+        receptiveFields: 25,
       },
       ctx,
     );
@@ -125,18 +147,38 @@ export const fig3a = defineExperiment<Fig3aConfig>({
   plots: [
     {
       metric: 'testError',
-      title: 'Test error',
+      title: 'Test error (±1 s.d. over seeds)',
       yTitle: 'test error (fraction)',
       xTitle: 'epoch',
       logY: true,
+      band: { seeds: true, times: 1 },
     },
     {
       metric: 'deltaAngle',
-      title: "Angle between the rule's and backprop's hidden signal",
+      title: "Angle between the rule's modulator and backprop's (Fig. 3b, ±1 s.d. over seeds)",
       yTitle: 'degrees',
       xTitle: 'epoch',
-      rules: ['fa', 'fa-sparse50'],
+      rules: ['fa', 'fa-sparse50', 'fa-coarse-derivative', 'dfa', 'sign-symmetry', 'kolen-pollack'],
+      band: { seeds: true, times: 1 },
+    },
+    {
+      metric: 'weightAngle',
+      title: 'Hidden→output W against Bᵀ and against B⁺',
+      yTitle: 'degrees',
+      xTitle: 'epoch',
+      rules: ['fa', 'fa-sparse50', 'fa-coarse-derivative'],
+      series: [
+        { metric: 'weightAngle', label: 'W vs Bᵀ' },
+        { metric: 'pinvAngle', label: 'W vs B⁺' },
+      ],
+    },
+    {
+      metric: 'eWBePositive',
+      title: 'Share of examples with eᵀWBe > 0 (the condition of the paper’s analysis)',
+      yTitle: 'fraction',
+      xTitle: 'epoch',
+      rules: ['fa', 'fa-sparse50', 'fa-coarse-derivative'],
     },
   ],
-  tableMetrics: ['testError', 'deltaAngle'],
+  tableMetrics: ['testError', 'deltaAngle', 'weightAngle', 'pinvAngle', 'eWBePositive'],
 });

@@ -1,15 +1,18 @@
 import { createDeepTargetTask } from '@rfa/datasets';
 import { type LayerConfig, uniformInit } from '@rfa/layers';
+import { withFrozenLayers } from '@rfa/learning-rules';
 import { z } from 'zod';
 import { depthTTests } from '../analysis/depth-t-test.js';
 import { defineExperiment } from '../experiment.js';
 import { createRule } from '../rules/rule-registry.js';
 import { regressionRun } from '../runs/regression-run.js';
+import type { RunContext } from '../runs/run-context.js';
+import type { RuleRun } from '../types.js';
 
 const positive = z.number().positive();
 const count = z.number().int().positive();
 
-const schema = z.strictObject({
+export const fig3dSchema = z.strictObject({
   targetSeed: z
     .number()
     .int()
@@ -41,9 +44,9 @@ const schema = z.strictObject({
     .describe('learning rate per rule'),
 });
 
-export type Fig3dConfig = z.infer<typeof schema>;
+export type Fig3dConfig = z.infer<typeof fig3dSchema>;
 
-const defaults: Fig3dConfig = {
+export const fig3dDefaults: Fig3dConfig = {
   targetSeed: 1,
   // batch 10 × 40,000 steps = 400k examples; quick sees 150k, where FA-4layer is still on
   // its way down but already well below both 3-layer nets (at 80k its spread over seeds
@@ -87,7 +90,8 @@ const RUNS: Record<string, { rule: string; depth: 3 | 4; optional?: boolean; des
   },
 };
 
-function layers(c: Fig3dConfig, depth: 3 | 4): LayerConfig[] {
+/** The 3-layer (30-h-10) or 4-layer (30-h-h2-10) tanh network of Fig. 3c,d. */
+export function fig3dLayers(c: Fig3dConfig, depth: 3 | 4): LayerConfig[] {
   return depth === 3
     ? [
         { in: 30, out: c.hiddenUnits, activation: 'tanh' },
@@ -101,6 +105,38 @@ function layers(c: Fig3dConfig, depth: 3 | 4): LayerConfig[] {
 }
 
 /**
+ * One run of the depth task: the fixed target and example stream (targetSeed), a new net of
+ * `depth` layers from the run's seed (rules of one depth start from the same weights), the
+ * registry rule `rule` with the config's feedback scale and form; `frozen` layers never learn.
+ */
+export function fig3dRun(
+  c: Fig3dConfig,
+  o: { rule: string; depth: 3 | 4; learningRate: number; frozen?: ReadonlySet<number> },
+  ctx: RunContext,
+): Promise<RuleRun> {
+  const base = createRule(
+    o.rule,
+    o.rule === 'fa' || o.rule === 'dfa' ? { feedbackScale: c.feedbackInit, form: c.faForm } : {},
+  );
+  const frozen = o.frozen;
+  return regressionRun(
+    {
+      task: createDeepTargetTask({ seed: c.targetSeed, heldOutSize: c.heldOut }),
+      layers: fig3dLayers(c, o.depth),
+      init: uniformInit(c.forwardInit),
+      biasInit: uniformInit(c.biasInit),
+      rule: frozen ? withFrozenLayers(base, () => frozen) : base,
+      learningRate: o.learningRate,
+      steps: c.steps,
+      batchSize: c.batchSize,
+      evaluateEvery: c.evaluateEvery,
+      seed: ctx.seed * 1000 + o.depth,
+    },
+    ctx,
+  );
+}
+
+/**
  * Fig. 3c,d: 30-20-10 and 30-20-10-10 tanh networks regress onto a fixed random
  * 30-20-10-10 tanh network. Hyperparameters were tuned for backprop (as the paper did)
  * and shared by every rule; the deeper net should beat the shallower one under both
@@ -111,9 +147,10 @@ export const fig3d = defineExperiment<Fig3dConfig>({
   title: 'Fig. 3d — feedback alignment trains a deeper network',
   notes:
     'Target: 30-20-10-10 tanh net, weights and biases ~ U[-0.5, 0.5], x ~ N(0, I) (reconstructed), one target and one example stream for all runs (targetSeed); each run (seed) draws new forward weights, biases and feedback B ~ U[-b, b]. BP and FA at one depth start from the same weights. shallow trains only the output layer of the 3-layer net. NSE on 1000 held-out examples. analysis: Welch t-test of final NSE, 4-layer vs 3-layer, per rule (t < 0: deeper is better); the paper reports p = 3e-12 (BP) and 9e-13 (FA) with n = 20 and no NSE values.',
-  schema,
-  defaults,
-  quick: { ...defaults, steps: 15000 },
+  schema: fig3dSchema,
+  defaults: fig3dDefaults,
+  quick: { ...fig3dDefaults, steps: 15000 },
+  defaultSeeds: 20,
   needs: {},
   rules: Object.fromEntries(
     Object.entries(RUNS).map(([k, r]) => [k, { description: r.description, optional: r.optional }]),
@@ -121,29 +158,43 @@ export const fig3d = defineExperiment<Fig3dConfig>({
   work: (c) => c.steps,
   run(c, key, ctx) {
     const { rule, depth } = RUNS[key];
-    // every rule sees the same target and example stream; rules of one depth start from the same weights
-    return regressionRun(
-      {
-        task: createDeepTargetTask({ seed: c.targetSeed, heldOutSize: c.heldOut }),
-        layers: layers(c, depth),
-        init: uniformInit(c.forwardInit),
-        biasInit: uniformInit(c.biasInit),
-        rule: createRule(
-          rule,
-          rule === 'fa' || rule === 'dfa' ? { feedbackScale: c.feedbackInit, form: c.faForm } : {},
-        ),
-        learningRate: c.learningRates[key as keyof Fig3dConfig['learningRates']],
-        steps: c.steps,
-        batchSize: c.batchSize,
-        evaluateEvery: c.evaluateEvery,
-        seed: ctx.seed * 1000 + depth,
-      },
+    return fig3dRun(
+      c,
+      { rule, depth, learningRate: c.learningRates[key as keyof Fig3dConfig['learningRates']] },
       ctx,
     );
   },
   paper: {},
-  plots: [{ metric: 'nse', title: 'Held-out NSE', yTitle: 'NSE', logY: true }],
-  tableMetrics: ['nse', 'deltaAngle', 'weightAngle'],
+  plots: [
+    {
+      metric: 'nse',
+      title: 'Held-out NSE (±1 s.d. over seeds)',
+      yTitle: 'NSE',
+      logY: true,
+      band: { seeds: true, times: 1 },
+    },
+    {
+      metric: 'deltaAngle',
+      title: "Angle between FA's and backprop's signals, both hidden layers",
+      yTitle: 'degrees',
+      rules: ['fa', 'fa-4layer', 'dfa', 'dfa-4layer'],
+      series: [
+        { metric: 'deltaAngle', label: 'top hidden layer (δ2 in the 4-layer net)' },
+        { metric: 'deltaAngle1', label: 'first hidden layer (δ1 = B1 δ2)' },
+      ],
+    },
+    {
+      metric: 'weightAngle',
+      title: 'Forward weights against the feedback, both layers',
+      yTitle: 'degrees',
+      rules: ['fa', 'fa-4layer'],
+      series: [
+        { metric: 'weightAngle', label: 'top: W vs Bᵀ' },
+        { metric: 'weightAngle1', label: 'below: W1 vs B1ᵀ' },
+      ],
+    },
+  ],
+  tableMetrics: ['nse', 'deltaAngle', 'deltaAngle1', 'weightAngle', 'weightAngle1'],
   analyse: (results) => ({
     ...depthTTests(results, [
       ['bp', 'bp-4layer'],

@@ -1,3 +1,4 @@
+import type { SpikeTrace } from '@rfa/spiking';
 import { describe, expect, it } from 'vitest';
 import { InterruptedError } from '../errors.js';
 import type { ExperimentEvent } from '../events.js';
@@ -38,6 +39,12 @@ describe('fig4 experiment', () => {
     expect(curves.testError).toHaveLength(curves.step.length);
     expect(curves.testError.at(-1)).toBe(final.testError);
     expect(ticked()).toBeCloseTo(fig4.work(config, 'fa'), 6);
+    // Fig. 4's traces: 10 images × 5 steps at the start and halfway; rasters of 50 units per hidden layer and 10 per class
+    const traces = outcome.fa.snapshots?.traces as Record<string, SpikeTrace>;
+    expect(Object.keys(traces)).toEqual(['early', 'middle']);
+    expect(traces.early.potential).toHaveLength(50);
+    expect(traces.early.layers.map((l) => l.units.length)).toEqual([50, 50, 100]);
+    expect(traces.early.layers[0].spikes.flat().length).toBeGreaterThan(0);
     // a seed fixes every draw: weights, the training subset and order, every spike
     const again = await runSeed(fig4, config, context().options);
     expect(again.fa.curves).toEqual(curves);

@@ -100,6 +100,7 @@ export const fig4 = defineExperiment<Fig4Config>({
       ? fig4Config(size as Fig4Size)
       : fig4Config(quick ? 'quick' : 'reference');
   },
+  defaultSeeds: 1,
   needs: { mnist: true },
   rules: { fa: { description: 'the spiking network, online feedback alignment' } },
   work: (c) =>
@@ -119,6 +120,8 @@ export const fig4 = defineExperiment<Fig4Config>({
         testExamples,
         evaluationsPerEpoch,
         seed: ctx.seed * 1000 + 4,
+        // Fig. 4's traces: 10 images (50 steps) early, midway and late
+        traceBatches: 10,
       },
       ctx,
     );

@@ -67,6 +67,7 @@ export const fig5 = defineExperiment<Fig5Config>({
   schema,
   defaults,
   quick: { ...defaults, steps: 4500, evaluateEvery: 250, threePhase: { phaseSteps: [1500, 1500, 1500] } },
+  defaultSeeds: 20,
   needs: {},
   rules: {
     fa: { description: 'feedback alignment' },
@@ -97,6 +98,7 @@ export const fig5 = defineExperiment<Fig5Config>({
         evaluateEvery: c.evaluateEvery,
         seed: ctx.seed * 1000 + 5,
         beforeStep: threePhase ? (step) => schedule.advance(step) : undefined,
+        evaluateAlso: threePhase ? phaseEnds(phases) : undefined,
         extraMetrics: rule === 'bp' ? undefined : outputLayerNeuronAngles,
       },
       ctx,
@@ -109,8 +111,18 @@ export const fig5 = defineExperiment<Fig5Config>({
     { metric: 'nse', title: 'Held-out NSE', yTitle: 'NSE', logY: true },
     {
       metric: 'weightAngle',
-      title: 'Angle between W and Bᵀ',
+      title: 'W against Bᵀ and against B⁺ (Supplementary Notes 13–14)',
       yTitle: 'degrees',
+      rules: ['fa', 'fa-three-phase'],
+      series: [
+        { metric: 'weightAngle', label: 'W vs Bᵀ' },
+        { metric: 'pinvAngle', label: 'W vs B⁺' },
+      ],
+    },
+    {
+      metric: 'eWBe',
+      title: 'The condition eᵀWBe (mean over each evaluation window)',
+      yTitle: 'eᵀWBe',
       rules: ['fa', 'fa-three-phase'],
     },
     {
@@ -120,5 +132,13 @@ export const fig5 = defineExperiment<Fig5Config>({
       rules: ['fa', 'fa-three-phase'],
     },
   ],
-  tableMetrics: ['nse', 'weightAngle', 'perNeuronAngle', 'phase1Drop', 'phase2Drop', 'phase3Drop'],
+  tableMetrics: [
+    'nse',
+    'weightAngle',
+    'pinvAngle',
+    'perNeuronAngle',
+    'phase1Drop',
+    'phase2Drop',
+    'phase3Drop',
+  ],
 });

@@ -42,6 +42,20 @@ const form = z
     "'chained': δ_l = (M δ_{l+1}) ∘ f′ from e ∘ g′; 'paper': from the raw error e, no derivative passed between layers",
   );
 const removeFraction = z.number().min(0).lt(1).describe('fraction of feedback entries removed for good');
+const derivative = z
+  .discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('exact') }),
+    z.strictObject({ kind: z.literal('constant'), value: z.number().positive() }),
+    z.strictObject({
+      kind: z.literal('step'),
+      threshold: z.number().min(0),
+      high: z.number().positive(),
+      low: z.number().positive(),
+    }),
+  ])
+  .describe(
+    "each hidden layer's weighting of its modulator: the exact f′, a constant, or a 2-level step on f′",
+  );
 const feedbackInit = (o: {
   feedbackScale?: number;
   removeFraction?: number;
@@ -77,8 +91,13 @@ export const RULES = {
       feedbackScale: scale.optional(),
       removeFraction: removeFraction.optional(),
       form: form.optional(),
+      derivative: derivative.optional(),
     }),
-    create: (o) => feedbackAlignment(feedbackInit(o)),
+    create: (o) =>
+      feedbackAlignment({
+        ...feedbackInit(o),
+        ...(o.derivative === undefined ? {} : { derivative: o.derivative }),
+      }),
   }),
   dfa: entry({
     key: 'dfa',

@@ -1,5 +1,5 @@
 import { Batcher, type BatcherState, type Dataset } from '@rfa/datasets';
-import { createNetwork, type Initializer, type LayerConfig } from '@rfa/layers';
+import { createNetwork, type Initializer, type LayerConfig, type Network } from '@rfa/layers';
 import { createTrainer, type RuleFactory, type Trainer } from '@rfa/learning-rules';
 import { Rng } from '@rfa/tensor';
 import { train } from '@rfa/train';
@@ -29,6 +29,28 @@ export interface ClassificationRunOptions {
   seed: number;
   /** Measure the delta angle on every k-th step (it costs two small readbacks). */
   angleEvery?: number;
+  /** Keep this many first-layer units' incoming weights as images at the end (Supplementary Fig. 5). */
+  receptiveFields?: number;
+}
+
+/** The first `units` rows of W0, each an image of the input (28 × 28 for MNIST), to 4 decimals. */
+async function receptiveFields(network: Network, units: number) {
+  const w = network.layers[0];
+  const values = await w.weights.read();
+  const side = Math.round(Math.sqrt(w.inputSize));
+  const rows = Math.min(units, w.outputSize);
+  return {
+    width: side,
+    height: w.inputSize / side,
+    units: Array.from(
+      { length: rows },
+      (_, r) =>
+        Array.from(
+          values.subarray(r * w.inputSize, (r + 1) * w.inputSize),
+          (v) => Math.round(v * 1e4) / 1e4 || 0,
+        ), // || 0: no −0, which JSON would not keep
+    ),
+  };
 }
 
 /**
@@ -111,7 +133,10 @@ export async function classificationRun(o: ClassificationRunOptions, ctx: RunCon
       signal: ctx.signal,
       ...trainEvents(ctx, (steps) => steps * o.batchSize, trainer.steps),
     });
-    return finishTrainerRun(result, curves, metrics);
+    const run = finishTrainerRun(result, curves, metrics);
+    if (o.receptiveFields)
+      run.snapshots = { receptiveFields: await receptiveFields(network, o.receptiveFields) };
+    return run;
   } finally {
     ctx.onModel?.(null);
     trainer.dispose();

@@ -25,6 +25,8 @@ export interface RegressionRunOptions {
   evaluateEvery: number;
   /** Seeds the network's weights and the rule's feedback. */
   seed: number;
+  /** Steps evaluated besides the regular ones (fig5c's phase ends). */
+  evaluateAlso?: readonly number[];
   /** Called before each step with its 1-based number (fig5c's schedule freezes layers here). */
   beforeStep?: (step: number, trainer: Trainer) => void;
   /** Extra metrics at every evaluation (fig5's per-neuron angles): each key becomes a curve, its last value a final metric. */
@@ -82,7 +84,8 @@ export async function regressionRun(o: RegressionRunOptions, ctx: RunContext): P
       data: o.task,
       steps: o.steps - trainer.steps,
       batchSize: o.batchSize,
-      evaluateAt: (s) => isEvaluationStep(s, o.evaluateEvery) || s === o.steps,
+      evaluateAt: (s) =>
+        isEvaluationStep(s, o.evaluateEvery) || s === o.steps || (o.evaluateAlso?.includes(s) ?? false),
       evaluateAtStart: saved === null,
       evaluate,
       beforeStep: o.beforeStep ? (t) => o.beforeStep?.(t.steps + 1, t) : undefined,

@@ -3,9 +3,11 @@ import {
   decodeSpikingState,
   encodeSpikingState,
   type LabelledSet,
+  type SpikeTrace,
   type SpikingNetwork,
   type SpikingNetworkOptions,
   type SpikingNetworkState,
+  TraceRecorder,
   trainEpochAsync,
 } from '@rfa/spiking';
 import { OptionError, Rng, type RngState } from '@rfa/tensor';
@@ -27,6 +29,8 @@ export interface SpikingRunOptions {
   testExamples: number;
   evaluationsPerEpoch: number;
   seed: number;
+  /** Record Fig. 4's traces (rasters, one neuron's potential and modulator) over this many batches early, midway and late in training. 0: none. */
+  traceBatches?: number;
 }
 
 /** Progress units: a test image costs about half a training image (5 steps without plasticity or feedback). */
@@ -39,6 +43,7 @@ interface SpikingPosition {
   order: number[];
   shuffle: RngState;
   curves: Record<string, (number | null)[]>;
+  traces?: TraceState;
 }
 
 /** The first layer whose weights hold a non-finite value, or -1. */
@@ -77,6 +82,7 @@ export async function spikingRun(o: SpikingRunOptions, ctx: RunContext): Promise
       shuffle.setState(at.shuffle);
     }
     const curves = new Curves(['testError'], ctx, at?.curves);
+    const traces = traceWindows(net, o.traceBatches ?? 0, o.epochs * batches, o.seed);
     let good: SpikingNetworkState | null = null;
     let divergence: RuleRun['divergence'];
     let lastGoodX = 0;
@@ -117,6 +123,7 @@ export async function spikingRun(o: SpikingRunOptions, ctx: RunContext): Promise
           order: Array.from(order),
           shuffle: shuffle.getState(),
           curves: curves.values,
+          traces: traces.state(),
         };
         await ctx.checkpoint.save(encodeSpikingState(state, position as unknown as Record<string, unknown>));
       }
@@ -124,6 +131,8 @@ export async function spikingRun(o: SpikingRunOptions, ctx: RunContext): Promise
     };
 
     if (!at) await evaluate(0, 0);
+    traces.restore(at?.traces);
+    if (!at) traces.at(0);
     let ticked = 0;
     let stop = false;
     for (let epoch = at?.epoch ?? 0; epoch < o.epochs && !stop; epoch++) {
@@ -135,6 +144,7 @@ export async function spikingRun(o: SpikingRunOptions, ctx: RunContext): Promise
         startBatch,
         onBatch: async (done) => {
           if (stop) return;
+          traces.at(epoch * batches + done);
           if (ctx.gate) await ctx.gate();
           if (done % 20 === 0 || done === batches) {
             const seen = Math.min(done * net.options.parallel, trainCount);
@@ -155,6 +165,8 @@ export async function spikingRun(o: SpikingRunOptions, ctx: RunContext): Promise
       : curves.values.step.length - 1;
     const run: RuleRun = { final: { testError: curves.values.testError[i] }, curves: curves.values };
     if (divergence) run.divergence = divergence;
+    const recorded = traces.finish();
+    if (recorded) run.snapshots = { traces: recorded };
     return run;
   } finally {
     ctx.onModel?.(null);
@@ -163,3 +175,65 @@ export async function spikingRun(o: SpikingRunOptions, ctx: RunContext): Promise
 }
 
 const STOP = Symbol('stop');
+
+/** Traces finished and in progress, as a checkpoint keeps them. */
+interface TraceState {
+  recorded: Record<string, SpikeTrace>;
+  open: { name: string; start: number; trace: SpikeTrace } | null;
+}
+
+/**
+ * Records traces over `span` batches starting at the first batch, halfway and `span` before
+ * the end of training (`at(g)` after each batch g; the recorder rides on `onStep` only
+ * inside a window, beside any hook already there).
+ */
+function traceWindows(net: SpikingNetwork, span: number, total: number, seed: number) {
+  const recorded: Record<string, SpikeTrace> = {};
+  if (span <= 0 || !net.backend.canReadSync)
+    return { at() {}, finish: () => null, state: (): TraceState | undefined => undefined, restore() {} };
+  const starts: [string, number][] = [
+    ['early', 0],
+    ['middle', Math.floor(total / 2)],
+    ['late', Math.max(0, total - span)],
+  ];
+  const recorder = new TraceRecorder(net, { rng: new Rng(seed + 2) });
+  let open: { name: string; start: number; before: SpikingNetwork['onStep'] } | null = null;
+  const begin = (name: string, start: number) => {
+    const before = net.onStep;
+    net.onStep = (n) => {
+      before?.(n);
+      recorder.record(n);
+    };
+    open = { name, start, before };
+  };
+  const close = () => {
+    if (!open) return;
+    recorded[open.name] = recorder.take();
+    net.onStep = open.before;
+    open = null;
+  };
+  return {
+    at(g: number) {
+      if (open && g - open.start >= span) close();
+      const next = starts.find(([name, start]) => start === g && !(name in recorded));
+      if (!open && next) begin(next[0], g);
+    },
+    /** What a checkpoint keeps: the finished traces and the one being recorded. */
+    state: (): TraceState => ({
+      recorded: structuredClone(recorded),
+      open: open ? { name: open.name, start: open.start, trace: recorder.peek() } : null,
+    }),
+    restore(state: TraceState | undefined) {
+      if (!state) return;
+      Object.assign(recorded, state.recorded);
+      if (state.open) {
+        recorder.resume(state.open.trace);
+        begin(state.open.name, state.open.start);
+      }
+    },
+    finish: () => {
+      close();
+      return Object.keys(recorded).length ? recorded : null;
+    },
+  };
+}

@@ -1,6 +1,7 @@
 import type { Network } from '@rfa/layers';
 import type { Rng, Tensor } from '@rfa/tensor';
 import type { BackwardContext, LearningRule, RuleFactory } from '../rule.js';
+import { checkWeighting, type DerivativeWeighting, weightings } from './derivative-weighting.js';
 import { type FeedbackOptions, randomFeedback } from './feedback-init.js';
 import { checkForm, feedbackList, propagateSignals, type SignalForm } from './propagate.js';
 
@@ -13,6 +14,8 @@ export interface FeedbackAlignmentOptions extends FeedbackOptions {
    * derivative travels between layers. See `SignalForm`.
    */
   form?: SignalForm;
+  /** How each hidden layer weights its modulator: its exact derivative (default) or a coarse stand-in. */
+  derivative?: DerivativeWeighting;
 }
 
 /**
@@ -25,6 +28,7 @@ export interface FeedbackAlignmentOptions extends FeedbackOptions {
  */
 export function feedbackAlignment(options: FeedbackAlignmentOptions = {}): RuleFactory {
   const form = checkForm('feedbackAlignment', options.form);
+  const weighting = checkWeighting('feedbackAlignment', options.derivative);
   return {
     name: 'feedbackAlignment',
     options: { ...options },
@@ -34,16 +38,19 @@ export function feedbackAlignment(options: FeedbackAlignmentOptions = {}): RuleF
       const feedback: (Tensor | null)[] = network.layers.map((layer, l) =>
         l === 0 ? null : randomFeedback(backend, [layer.inputSize, layer.outputSize], rng, options),
       );
+      const scratch = new Map<number, (Tensor | null)[]>();
       return {
         name: 'feedbackAlignment',
         modulated: true,
         teaches: () => true,
         backward(ctx: BackwardContext) {
-          propagateSignals(backend, ctx, (l) => feedback[l]!, true, form);
+          const derivative = weightings(backend, weighting, ctx.cache.derivative, scratch);
+          propagateSignals(backend, { ...ctx, cache: { derivative } }, (l) => feedback[l]!, true, form);
         },
         feedback: () => feedbackList(feedback, 'transposed'),
         dispose() {
           for (const t of feedback) t?.dispose();
+          for (const ts of scratch.values()) for (const t of ts) t?.dispose();
         },
       };
     },

@@ -5,7 +5,8 @@ import { CliError } from '../../cli-error.js';
 
 export interface ReproduceArgs {
   experiments: ExperimentId[];
-  seeds: number;
+  /** Seeds per experiment; absent: each experiment's default (the paper's 20 where that is cheap). */
+  seeds?: number;
   quick: boolean;
   /** Per-experiment overrides of seeds and quick (the main job mixes a full fig2 and a quick fig3a). */
   perExperiment?: Partial<Record<ExperimentId, { seeds?: number; quick?: boolean }>>;
@@ -28,7 +29,7 @@ export function parseReproduceArgs(argv: string[]): ReproduceArgs {
     args: argv,
     allowPositionals: true,
     options: {
-      seeds: { type: 'string', default: '3' },
+      seeds: { type: 'string' },
       quick: { type: 'boolean', default: false },
       backend: { type: 'string', default: 'cpu' },
       out: { type: 'string', default: 'rfa-report' },
@@ -45,8 +46,8 @@ export function parseReproduceArgs(argv: string[]): ReproduceArgs {
     throw new CliError(`reproduce: name an experiment (${ids.join(', ')} or all)`);
   const experiments = positionals.flatMap((p) => (p === 'all' ? ids : [p]));
   for (const e of experiments) getExperiment(e);
-  const seeds = Number(values.seeds);
-  if (!Number.isInteger(seeds) || seeds < 1)
+  const seeds = values.seeds === undefined ? undefined : Number(values.seeds);
+  if (seeds !== undefined && (!Number.isInteger(seeds) || seeds < 1))
     throw new CliError(`reproduce: --seeds must be a positive integer, got '${values.seeds}'`);
   const outDir = resolve(values.out ?? 'rfa-report');
   return {

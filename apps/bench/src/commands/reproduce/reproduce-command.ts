@@ -11,8 +11,8 @@ import {
 } from '@rfa/experiments';
 import { directoryStore, loadExperimentData } from '@rfa/experiments/node';
 import { chooseBackend } from '../../backend-choice.js';
+import { writeFigures } from '../../report/figures.js';
 import { reportHtml } from '../../report/html.js';
-import { plotSvg } from '../../report/plot.js';
 import { resultsTable } from '../../report/table.js';
 import { writeFileAtomic, writeJsonAtomic } from '../../report/write-atomic.js';
 import { overridesFor, parseReproduceArgs, type ReproduceArgs } from './reproduce-args.js';
@@ -31,7 +31,8 @@ export async function reproduce(args: ReproduceArgs): Promise<ExperimentReport[]
     const exp = getExperiment(id);
     const quick = args.perExperiment?.[id]?.quick ?? args.quick;
     const config = resolveConfig(exp, { quick, overrides: overridesFor(id, args.overrides) });
-    return { id, exp, quick, config, seeds: args.perExperiment?.[id]?.seeds ?? args.seeds };
+    const seeds = args.perExperiment?.[id]?.seeds ?? args.seeds ?? exp.defaultSeeds ?? 3;
+    return { id, exp, quick, config, seeds };
   });
   const backend = await chooseBackend(args.backend);
   console.log(`backend: ${backend.description}`);
@@ -46,7 +47,7 @@ export async function reproduce(args: ReproduceArgs): Promise<ExperimentReport[]
   const store = directoryStore(args.checkpointDir ?? join(args.outDir, 'checkpoints'));
   const reports: ExperimentReport[] = [];
   try {
-    for (const { id, exp, quick, config, seeds } of plans) {
+    for (const { exp, quick, config, seeds } of plans) {
       console.log(
         `\n=== ${exp.title}${quick ? ' (quick)' : ''}, ${seeds} seed(s)\n${exp.notes}\nconfig: ${JSON.stringify(config)}`,
       );
@@ -66,10 +67,7 @@ export async function reproduce(args: ReproduceArgs): Promise<ExperimentReport[]
       if (report.analysis) console.log(JSON.stringify(report.analysis, null, 2));
       if (report.interrupted)
         console.log(`(interrupted: ${report.seedsCompleted} of ${report.seeds} seeds finished and kept)`);
-      for (const plot of exp.plots) {
-        const svg = await plotSvg(exp.title, plot, report.results);
-        if (svg) await writeFileAtomic(join(args.outDir, `${id}-${plot.metric}.svg`), svg);
-      }
+      await writeFigures(exp, report, args.outDir);
       if (controller.signal.aborted) break;
     }
   } finally {
@@ -90,8 +88,12 @@ async function collectReports(outDir: string) {
     if (!files.includes(`${id}.json`)) continue;
     const report = JSON.parse(await readFile(join(outDir, `${id}.json`), 'utf8')) as ExperimentReport;
     const exp = (EXPERIMENTS as Record<string, Experiment>)[id];
-    const svgs = exp.plots.map((p) => `${id}-${p.metric}.svg`).filter((f) => files.includes(f));
-    entries.push({ report, title: exp.title, metrics: exp.tableMetrics, svgs });
+    // the plots in the experiment's order, then its pictures (receptive fields, traces)
+    const plots = exp.plots.map((p) => `${id}-${p.metric}.svg`).filter((f) => files.includes(f));
+    const pictures = files
+      .filter((f) => /^.+-(receptive-fields-.+\.png|traces-.+\.svg)$/.test(f) && f.startsWith(`${id}-`))
+      .sort();
+    entries.push({ report, title: exp.title, metrics: exp.tableMetrics, svgs: [...plots, ...pictures] });
   }
   return entries;
 }

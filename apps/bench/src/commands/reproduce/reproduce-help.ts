@@ -1,7 +1,8 @@
 import { configFields, EXPERIMENTS, type Experiment, experimentIds, getExperiment } from '@rfa/experiments';
 
 export const REPRODUCE_HELP = `pnpm bench reproduce <${experimentIds().join('|')}|all> [options]
-  --seeds N          seeded runs per experiment (default 3; the paper used 20)
+  --seeds N          seeded runs per experiment (default: the paper's 20 for fig2, fig3d, fig5 and
+                     figS6, which take minutes here; 3 for fig3a; 1 for fig4)
   --quick            a short version that keeps the comparison meaningful
   --set KEY=VALUE    change a config field (repeatable; KEY may be dotted, e.g. learningRates.fa;
                      with several experiments, prefix one's id: fig4.size=paper)
@@ -31,5 +32,5 @@ export function experimentHelp(id: string): string {
     const quick = show(f.quickValue) === show(f.defaultValue) ? '' : ` (quick: ${show(f.quickValue)})`;
     return `  ${f.key.padEnd(28)} ${show(f.defaultValue)}${quick}${f.description ? ` — ${f.description}` : ''}`;
   });
-  return `${exp.title}\n\nrules (--rules a,b):\n${rules.join('\n')}\n\nconfig fields (--set KEY=VALUE), default${' '}and quick values:\n${fields.join('\n')}`;
+  return `${exp.title}\n\ndefault seeds: ${exp.defaultSeeds ?? 3}\n\nrules (--rules a,b):\n${rules.join('\n')}\n\nconfig fields (--set KEY=VALUE), default${' '}and quick values:\n${fields.join('\n')}`;
 }
