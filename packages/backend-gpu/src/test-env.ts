@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 /** Why headlessgl cannot run in this process, or undefined when it can. */
@@ -12,7 +11,3 @@ export function headlessGlSkipReason(): string | undefined {
   }
   return undefined;
 }
-
-/** Path of the system Chromium used by the browser tests. */
-export const CHROMIUM = '/usr/bin/chromium';
-export const hasChromium = (): boolean => existsSync(CHROMIUM);

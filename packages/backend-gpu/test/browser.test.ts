@@ -1,36 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import v8 from 'node:v8';
 import { createCpuBackend } from '@rfa/backend-cpu';
+import { chromiumSkipReason, launchChromium } from '@rfa/browser-testing';
 import { conformanceCases } from '@rfa/testkit';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, hasChromium } from '../src/test-env.js';
 import { bundleHarness, serveHarness } from './browser/serve.js';
 import { seededFig2Run } from './shared/seeded-fig2-run.js';
 
-const BASE_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-const WEBGPU_FLAGS = [
-  '--enable-unsafe-webgpu',
-  '--enable-features=Vulkan',
-  '--use-vulkan=swiftshader',
-  '--use-webgpu-adapter=swiftshader',
-  '--enable-unsafe-swiftshader',
-];
 /** The 128×1000×784 gemm case; RFA_BROWSER_LARGE=0 leaves it out where software rendering is slow. */
 const LARGE = process.env.RFA_BROWSER_LARGE !== '0';
 
-const skip = hasChromium() ? undefined : `${CHROMIUM} is missing (apt-get install -y chromium)`;
+const skip = chromiumSkipReason();
 if (skip) console.warn(`browser conformance skipped: ${skip}`);
 
 describe.skipIf(skip !== undefined)(
@@ -39,23 +20,16 @@ describe.skipIf(skip !== undefined)(
     let browser: BrowserContext;
     let server: Server;
     let url: string;
-    let profile: string;
+    let close: () => Promise<void>;
 
     beforeAll(async () => {
       ({ url, server } = await serveHarness(await bundleHarness()));
-      profile = mkdtempSync(join(tmpdir(), 'rfa-chromium-'));
-      // A fresh profile per run (playwright passes it as --user-data-dir).
-      browser = await chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM,
-        headless: true,
-        args: [...BASE_FLAGS, ...WEBGPU_FLAGS],
-      });
+      ({ context: browser, close } = await launchChromium({ gpu: true }));
     }, 120_000);
 
     afterAll(async () => {
-      await browser?.close();
+      await close?.();
       server?.close();
-      if (profile) rmSync(profile, { recursive: true, force: true });
     });
 
     for (const mode of ['webgl2', 'webgl', 'webgpu'] as const) {

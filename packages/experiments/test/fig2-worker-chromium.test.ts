@@ -1,47 +1,19 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
+import type { Server } from 'node:http';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCpuBackend } from '@rfa/backend-cpu';
-import { build } from 'esbuild';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { bundleFromSources, chromiumSkipReason, launchChromium } from '@rfa/browser-testing';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../src/config.js';
 import { fig2 } from '../src/definitions/fig2.js';
 import { runExperiment } from '../src/run-experiment.js';
 import { exactJson } from './shared/exact-json.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const here = fileURLToPath(new URL('.', import.meta.url));
-const packages = join(here, '../..');
-const skip = existsSync(CHROMIUM) ? undefined : `${CHROMIUM} is missing (apt-get install -y chromium)`;
+const skip = chromiumSkipReason();
 if (skip) console.warn(`fig2 worker test skipped: ${skip}`);
-
-/** Bundles the worker with the workspace packages from their sources. */
-async function bundleWorker(): Promise<string> {
-  const out = await build({
-    entryPoints: [join(here, 'browser/fig2-worker.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    logLevel: 'silent',
-    plugins: [
-      {
-        name: 'rfa-sources',
-        setup(b) {
-          b.onResolve({ filter: /^@rfa\/[^/]+(\/.+)?$/ }, (args) => {
-            const [, name, sub] = /^@rfa\/([^/]+)(?:\/(.+))?$/.exec(args.path) ?? [];
-            return { path: join(packages, name, 'src', sub ? `${sub}.ts` : 'index.ts') };
-          });
-        },
-      },
-    ],
-  });
-  return out.outputFiles[0].text;
-}
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>rfa fig2 in a worker</title><script>
 window.runFig2 = (overrides) => new Promise((resolve) => {
@@ -58,10 +30,10 @@ describe.skipIf(skip !== undefined)(
     let server: Server;
     let url: string;
     let browser: BrowserContext;
-    let profile: string;
+    let close: () => Promise<void>;
 
     beforeAll(async () => {
-      const script = await bundleWorker();
+      const script = await bundleFromSources(join(here, 'browser/fig2-worker.ts'));
       server = createServer((req, res) => {
         const js = req.url === '/worker.js';
         res.writeHead(200, { 'content-type': js ? 'text/javascript' : 'text/html' });
@@ -70,26 +42,12 @@ describe.skipIf(skip !== undefined)(
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       const address = server.address();
       url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
-      profile = mkdtempSync(join(tmpdir(), 'rfa-chromium-'));
-      browser = await chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM,
-        headless: true,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--disable-quic',
-        ],
-      });
+      ({ context: browser, close } = await launchChromium());
     }, 120_000);
 
     afterAll(async () => {
-      await browser?.close();
+      await close?.();
       server?.close();
-      if (profile) rmSync(profile, { recursive: true, force: true });
     });
 
     it('gives the same numbers as Node, bit for bit (every rule, final metrics and curves)', async () => {

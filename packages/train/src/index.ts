@@ -22,3 +22,4 @@ export { restoreSnapshot, type Snapshot, takeSnapshot } from './snapshot.js';
 export { train } from './train.js';
 export type { HistoryEntry, TrainOptions, TrainResult } from './train-options.js';
 export { type NamedTensor, trainerTensors } from './trainer-tensors.js';
+export { yieldToEventLoop } from './yield.js';

@@ -3,24 +3,10 @@ import { type DivergenceReport, DivergenceWatch } from './divergence.js';
 import { emit, type TrainEvent, type TrainEventType } from './events.js';
 import { restoreSnapshot, type Snapshot, takeSnapshot } from './snapshot.js';
 import { type HistoryEntry, resolveOptions, type TrainOptions, type TrainResult } from './train-options.js';
+import { yieldToEventLoop } from './yield.js';
 
 // Weight of the newest sample in the smoothed training loss the divergence watch compares.
 const SMOOTHING = 0.1;
-
-// setImmediate (Node) or a message (browsers, workers) runs sooner than setTimeout(0), which
-// browsers clamp to 4 ms once nested.
-const yieldToEventLoop = (): Promise<void> =>
-  new Promise<void>((resolve) => {
-    if (typeof setImmediate === 'function') setImmediate(resolve);
-    else if (typeof MessageChannel === 'function') {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        resolve();
-      };
-      channel.port2.postMessage(null);
-    } else setTimeout(resolve, 0);
-  });
 
 /**
  * Trains `trainer` on `data`: steps, epochs, evaluation every `evaluateEvery` steps,

@@ -11,11 +11,11 @@ import {
   trainEpochAsync,
 } from '@rfa/spiking';
 import { OptionError, Rng, type RngState } from '@rfa/tensor';
+import { yieldToEventLoop } from '@rfa/train';
 import { checkAborted } from '../errors.js';
 import type { RuleRun } from '../types.js';
 import { Curves } from './curves.js';
 import type { RunContext } from './run-context.js';
-import { yieldToEventLoop } from './yield.js';
 
 export interface SpikingRunOptions {
   train: LabelledSet;
