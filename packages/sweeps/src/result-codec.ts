@@ -1,0 +1,20 @@
+import type { JobResult } from './job-result.js';
+
+const NON_FINITE: Record<string, number> = {
+  NaN: Number.NaN,
+  Infinity: Number.POSITIVE_INFINITY,
+  '-Infinity': Number.NEGATIVE_INFINITY,
+};
+
+/**
+ * A result as JSON text that keeps every number's bits: finite numbers round-trip through
+ * JSON exactly; NaN and ±Infinity (which JSON would turn into null) are written as strings.
+ */
+export function encodeResult(result: JobResult): string {
+  return JSON.stringify(result, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v));
+}
+
+/** The inverse of `encodeResult`. */
+export function decodeResult(text: string): JobResult {
+  return JSON.parse(text, (_, v) => (typeof v === 'string' && v in NON_FINITE ? NON_FINITE[v] : v));
+}
