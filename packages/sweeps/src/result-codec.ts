@@ -4,14 +4,20 @@ const NON_FINITE: Record<string, number> = {
   NaN: Number.NaN,
   Infinity: Number.POSITIVE_INFINITY,
   '-Infinity': Number.NEGATIVE_INFINITY,
+  '-0': -0,
 };
+
+const special = (v: number) => !Number.isFinite(v) || Object.is(v, -0);
 
 /**
  * A result as JSON text that keeps every number's bits: finite numbers round-trip through
- * JSON exactly; NaN and ±Infinity (which JSON would turn into null) are written as strings.
+ * JSON exactly, except -0 (written 0) and NaN and ±Infinity (written null): those are
+ * written as strings.
  */
 export function encodeResult(result: JobResult): string {
-  return JSON.stringify(result, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v));
+  return JSON.stringify(result, (_, v) =>
+    typeof v === 'number' && special(v) ? (Object.is(v, -0) ? '-0' : String(v)) : v,
+  );
 }
 
 /** The inverse of `encodeResult`. */
