@@ -21,6 +21,7 @@ export { decodeResult, encodeResult } from './result-codec.js';
 export { type ResultStore, resultStore } from './result-store.js';
 export { type RunJobOptions, runJob } from './run-job.js';
 export { parseSeeds } from './seeds.js';
+export { storedOutcome } from './stored-outcome.js';
 export { type Submission, type SubmitOptions, submitSweep } from './submit-sweep.js';
 export { type RankedRow, type SweepSummary, summarizeSweep } from './summarize-sweep.js';
 export type { SweepEvent, SweepOutcome } from './sweep-events.js';

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
@@ -44,6 +45,8 @@ export async function runLocalSweep(jobs: readonly SweepJob[], o: LocalSweepOpti
     maxThreads: workers,
   });
   const { store, workers: _w, signal, onEvent, ...runOptions } = o;
+  // piscina listens to the signal once per task
+  if (signal) setMaxListeners(todo.length + 10, signal);
   const runOne = async (job: SweepJob) => {
     const { port1, port2 } = new MessageChannel();
     port1.on('message', (m: PoolMessage) =>

@@ -33,7 +33,10 @@ export async function assertQueueReachable(url: string, timeoutMs = 3000): Promi
     enableOfflineQueue: false,
     retryStrategy: () => null,
   });
-  redis.on('error', () => {}); // reported below, once
+  let cause: Error | undefined;
+  redis.on('error', (err: Error) => {
+    cause ??= err; // the first error says why (ECONNREFUSED, ENOTFOUND, NOAUTH…); reported below
+  });
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
@@ -44,7 +47,7 @@ export async function assertQueueReachable(url: string, timeoutMs = 3000): Promi
     ]);
   } catch (err) {
     throw new QueueUnreachableError(
-      `cannot reach the queue's Redis at ${url}: ${(err as Error).message || String(err)} (is redis-server running there? nothing was queued)`,
+      `cannot reach the queue's Redis at ${url}: ${(cause ?? (err as Error)).message || String(err)} (is redis-server running there? nothing was queued)`,
     );
   } finally {
     clearTimeout(timer);

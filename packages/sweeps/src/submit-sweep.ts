@@ -35,8 +35,9 @@ export interface Submission {
  * Puts a sweep's jobs on a BullMQ queue, each under its content id, with retries and
  * exponential backoff. Idempotent: a job that finished (on the queue or in `store`) or is
  * waiting is not added again; one that failed for good is retried. Redis is checked first
- * (QueueUnreachableError within seconds, nothing queued), and the new jobs go in one
- * `addBulk`, so an interrupted submission leaves all of them or none.
+ * (QueueUnreachableError within seconds, nothing queued). Each job is added whole (one
+ * script) under its id, so an interrupted submission leaves some jobs queued and none
+ * half-made, and submitting again adds just the missing ones.
  * @example
  * await submitSweep(expandSweep(spec), { url: 'redis://127.0.0.1:6379' });
  */
