@@ -13,7 +13,7 @@ import { resultStore } from './result-store.js';
 import { runJob } from './run-job.js';
 import { submitSweep } from './submit-sweep.js';
 import { parseSweepSpec } from './sweep-spec.js';
-import { freePort, redisSkipReason, startRedis, type TestRedis } from './testing/redis-server.js';
+import { freePort, redisSkipReason, startRedis, type TestRedis } from './testing.js';
 
 const skip = redisSkipReason();
 if (skip) console.log(`skipping the Redis queue tests: ${skip}`);
