@@ -48,9 +48,13 @@ export async function collectSweep(jobs: readonly SweepJob[], o: CollectOptions)
       const job = ours(jobId);
       if (job && typeof data === 'number') o.onEvent?.({ type: 'progress', job, fraction: data });
     });
-    events.on('failed', ({ jobId, failedReason }) => {
+    events.on('failed', async ({ jobId, failedReason }) => {
       const job = ours(jobId);
-      if (job) o.onEvent?.({ type: 'failed', job, error: failedReason, willRetry: true });
+      if (!job) return;
+      // a final failure is reported by the next pass (with the job's state); this one will be retried
+      const q = await queue.getJob(jobId).catch(() => undefined);
+      if (q && q.attemptsMade < (q.opts.attempts ?? 1))
+        o.onEvent?.({ type: 'failed', job, error: failedReason, willRetry: true });
     });
     events.on('error', () => {});
   }

@@ -60,12 +60,12 @@ async function waitFor<T>(what: string, ms: number, check: () => Promise<T | und
   throw new Error(`timed out after ${ms} ms waiting for ${what}`);
 }
 
-// fig2 (FA) with 12 000 online steps: about a second per job here, long enough to kill one mid-way
+// fig2 (FA) with 24 000 online steps: one to three seconds per job here, long enough to kill one mid-way
 const spec = parseSweepSpec({
   experiment: 'fig2',
   rules: ['fa'],
   seeds: { from: 1, to: 20 },
-  set: { steps: 12000, evaluateEvery: 100, heldOut: 200 },
+  set: { steps: 24000, evaluateEvery: 100, heldOut: 200 },
 });
 
 describe.skipIf(skip)('sweeps through BullMQ on a real redis-server (loopback)', () => {
@@ -93,6 +93,36 @@ describe.skipIf(skip)('sweeps through BullMQ on a real redis-server (loopback)',
     expect(await queue.count()).toBe(0);
     await queue.close();
   });
+
+  it('a job that fails its retries is reported with its error, the rest finish, and a resubmission retries it', async () => {
+    const queueName = `sweep-fail-${process.pid}`;
+    const [good, other] = expandSweep({ ...spec, seeds: [1, 2], set: { steps: 300, heldOut: 100 } });
+    // settings that do not give the job's id, as a worker of another version would see them: refused every time
+    const bad = { ...other, settings: { ...other.settings, steps: 301 } };
+    const worker = await startQueueWorker({ url: redis.url, queueName, concurrency: 2 });
+    const queue = new Queue(queueName, { connection: { url: redis.url } });
+    try {
+      await submitSweep([good, bad], { url: redis.url, queueName, attempts: 2, backoffSeconds: 0.05 });
+      const outcome = await collectSweep([good, bad], {
+        url: redis.url,
+        queueName,
+        store: resultStore(join(tmp('fail'), 'jobs')),
+        wait: true,
+        pollMs: 100,
+        signal: AbortSignal.timeout(60_000),
+      });
+      expect(outcome.results.map((r) => r.job.id)).toEqual([good.id]);
+      expect(outcome.failed).toEqual([{ job: bad, error: expect.stringMatching(/another config/) }]);
+      expect(outcome.pending).toEqual([]);
+      expect((await queue.getJob(bad.id))?.attemptsMade).toBe(2); // tried, backed off, tried again
+      const again = await submitSweep([good, bad], { url: redis.url, queueName });
+      expect([again.skipped, again.retried]).toEqual([[good], [bad]]);
+    } finally {
+      await worker.close();
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
+  }, 90_000);
 
   it('two worker processes, one SIGKILLed mid-job: all 20 results arrive exactly once, each equal to the seed run locally; resubmitting runs nothing', async () => {
     const queueName = `sweep-test-${process.pid}`;
@@ -181,7 +211,7 @@ describe.skipIf(skip)('sweeps through BullMQ on a real redis-server (loopback)',
       await queue.obliterate({ force: true });
       await queue.close();
     }
-  }, 240_000);
+  }, 300_000);
 });
 
 function readdirAll(dir: string): string[] {

