@@ -69,11 +69,14 @@ export async function collectSweep(jobs: readonly SweepJob[], o: CollectOptions)
         o.onEvent?.({ type: 'skipped', job });
         continue;
       }
+      // the state first, then the job: a job read before it completed has no return value yet
+      const state = await queue.getJobState(job.id);
+      if (state !== 'completed' && state !== 'failed') continue;
       const q = await queue.getJob(job.id);
       if (!q) continue;
-      const state = await q.getState();
       if (state === 'completed') {
-        const result = decodeResult(q.returnvalue as string);
+        if (typeof q.returnvalue !== 'string') continue; // not readable yet: the next pass
+        const result = decodeResult(q.returnvalue);
         await o.store.save(result);
         results.set(job.id, result);
         o.onEvent?.({ type: 'finished', job, result });
