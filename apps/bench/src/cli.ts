@@ -3,6 +3,9 @@ import { MAIN_HELP, mainCommand } from './commands/main-command.js';
 import { REPRODUCE_HELP, reproduceCommand } from './commands/reproduce/reproduce-command.js';
 import { SPEED_HELP, speedCommand } from './commands/speed/speed-command.js';
 import { STEP_HELP, stepCommand } from './commands/step/step-command.js';
+import { COLLECT_HELP, collectCommand } from './commands/sweep/collect-command.js';
+import { SWEEP_HELP, sweepCommand } from './commands/sweep/sweep-command.js';
+import { WORKER_HELP, workerCommand } from './commands/sweep/worker-command.js';
 
 type Command = { run: (argv: string[]) => Promise<number>; help: string };
 
@@ -11,6 +14,9 @@ const commands: Record<string, Command> = {
   reproduce: { run: reproduceCommand, help: REPRODUCE_HELP },
   step: { run: stepCommand, help: STEP_HELP },
   speed: { run: speedCommand, help: SPEED_HELP },
+  sweep: { run: sweepCommand, help: SWEEP_HELP },
+  worker: { run: workerCommand, help: WORKER_HELP },
+  collect: { run: collectCommand, help: COLLECT_HELP },
 };
 
 const USAGE = `rfa bench — reproduce the paper, measure speed, cross-check one step

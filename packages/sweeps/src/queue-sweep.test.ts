@@ -1,0 +1,219 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Queue, QueueEvents } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectSweep } from './collect-sweep.js';
+import { QueueUnreachableError } from './errors.js';
+import { expandSweep } from './expand-sweep.js';
+import { startQueueWorker } from './queue-worker.js';
+import { resultStore } from './result-store.js';
+import { runJob } from './run-job.js';
+import { submitSweep } from './submit-sweep.js';
+import { parseSweepSpec } from './sweep-spec.js';
+import { freePort, redisSkipReason, startRedis, type TestRedis } from './testing.js';
+
+const skip = redisSkipReason();
+if (skip) console.log(`skipping the Redis queue tests: ${skip}`);
+
+const workerScript = fileURLToPath(new URL('./testing/worker-process.mjs', import.meta.url));
+const tmp = (name: string) => mkdtempSync(join(tmpdir(), `rfa-${name}-`));
+
+/** A worker process (`testing/worker-process.mjs`); resolves once it takes jobs, with its name. */
+async function spawnWorker(
+  options: object,
+): Promise<{ child: ChildProcess; name: string; finished: string[] }> {
+  const child = spawn(process.execPath, [workerScript, JSON.stringify(options)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const finished: string[] = [];
+  let stderr = '';
+  child.stderr?.on('data', (d) => {
+    stderr += d;
+  });
+  const name = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`worker not ready in 20 s: ${stderr}`)), 20_000);
+    child.once('exit', (code) => reject(new Error(`worker exited (${code}): ${stderr}`)));
+    child.stdout?.on('data', (d: Buffer) => {
+      for (const line of String(d).split('\n')) {
+        if (line.startsWith('ready ')) {
+          clearTimeout(timer);
+          resolve(line.slice(6).trim());
+        }
+        if (line.startsWith('finished ')) finished.push(line.slice(9).trim());
+      }
+    });
+  });
+  return { child, name, finished };
+}
+
+/** Polls `check` every 100 ms until it returns a value, for at most `ms`. */
+async function waitFor<T>(what: string, ms: number, check: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    const v = await check();
+    if (v !== undefined) return v;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+}
+
+// fig2 (FA) with 24 000 online steps: one to three seconds per job here, long enough to kill one mid-way
+const spec = parseSweepSpec({
+  experiment: 'fig2',
+  rules: ['fa'],
+  seeds: { from: 1, to: 20 },
+  set: { steps: 24000, evaluateEvery: 100, heldOut: 200 },
+});
+
+describe.skipIf(skip)('sweeps through BullMQ on a real redis-server (loopback)', () => {
+  let redis: TestRedis;
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(async () => {
+    await redis?.stop();
+  });
+
+  it('refuses an unreachable Redis within seconds, before queueing anything', async () => {
+    const url = `redis://127.0.0.1:${await freePort()}`;
+    const jobs = expandSweep({ ...spec, seeds: [1] });
+    const t0 = Date.now();
+    await expect(submitSweep(jobs, { url })).rejects.toThrow(QueueUnreachableError);
+    await expect(submitSweep(jobs, { url })).rejects.toThrow(`cannot reach the queue's Redis at ${url}`);
+    await expect(startQueueWorker({ url })).rejects.toThrow(QueueUnreachableError);
+    const store = resultStore(join(tmp('collect'), 'jobs'));
+    await expect(collectSweep(jobs, { url, store })).rejects.toThrow(QueueUnreachableError);
+    await expect(submitSweep(jobs, { url: 'http://127.0.0.1:1' })).rejects.toThrow(/expected a redis:\/\//);
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    // the live server got nothing under the default queue name either
+    const queue = new Queue('rfa-sweeps', { connection: { url: redis.url } });
+    expect(await queue.count()).toBe(0);
+    await queue.close();
+  });
+
+  it('a job that fails its retries is reported with its error, the rest finish, and a resubmission retries it', async () => {
+    const queueName = `sweep-fail-${process.pid}`;
+    const [good, other] = expandSweep({ ...spec, seeds: [1, 2], set: { steps: 300, heldOut: 100 } });
+    // settings that do not give the job's id, as a worker of another version would see them: refused every time
+    const bad = { ...other, settings: { ...other.settings, steps: 301 } };
+    const worker = await startQueueWorker({ url: redis.url, queueName, concurrency: 2 });
+    const queue = new Queue(queueName, { connection: { url: redis.url } });
+    try {
+      await submitSweep([good, bad], { url: redis.url, queueName, attempts: 2, backoffSeconds: 0.05 });
+      const outcome = await collectSweep([good, bad], {
+        url: redis.url,
+        queueName,
+        store: resultStore(join(tmp('fail'), 'jobs')),
+        wait: true,
+        pollMs: 100,
+        signal: AbortSignal.timeout(60_000),
+      });
+      expect(outcome.results.map((r) => r.job.id)).toEqual([good.id]);
+      expect(outcome.failed).toEqual([{ job: bad, error: expect.stringMatching(/another config/) }]);
+      expect(outcome.pending).toEqual([]);
+      expect((await queue.getJob(bad.id))?.attemptsMade).toBe(2); // tried, backed off, tried again
+      const again = await submitSweep([good, bad], { url: redis.url, queueName });
+      expect([again.skipped, again.retried]).toEqual([[good], [bad]]);
+    } finally {
+      await worker.close();
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
+  }, 90_000);
+
+  it('two worker processes, one SIGKILLed mid-job: all 20 results arrive exactly once, each equal to the seed run locally; resubmitting runs nothing', async () => {
+    const queueName = `sweep-test-${process.pid}`;
+    const jobs = expandSweep(spec);
+    expect(jobs).toHaveLength(20);
+    const checkpointDir = tmp('ckpt');
+    const workerOptions = {
+      url: redis.url,
+      queueName,
+      concurrency: 1,
+      lockSeconds: 3,
+      checkpointDir,
+      checkpointSeconds: 0.1,
+    };
+    const events = new QueueEvents(queueName, { connection: { url: redis.url } });
+    const completions = new Map<string, number>();
+    events.on('completed', ({ jobId }) => completions.set(jobId, (completions.get(jobId) ?? 0) + 1));
+    await events.waitUntilReady();
+    const queue = new Queue(queueName, { connection: { url: redis.url } });
+    const a = await spawnWorker(workerOptions);
+    const b = await spawnWorker(workerOptions);
+    try {
+      const submitted = await submitSweep(jobs, {
+        url: redis.url,
+        queueName,
+        attempts: 3,
+        backoffSeconds: 1,
+      });
+      expect(submitted.queued).toHaveLength(20);
+
+      // wait until worker A is a third into a job (so it has checkpointed), then SIGKILL it
+      const killed = await waitFor('a job a third done on worker A', 60_000, async () =>
+        (await queue.getActive()).find((j) => j.processedBy === a.name && Number(j.progress) > 0.33),
+      );
+      a.child.kill('SIGKILL');
+      const checkpoint = readdirAll(checkpointDir).find((f) =>
+        f.endsWith(`seed-${killed.data.seed}/fa.ckpt`),
+      );
+      expect(checkpoint, 'the killed job left a checkpoint to resume from').toBeDefined();
+
+      const store = resultStore(join(tmp('results'), 'jobs'));
+      const outcome = await collectSweep(jobs, {
+        url: redis.url,
+        queueName,
+        store,
+        wait: true,
+        pollMs: 250,
+        signal: AbortSignal.timeout(150_000),
+      });
+      expect(outcome.pending).toEqual([]);
+      expect(outcome.failed).toEqual([]);
+      expect(outcome.results.map((r) => r.job.id)).toEqual(jobs.map((j) => j.id));
+
+      // exactly once: each job completed once on the queue, and the killed one by worker B
+      await waitFor('every completion event', 10_000, async () =>
+        completions.size === 20 ? true : undefined,
+      );
+      expect([...completions.values()]).toEqual(jobs.map(() => 1));
+      const recovered = await queue.getJob(killed.id!);
+      expect(recovered?.processedBy).toBe(b.name);
+      expect(recovered?.attemptsStarted).toBeGreaterThanOrEqual(2);
+      expect(b.finished).toContain(killed.id);
+      expect(a.finished).not.toContain(killed.id);
+      expect(a.finished.length + b.finished.length).toBe(20);
+
+      // each result equals the same seed run here, bit for bit (the killed one resumed from its checkpoint)
+      for (const result of outcome.results) {
+        const local = await runJob(result.job);
+        expect(result.run, `seed ${result.job.seed}`).toStrictEqual(local.run);
+        expect(result.provenance.gitCommit).toBe(local.provenance.gitCommit);
+      }
+
+      // a resubmitted finished sweep runs no job
+      const again = await submitSweep(jobs, { url: redis.url, queueName });
+      expect(again.skipped).toHaveLength(20);
+      expect([again.queued, again.alreadyQueued, again.retried]).toEqual([[], [], []]);
+      const counts = await queue.getJobCounts('wait', 'active', 'delayed', 'prioritized', 'completed');
+      expect(counts).toEqual({ wait: 0, active: 0, delayed: 0, prioritized: 0, completed: 20 });
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(b.finished.length + a.finished.length).toBe(20);
+      expect([...completions.values()]).toEqual(jobs.map(() => 1));
+    } finally {
+      a.child.kill('SIGKILL');
+      b.child.kill('SIGKILL');
+      await events.close();
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
+  }, 300_000);
+});
+
+function readdirAll(dir: string): string[] {
+  return existsSync(dir) ? (readdirSync(dir, { recursive: true }) as string[]) : [];
+}
