@@ -1,5 +1,6 @@
 import 'uplot/dist/uPlot.min.css';
 import './styles.css';
+import { getExperiment } from '@rfa/experiments';
 import * as Comlink from 'comlink';
 import { defaultSettings, type RunSettings, resolveRun } from './app/run-settings.js';
 import { decodeSettings, encodeSettings } from './app/url-state.js';
@@ -83,8 +84,9 @@ function onUpdate(u: RunUpdate): void {
     progress.value = u.progress.done;
   }
   if (u.tiles) tiles.draw(u.tiles);
-  if (u.raster) raster.add(u.raster, u.raster.frames);
-  if (!renderQueued) {
+  if (u.raster) raster.add(u.raster.trace, u.raster.classes);
+  // the table is written once per animation frame, and only when it has new numbers
+  if (u.points.length > 0 && !renderQueued) {
     renderQueued = true;
     requestAnimationFrame(() => {
       renderQueued = false;
@@ -106,7 +108,7 @@ async function start(): Promise<void> {
     history.replaceState(null, '', `?${query}`);
     share.value = location.href;
     const xLabel = settings.experiment === 'fig3a' || settings.experiment === 'fig4' ? 'epoch' : 'step';
-    charts.reset(run.rules, xLabel);
+    charts.reset(getExperiment(settings.experiment).plots, run.rules, xLabel);
     readout.reset(run.rules);
     tiles.reset();
     raster.reset();
@@ -146,7 +148,7 @@ $('reset').addEventListener('click', async () => {
   await worker.stop();
   setRunning(false);
   form.load(defaultSettings(form.read().experiment));
-  charts.reset([], 'step');
+  charts.reset([], [], 'step');
   readout.reset([]);
   tiles.reset();
   raster.reset();

@@ -89,6 +89,15 @@ describe.skipIf(skip !== undefined)(
       Number((await cell(page, rule, metric)) ?? 'NaN');
     const longTasks = (page: Page) =>
       page.evaluate(() => (window as never as { __longTasks: number[] }).__longTasks);
+    /** Points per line of a chart (`rule metric`, `+`/`-` for a band's edges); {} before it shows. */
+    const lines = (page: Page, metric: string) =>
+      page.evaluate(
+        (m) =>
+          JSON.parse(
+            document.querySelector(`figure[data-metric="${m}"]`)?.getAttribute('data-lines') ?? '{}',
+          ) as Record<string, number>,
+        metric,
+      );
     const clearLongTasks = (page: Page) =>
       page.evaluate(() => {
         (window as never as { __longTasks: number[] }).__longTasks.length = 0;
@@ -120,6 +129,12 @@ describe.skipIf(skip !== undefined)(
         `fig2: FA δ angle ${await cell(page, 'fa', 'deltaAngle')}°, NSE bp ${await cell(page, 'bp', 'nse')}, fa ${await cell(page, 'fa', 'nse')}`,
       );
       expectNoLongTask('fig2', await longTasks(page));
+      // Fig. 2b's band (±2 s.d. over the last 10 examples), W vs B⁺, and the eᵀWBe > 0 share
+      const angle = await lines(page, 'deltaAngle');
+      expect(angle['fa deltaAngle +']).toBeGreaterThan(5);
+      expect(angle['fa deltaAngle -']).toBeGreaterThan(5);
+      expect((await lines(page, 'weightAngle'))['fa pinvAngle']).toBeGreaterThan(5);
+      expect((await lines(page, 'eWBePositive'))['fa eWBePositive']).toBeGreaterThan(5);
       expect(await page.locator('#backend').getAttribute('data-mode')).toBe('cpu');
       shared = {
         link: await page.locator('#share').inputValue(),
@@ -207,13 +222,41 @@ describe.skipIf(skip !== undefined)(
       await page.close();
     });
 
-    it('the spiking view (fig4): the raster fills as the network trains', async () => {
+    it('fig3d: the 4-layer net shows its lower layer’s angle beside the top layer’s, and W vs B⁺', async () => {
+      const page = await open('experiment=fig3d&rules=fa,fa-4layer&steps=300');
+      await expect
+        .poll(async () => (await lines(page, 'deltaAngle'))['fa-4layer deltaAngle1'] ?? 0, {
+          timeout: 90_000,
+          interval: 250,
+        })
+        .toBeGreaterThan(5);
+      const angle = await lines(page, 'deltaAngle');
+      expect(angle['fa-4layer deltaAngle']).toBeGreaterThan(5);
+      expect(angle['fa deltaAngle']).toBeGreaterThan(5);
+      expect(angle['fa deltaAngle1']).toBeUndefined(); // the 3-layer net has no lower hidden layer
+      const weights = await lines(page, 'weightAngle');
+      expect(weights['fa-4layer weightAngle1']).toBeGreaterThan(0);
+      expect(weights['fa-4layer pinvAngle']).toBeGreaterThan(0);
+      await page
+        .locator('figure[data-metric="deltaAngle"]')
+        .screenshot({ path: join(shots, 'fig3d-angles.png') });
+      await page.close();
+    });
+
+    it('the spiking view (fig4): the raster fills as the network trains, no main-thread task over 100 ms', async () => {
       const page = await open('experiment=fig4');
       await expect
         .poll(async () => Number(await page.locator('#raster').getAttribute('data-spikes')), {
           timeout: 90_000,
         })
+        .toBeGreaterThan(0);
+      await clearLongTasks(page);
+      await expect
+        .poll(async () => Number(await page.locator('#raster').getAttribute('data-spikes')), {
+          timeout: 90_000,
+        })
         .toBeGreaterThan(200);
+      expectNoLongTask('fig4', await longTasks(page));
       await page.locator('#spiking-section').screenshot({ path: join(shots, 'fig4-raster.png') });
       await page.close();
     });

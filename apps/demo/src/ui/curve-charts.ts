@@ -1,86 +1,134 @@
+import type { PlotSpec } from '@rfa/experiments';
 import uPlot from 'uplot';
-import { ruleColour, ruleDash } from '../app/palette.js';
+import { ruleColour } from '../app/palette.js';
+import { type ChartSpec, chartSpecs, type LineSpec, lineValue } from './chart-layout.js';
 import { el } from './dom.js';
 
-/** The curves the page plots, when a run records them, and how. */
-const CHARTS: { metric: string; title: string; y: string; log?: boolean }[] = [
-  { metric: 'nse', title: 'Held-out NSE (Fig. 2a)', y: 'NSE', log: true },
-  { metric: 'testError', title: 'Test error (Fig. 3a)', y: 'test error', log: true },
-  {
-    metric: 'deltaAngle',
-    title: 'Angle between each rule’s hidden teaching signal and backprop’s (Fig. 2b, 3b)',
-    y: 'degrees',
-  },
-  { metric: 'weightAngle', title: 'Angle between W and Bᵀ', y: 'degrees' },
-  { metric: 'perNeuronAngle', title: 'Per-neuron forward/feedback angle, mean (Fig. 5a)', y: 'degrees' },
-];
+/** Points drawn per line at most: longer curves are thinned evenly (the latest point kept). */
+const MAX_POINTS = 1000;
 
 interface Chart {
-  plot: uPlot;
-  box: HTMLElement;
-  /** Per rule: x → y. */
-  series: Map<string, Map<number, number>>;
+  spec: ChartSpec;
+  box: HTMLElement | null;
+  plot: uPlot | null;
+  /** Per line key: x → y. */
+  values: Map<string, Map<number, number>>;
+  /** The lines the plot was built with (those with a point, in the spec's order). */
+  drawn: LineSpec[];
 }
 
-/** Streaming uPlot charts, one per recorded metric, one series (and colour) per rule. */
+/** Every `stride`-th x, and the last, so a long run costs a bounded redraw. */
+export function thin(xs: number[], max = MAX_POINTS): number[] {
+  if (xs.length <= max) return xs;
+  const stride = Math.ceil(xs.length / max);
+  const out = xs.filter((_, i) => i % stride === 0);
+  if (out.at(-1) !== xs.at(-1)) out.push(xs.at(-1) as number);
+  return out;
+}
+
+/**
+ * Streaming uPlot charts for an experiment's plots (see `chartSpecs`): one colour per rule,
+ * dashes for a plot's further metrics, thin edges and a fill for a recorded spread. Points are
+ * stored as they arrive and drawn at most once per animation frame.
+ */
 export class CurveCharts {
-  private charts = new Map<string, Chart>();
-  private dirty = new Set<string>();
+  private charts: Chart[] = [];
+  private dirty = new Set<Chart>();
   private frame = 0;
 
   constructor(
     private readonly root: HTMLElement,
-    private rules: string[] = [],
     private xLabel = 'step',
   ) {}
 
-  /** Starts over for a new run. */
-  reset(rules: string[], xLabel: string): void {
-    for (const c of this.charts.values()) c.plot.destroy();
-    this.charts.clear();
+  /** Starts over for a new run of an experiment with these plots and rules. */
+  reset(plots: readonly PlotSpec[], rules: string[], xLabel: string): void {
+    for (const c of this.charts) c.plot?.destroy();
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.dirty.clear();
     this.root.replaceChildren();
-    this.rules = rules;
     this.xLabel = xLabel;
+    this.charts = chartSpecs(plots, rules).map((spec) => ({
+      spec,
+      box: null,
+      plot: null,
+      values: new Map(),
+      drawn: [],
+    }));
   }
 
-  /** Adds a recorded point of `rule`; every finite metric of it that the page plots. */
+  /** Adds a recorded point of `rule`: every line of it that has a finite value there. */
   add(rule: string, point: Record<string, number>): void {
-    for (const def of CHARTS) {
-      const v = point[def.metric];
-      if (!Number.isFinite(v) || (def.log && v <= 0)) continue;
-      const chart = this.charts.get(def.metric) ?? this.create(def);
-      const s = chart.series.get(rule) ?? new Map<number, number>();
-      chart.series.set(rule, s);
-      s.set(point.step, v);
-      this.dirty.add(def.metric);
+    for (const c of this.charts)
+      for (const line of c.spec.lines) {
+        if (line.rule !== rule) continue;
+        const v = lineValue(line, point);
+        if (!Number.isFinite(v) || (c.spec.log && v <= 0)) continue;
+        const s = c.values.get(line.key) ?? new Map<number, number>();
+        c.values.set(line.key, s);
+        s.set(point.step, v);
+        this.dirty.add(c);
+      }
+    if (this.dirty.size)
+      this.frame ||= requestAnimationFrame(() => {
+        this.frame = 0;
+        this.redraw();
+      });
+  }
+
+  private redraw(): void {
+    for (const c of this.dirty) {
+      const lines = c.spec.lines.filter((l) => c.values.has(l.key));
+      if (lines.length !== c.drawn.length) this.build(c, lines);
+      const all = [...new Set([...c.values.values()].flatMap((s) => [...s.keys()]))].sort((a, b) => a - b);
+      const xs = thin(all);
+      const ys = c.drawn.map((l) => xs.map((x) => c.values.get(l.key)?.get(x) ?? null));
+      c.plot?.setData([xs, ...ys] as uPlot.AlignedData);
+      const box = c.box as HTMLElement;
+      box.dataset.points = String(all.length);
+      box.dataset.lines = JSON.stringify(
+        Object.fromEntries(lines.map((l) => [l.key, c.values.get(l.key)?.size])),
+      );
     }
-    this.frame ||= requestAnimationFrame(() => this.redraw());
+    this.dirty.clear();
   }
 
-  /** Points recorded for `rule` on `metric`'s chart. */
-  count(metric: string, rule: string): number {
-    return this.charts.get(metric)?.series.get(rule)?.size ?? 0;
-  }
-
-  private create(def: (typeof CHARTS)[number]): Chart {
-    const box = el(
-      'figure',
-      { class: 'chart', 'data-metric': def.metric },
-      el('figcaption', { text: def.title }),
-    );
-    this.root.append(box);
-    const width = Math.min(560, Math.max(320, this.root.clientWidth / 2 - 24));
-    const plot = new uPlot(
+  /** (Re)builds a chart's plot when lines gain their first point (a few times per run). */
+  private build(c: Chart, lines: LineSpec[]): void {
+    const { spec } = c;
+    if (!c.box) {
+      c.box = el(
+        'figure',
+        { class: spec.small ? 'chart small' : 'chart', 'data-metric': spec.id },
+        el('figcaption', { text: spec.title }),
+      );
+      // in the experiment's order, whichever chart gets its first point first
+      const next = this.charts.slice(this.charts.indexOf(c) + 1).find((o) => o.box);
+      this.root.insertBefore(c.box, next?.box ?? null);
+    }
+    c.plot?.destroy();
+    c.drawn = lines;
+    const index = new Map(lines.map((l, i) => [l.key, i + 1]));
+    const bands: uPlot.Band[] = [];
+    for (const l of lines)
+      if (l.band && l.band.times > 0) {
+        const lower = index.get(`${l.rule} ${l.metric} -`);
+        if (lower)
+          bands.push({ series: [index.get(l.key) as number, lower], fill: `${ruleColour(l.rule)}26` });
+      }
+    const wide = Math.min(560, Math.max(320, this.root.clientWidth / 2 - 24));
+    c.plot = new uPlot(
       {
-        width,
-        height: 240,
-        scales: { x: { time: false }, y: def.log ? { distr: 3 } : {} },
+        width: spec.small ? 320 : wide,
+        height: spec.small ? 160 : 240,
+        scales: { x: { time: false }, y: spec.log ? { distr: 3 } : {} },
         axes: [
           { label: this.xLabel },
           {
-            label: def.y,
+            label: spec.y,
             size: 70,
-            ...(def.log
+            ...(spec.log
               ? {
                   values: (_u: uPlot, ticks: number[]) =>
                     ticks.map((t) => (t == null ? '' : t.toExponential(0))),
@@ -90,35 +138,20 @@ export class CurveCharts {
         ],
         series: [
           { label: this.xLabel },
-          ...this.rules.map((r) => ({
-            label: r,
-            stroke: ruleColour(r),
-            width: 2,
-            dash: ruleDash(r),
+          ...lines.map((l) => ({
+            label: l.label,
+            stroke: l.colour,
+            width: l.width,
+            dash: l.dash,
             spanGaps: true,
             points: { show: false },
           })),
         ],
+        bands,
         legend: { show: true },
       },
-      [[], ...this.rules.map(() => [])] as uPlot.AlignedData,
-      box,
+      [[], ...lines.map(() => [])] as uPlot.AlignedData,
+      c.box,
     );
-    const chart = { plot, box, series: new Map() };
-    this.charts.set(def.metric, chart);
-    return chart;
-  }
-
-  private redraw(): void {
-    this.frame = 0;
-    for (const metric of this.dirty) {
-      const c = this.charts.get(metric);
-      if (!c) continue;
-      const xs = [...new Set([...c.series.values()].flatMap((s) => [...s.keys()]))].sort((a, b) => a - b);
-      const ys = this.rules.map((r) => xs.map((x) => c.series.get(r)?.get(x) ?? null));
-      c.plot.setData([xs, ...ys] as uPlot.AlignedData);
-      c.box.dataset.points = String(xs.length);
-    }
-    this.dirty.clear();
   }
 }

@@ -1,23 +1,27 @@
+import type { SpikeTrace } from '@rfa/spiking';
 import uPlot from 'uplot';
-import type { SpikeFrame } from '../worker/spike-recorder.js';
+import { appendTrace, traceSteps, RASTER_WINDOW as WINDOW } from '../worker/trace-window.js';
 import { el } from './dom.js';
 
-const WINDOW = 300;
-const ROW = 3;
+const ROW = 2;
+const GAP = 6;
 
 /**
- * Fig. 4's raster, live: sampled hidden units above, output units below in class bands,
- * one column per simulation step of the first image slot; and one hidden unit's forward
- * potential with its feedback signal.
+ * Fig. 4's raster, live, from `@rfa/spiking`'s `TraceRecorder`: the sampled units of each
+ * hidden layer, then the output units in class bands, one column per simulation step of
+ * the first image slot; and one hidden neuron's forward potential with its modulator.
+ * Drawn at most once per animation frame, however many messages arrive.
  */
 export class SpikeRaster {
   private readonly canvas: HTMLCanvasElement;
   private readonly traceBox: HTMLElement;
-  private trace: uPlot | null = null;
-  private frames: SpikeFrame[] = [];
+  private readonly caption: HTMLElement;
+  private plot: uPlot | null = null;
+  private trace: SpikeTrace | null = null;
+  private classes = 10;
   private step = 0;
   private spikes = 0;
-  private shape = { hiddenUnits: 0, outputUnits: 0, classes: 10 };
+  private frame = 0;
 
   constructor(private readonly root: HTMLElement) {
     this.canvas = el('canvas', {
@@ -25,13 +29,11 @@ export class SpikeRaster {
       height: 100,
       class: 'raster',
       role: 'img',
-      'aria-label': 'spike raster: sampled hidden units (top) and output units by class (bottom) over time',
+      'aria-label':
+        'spike raster: sampled units of each hidden layer (top) and output units by class (bottom) over time',
     });
-    this.traceBox = el(
-      'figure',
-      { class: 'chart' },
-      el('figcaption', { text: 'Hidden unit 0: potential V and feedback φ(U)' }),
-    );
+    this.caption = el('figcaption', { text: 'A hidden neuron: potential V and modulator φ(U)' });
+    this.traceBox = el('figure', { class: 'chart' }, this.caption);
     root.append(
       el('figure', {}, el('figcaption', { text: 'Spike raster (Fig. 4)' }), this.canvas),
       this.traceBox,
@@ -39,67 +41,75 @@ export class SpikeRaster {
   }
 
   reset(): void {
-    this.frames = [];
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.trace = null;
     this.step = 0;
     this.spikes = 0;
     this.root.dataset.spikes = '0';
-    this.trace?.destroy();
-    this.trace = null;
+    this.plot?.destroy();
+    this.plot = null;
     this.canvas.getContext('2d')?.clearRect(0, 0, this.canvas.width, this.canvas.height);
   }
 
-  add(shape: { hiddenUnits: number; outputUnits: number; classes: number }, frames: SpikeFrame[]): void {
-    this.shape = shape;
-    this.frames = this.frames.concat(frames).slice(-WINDOW);
-    this.step += frames.length;
-    for (const f of frames) this.spikes += f.hidden.length + f.output.length;
+  /** Adds the steps recorded since the last call. */
+  add(more: SpikeTrace, classes: number): void {
+    this.classes = classes;
+    this.trace = appendTrace(this.trace, more, WINDOW);
+    this.step += traceSteps(more);
+    for (const l of more.layers) for (const s of l.spikes) this.spikes += s.length;
     this.root.dataset.spikes = String(this.spikes);
-    this.draw();
+    this.frame ||= requestAnimationFrame(() => {
+      this.frame = 0;
+      this.draw();
+    });
   }
 
   private draw(): void {
-    const { hiddenUnits, outputUnits, classes } = this.shape;
-    const gap = 6;
-    const height = (hiddenUnits + outputUnits) * ROW + gap;
-    if (this.canvas.height !== height) this.canvas.height = height;
+    const t = this.trace;
     const ctx = this.canvas.getContext('2d');
-    if (!ctx) return;
+    if (!t || !ctx) return;
+    const rows = t.layers.reduce((n, l) => n + l.units.length, 0);
+    const height = rows * ROW + GAP * (t.layers.length - 1);
+    if (this.canvas.height !== height) this.canvas.height = height;
     ctx.fillStyle = '#fff';
     ctx.fillRect(0, 0, this.canvas.width, height);
-    const perClass = outputUnits / classes;
-    const top = hiddenUnits * ROW + gap;
-    for (let c = 0; c < classes; c += 2) {
-      ctx.fillStyle = '#eef3f8';
-      ctx.fillRect(0, top + c * perClass * ROW, this.canvas.width, perClass * ROW);
-    }
-    ctx.fillStyle = '#000';
-    this.frames.forEach((f, t) => {
-      const x = t * 2;
-      for (const u of f.hidden) ctx.fillRect(x, u * ROW, 2, ROW - 1);
-      for (const u of f.output) ctx.fillRect(x, top + u * ROW, 2, ROW - 1);
+    let top = 0;
+    t.layers.forEach((l, i) => {
+      if (i === t.layers.length - 1) {
+        const perClass = l.units.length / this.classes;
+        ctx.fillStyle = '#eef3f8';
+        for (let c = 0; c < this.classes; c += 2)
+          ctx.fillRect(0, top + c * perClass * ROW, this.canvas.width, perClass * ROW);
+      }
+      ctx.fillStyle = '#000';
+      l.spikes.forEach((fired, s) => {
+        for (const u of fired) ctx.fillRect(s * 2, top + u * ROW, 2, ROW);
+      });
+      top += l.units.length * ROW + GAP;
     });
-    const xs = this.frames.map((_, i) => this.step - this.frames.length + i);
-    const data = [
-      xs,
-      this.frames.map((f) => f.potential),
-      this.frames.map((f) => f.feedback),
-    ] as uPlot.AlignedData;
-    if (!this.trace)
-      this.trace = new uPlot(
-        {
-          width: WINDOW * 2,
-          height: 180,
-          scales: { x: { time: false } },
-          axes: [{ label: 'step' }, {}],
-          series: [
-            { label: 'step' },
-            { label: 'V (potential)', stroke: '#0072B2', width: 1.5 },
-            { label: 'φ(U) (feedback)', stroke: '#D55E00', width: 1.5, dash: [5, 3] },
-          ],
-        },
-        data,
-        this.traceBox,
-      );
-    else this.trace.setData(data);
+    const steps = traceSteps(t);
+    const xs = Array.from({ length: steps }, (_, i) => this.step - steps + i);
+    const data = [xs, t.potential, t.modulator] as uPlot.AlignedData;
+    if (this.plot) {
+      this.plot.setData(data);
+      return;
+    }
+    this.caption.textContent = `Hidden layer ${t.neuron.layer + 1}, unit ${t.neuron.unit}: potential V and modulator φ(U)`;
+    this.plot = new uPlot(
+      {
+        width: WINDOW * 2,
+        height: 180,
+        scales: { x: { time: false } },
+        axes: [{ label: 'simulation step' }, {}],
+        series: [
+          { label: 'step' },
+          { label: 'V (potential)', stroke: '#0072B2', width: 1.5 },
+          { label: 'φ(U) (modulator)', stroke: '#D55E00', width: 1.5, dash: [5, 3] },
+        ],
+      },
+      data,
+      this.traceBox,
+    );
   }
 }

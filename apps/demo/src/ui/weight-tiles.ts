@@ -1,12 +1,12 @@
 import { ruleColour } from '../app/palette.js';
+import type { TileImage } from '../worker/tile-image.js';
 import { el } from './dom.js';
 
 const SCALE = 3;
-const PER_ROW = 4;
 
 /**
- * First-layer weights of each rule as 28×28 tiles (one per hidden unit shown), each tile
- * scaled to its own largest |w|: white positive, black negative, grey zero.
+ * First-layer weights of each rule as 28×28 tiles (one per hidden unit shown), made in the
+ * worker (`tileImage`): the page puts one pixel per weight on a canvas that CSS scales up.
  */
 export class WeightTiles {
   private canvases = new Map<string, HTMLCanvasElement>();
@@ -20,43 +20,26 @@ export class WeightTiles {
     this.root.replaceChildren();
   }
 
-  draw(tiles: { rule: string; units: number; pixels: Float32Array }[]): void {
+  draw(tiles: { rule: string; units: number; image: TileImage }[]): void {
     for (const t of tiles) {
-      const canvas = this.canvas(t.rule, t.units);
-      const ctx = canvas.getContext('2d');
-      if (!ctx) continue;
-      const img = ctx.createImageData(canvas.width, canvas.height);
-      for (let u = 0; u < t.units; u++) {
-        const w = t.pixels.subarray(u * 784, (u + 1) * 784);
-        let max = 1e-12;
-        for (const v of w) max = Math.max(max, Math.abs(v));
-        const ox = (u % PER_ROW) * (28 * SCALE + SCALE);
-        const oy = Math.floor(u / PER_ROW) * (28 * SCALE + SCALE);
-        for (let p = 0; p < 784; p++) {
-          const g = Math.round(128 + 127 * (w[p] / max));
-          const px = ox + (p % 28) * SCALE;
-          const py = oy + Math.floor(p / 28) * SCALE;
-          for (let dy = 0; dy < SCALE; dy++)
-            for (let dx = 0; dx < SCALE; dx++) {
-              const i = ((py + dy) * canvas.width + px + dx) * 4;
-              img.data[i] = img.data[i + 1] = img.data[i + 2] = g;
-              img.data[i + 3] = 255;
-            }
-        }
-      }
-      ctx.putImageData(img, 0, 0);
+      const { width, height, data } = t.image;
+      const canvas = this.canvas(t.rule, t.units, width, height);
+      canvas
+        .getContext('2d')
+        ?.putImageData(new ImageData(data as Uint8ClampedArray<ArrayBuffer>, width, height), 0, 0);
     }
     this.updates++;
     this.root.dataset.updates = String(this.updates);
   }
 
-  private canvas(rule: string, units: number): HTMLCanvasElement {
+  private canvas(rule: string, units: number, width: number, height: number): HTMLCanvasElement {
     let c = this.canvases.get(rule);
     if (c) return c;
-    const rows = Math.ceil(units / PER_ROW);
     c = el('canvas', {
-      width: PER_ROW * (28 * SCALE + SCALE),
-      height: rows * (28 * SCALE + SCALE),
+      width,
+      height,
+      class: 'tiles',
+      style: `width:${width * SCALE}px;height:${height * SCALE}px`,
       role: 'img',
       'aria-label': `first-layer weights of ${units} hidden units under ${rule}`,
       'data-rule': rule,

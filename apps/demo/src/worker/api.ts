@@ -1,7 +1,8 @@
+import type { SpikeTrace } from '@rfa/spiking';
 import type { RunSettings } from '../app/run-settings.js';
 import type { RuleGuess } from './live-models.js';
 import type { SpeedOptions, SpeedResult } from './speed-probe.js';
-import type { SpikeFrame } from './spike-recorder.js';
+import type { TileImage } from './tile-image.js';
 
 /** Which backend runs, as the page shows it. */
 export interface BackendInfo {
@@ -25,8 +26,10 @@ export interface RunUpdate {
   points: { rule: string; point: Record<string, number> }[];
   progress?: { done: number; total: number };
   ends: RuleEnd[];
-  tiles?: { rule: string; units: number; pixels: Float32Array }[];
-  raster?: { frames: SpikeFrame[]; hiddenUnits: number; outputUnits: number; classes: number };
+  /** First-layer weights of each rule as tile images (see `tileImage`). */
+  tiles?: { rule: string; units: number; image: TileImage }[];
+  /** Fig. 4's traces since the last message (`@rfa/spiking`'s `TraceRecorder`), and the output layer's classes. */
+  raster?: { trace: SpikeTrace; classes: number };
   /** The run stopped on an error (a failed MNIST download, a backend that broke). */
   error?: string;
   /** The run is over (done, stopped or failed). */

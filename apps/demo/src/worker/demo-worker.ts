@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 import { loadMnistFromUrl, type Mnist } from '@rfa/datasets';
 import { experimentWork, getExperiment, runExperiment } from '@rfa/experiments';
-import type { Backend } from '@rfa/tensor';
+import { TraceRecorder } from '@rfa/spiking';
+import { type Backend, Rng } from '@rfa/tensor';
 import * as Comlink from 'comlink';
 import { resolveRun } from '../app/run-settings.js';
 import type { DemoWorkerApi, RunUpdate } from './api.js';
@@ -9,7 +10,7 @@ import { chooseBackend, cpuBackend } from './backend-choice.js';
 import { LiveModels } from './live-models.js';
 import { RunGate } from './run-gate.js';
 import { measureSpeed } from './speed-probe.js';
-import { SpikeRecorder } from './spike-recorder.js';
+import { tileImage } from './tile-image.js';
 import { UpdateBuffer } from './update-buffer.js';
 
 const TILE_UNITS = 16;
@@ -50,8 +51,7 @@ const api: DemoWorkerApi = {
     const out = new UpdateBuffer((u: RunUpdate) => onUpdate(u));
     const gate = new RunGate(rules.length, settings.stepsPerFrame);
     const abort = new AbortController();
-    const recorder = new SpikeRecorder();
-    let raster: Omit<NonNullable<RunUpdate['raster']>, 'frames'> | null = null;
+    let raster: { recorder: TraceRecorder; classes: number } | null = null;
     const chosen = await chooseBackend(settings.backend);
     out.set({ backend: { mode: chosen.mode, description: chosen.description, fallback: chosen.fallback } });
     const total = experimentWork(exp, config, rules, 1);
@@ -59,7 +59,10 @@ const api: DemoWorkerApi = {
     let lastTiles = 0;
     const sendTiles = async () => {
       lastTiles = performance.now();
-      out.set({ tiles: await models.tiles(TILE_UNITS) });
+      const tiles = await models.tiles(TILE_UNITS);
+      out.set({
+        tiles: tiles.map((t) => ({ rule: t.rule, units: t.units, image: tileImage(t.pixels, t.units) })),
+      });
     };
     const run = async () => {
       try {
@@ -78,18 +81,15 @@ const api: DemoWorkerApi = {
           gate: async () => {
             await gate.pass();
             if (performance.now() - lastTiles > 400) await sendTiles();
-            if (raster) out.raster(raster, recorder.drain());
+            if (raster) out.raster(raster.recorder.take(), raster.classes);
           },
           onModel: (id, model) => {
             models.set(id.rule, model);
-            if (model?.kind === 'spiking') {
+            // the raster reads spikes synchronously: shown for the CPU backend only
+            if (model?.kind === 'spiking' && model.network.backend.canReadSync) {
+              const recorder = new TraceRecorder(model.network, { rng: new Rng(settings.seed) });
               model.network.onStep = recorder.record;
-              const { classes } = model.network.options;
-              raster = {
-                hiddenUnits: Math.min(recorder.sample.hiddenUnits, model.network.layers[0].spikes.shape[1]),
-                outputUnits: recorder.outputUnits(model.network).length,
-                classes,
-              };
+              raster = { recorder, classes: model.network.options.classes };
             }
           },
           onEvent: (e) => {

@@ -1,5 +1,6 @@
+import type { SpikeTrace } from '@rfa/spiking';
 import type { RuleEnd, RunUpdate } from './api.js';
-import type { SpikeFrame } from './spike-recorder.js';
+import { appendTrace, RASTER_WINDOW, traceSteps } from './trace-window.js';
 
 const empty = (): RunUpdate => ({ points: [], ends: [] });
 
@@ -39,10 +40,12 @@ export class UpdateBuffer {
     this.schedule();
   }
 
-  raster(shape: Omit<NonNullable<RunUpdate['raster']>, 'frames'>, frames: SpikeFrame[]): void {
-    if (frames.length === 0) return;
-    const had = this.pending.raster?.frames ?? [];
-    this.set({ raster: { ...shape, frames: had.concat(frames).slice(-600) } });
+  /** Adds recorded steps of the raster (the last `RASTER_WINDOW` are kept between messages). */
+  raster(trace: SpikeTrace, classes: number): void {
+    if (traceSteps(trace) === 0) return;
+    this.set({
+      raster: { trace: appendTrace(this.pending.raster?.trace ?? null, trace, RASTER_WINDOW), classes },
+    });
   }
 
   /** Sends what is pending now, marked finished. */

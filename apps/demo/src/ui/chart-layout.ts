@@ -1,0 +1,100 @@
+import type { PlotSpec } from '@rfa/experiments';
+import { ruleColour, ruleDash } from '../app/palette.js';
+
+/** One line of a chart: a rule's metric, or an edge of its band (metric ± times × spread). */
+export interface LineSpec {
+  /** Unique in its chart: `rule metric`, with `+`/`-` for a band's edges. */
+  key: string;
+  rule: string;
+  metric: string;
+  label: string;
+  colour: string;
+  dash?: number[];
+  width: number;
+  /** A band edge: `metric + times × point[spread]` (times negative for the lower edge). */
+  band?: { spread: string; times: number };
+}
+
+/** One chart of the page. */
+export interface ChartSpec {
+  /** The plot's metric (the figure's `data-metric`). */
+  id: string;
+  title: string;
+  y: string;
+  log: boolean;
+  /** A side plot, drawn smaller. */
+  small: boolean;
+  lines: LineSpec[];
+}
+
+/** Dashes of a plot's second and third metric (a lower layer, W vs B⁺), after the rule's own. */
+const METRIC_DASHES = [
+  [2, 3],
+  [8, 3, 2, 3],
+];
+
+/** What the demo adds where the experiment's plots leave out a metric its runs record. */
+const SHARE_PLOT: PlotSpec = {
+  metric: 'eWBePositive',
+  title: 'Share of examples with eᵀWBe > 0',
+  yTitle: 'fraction',
+};
+const PINV: { metric: string; label: string } = { metric: 'pinvAngle', label: 'W vs B⁺' };
+
+const plotted = (p: PlotSpec): string[] => [p.metric, ...(p.series ?? []).map((s) => s.metric)];
+
+/**
+ * The page's charts for an experiment's plots (the report's): one colour per rule; a plot's
+ * further metrics (a 4-layer net's lower layer) dashed in the rule's colour; a recorded
+ * spread as a band's two thin edges. Added where the experiment's plots lack them: W vs B⁺
+ * beside W vs Bᵀ, and the share of examples with eᵀWBe > 0. The demo runs one seed, so bands
+ * over seeds are left out. Only rules of the run appear; a chart shows once it has a point.
+ */
+export function chartSpecs(plots: readonly PlotSpec[], rules: readonly string[]): ChartSpec[] {
+  const all: PlotSpec[] = plots.map((p) =>
+    p.metric !== 'weightAngle' || plotted(p).includes(PINV.metric)
+      ? p
+      : { ...p, series: [...(p.series ?? [{ metric: p.metric, label: 'W vs Bᵀ' }]), PINV] },
+  );
+  if (!all.some((p) => plotted(p).includes(SHARE_PLOT.metric))) all.push(SHARE_PLOT);
+  return all.map((p) => {
+    const metrics = p.series ?? [{ metric: p.metric, label: '' }];
+    const lines: LineSpec[] = [];
+    for (const rule of rules.filter((r) => !p.rules || p.rules.includes(r))) {
+      const colour = ruleColour(rule);
+      const own = ruleDash(rule);
+      const width = own ? 1.5 : 2;
+      metrics.forEach((m, k) => {
+        const label = m.label ? `${rule} · ${m.label}` : rule;
+        const dash = k === 0 ? own : METRIC_DASHES[Math.min(k, METRIC_DASHES.length) - 1];
+        lines.push({ key: `${rule} ${m.metric}`, rule, metric: m.metric, label, colour, dash, width });
+        if (k > 0 || !p.band || !('metric' in p.band)) return;
+        const { metric: spread, times } = p.band;
+        for (const sign of [1, -1])
+          lines.push({
+            key: `${rule} ${m.metric} ${sign > 0 ? '+' : '-'}`,
+            rule,
+            metric: m.metric,
+            label: `${rule} ${sign > 0 ? '+' : '−'}${times} s.d.`,
+            colour: `${colour}99`,
+            width: 1,
+            band: { spread, times: sign * times },
+          });
+      });
+    }
+    return {
+      id: p.metric,
+      title: p.title,
+      y: p.yTitle,
+      log: p.logY ?? false,
+      small: p === SHARE_PLOT,
+      lines,
+    };
+  });
+}
+
+/** A line's value at a recorded point (NaN where the point lacks it). */
+export function lineValue(line: LineSpec, point: Record<string, number>): number {
+  const v = point[line.metric] ?? Number.NaN;
+  return line.band ? v + line.band.times * (point[line.band.spread] ?? Number.NaN) : v;
+}
