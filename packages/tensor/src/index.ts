@@ -4,6 +4,7 @@ export {
   BackendMismatchError,
   DisposedError,
   LengthError,
+  MissingPackageError,
   OptionError,
   RfaError,
   ShapeError,
