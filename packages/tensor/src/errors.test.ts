@@ -5,7 +5,8 @@ import { MissingPackageError, OptionError, RfaError, ShapeError } from './errors
 /** A second, separately evaluated copy of the module, as the other build (ESM or CJS) is. */
 async function otherCopy(): Promise<typeof errors> {
   vi.resetModules();
-  const copy = (await import('./errors.js?second-copy')) as typeof errors;
+  const specifier = './errors.js?second-copy'; // a query string makes a fresh module instance
+  const copy = (await import(/* @vite-ignore */ specifier)) as typeof errors;
   expect(copy.ShapeError).not.toBe(ShapeError);
   return copy;
 }

@@ -1,6 +1,6 @@
 const KINDS = Symbol.for('@rfa/tensor:error-kinds');
 
-type ErrorClass = abstract new (...args: never[]) => unknown;
+type ErrorClass<T = unknown> = abstract new (...args: never[]) => T;
 
 /** The `kind` of `ctor` and of each class above it that declares one, nearest first. */
 function kindsOf(ctor: ErrorClass): string[] {
@@ -9,6 +9,14 @@ function kindsOf(ctor: ErrorClass): string[] {
     if (Object.hasOwn(c, 'kind')) kinds.push((c as unknown as { kind: string }).kind);
   }
   return kinds;
+}
+
+/** `value instanceof cls` by the prototype chain, or an error of another copy of the package whose kinds include `cls`'s. */
+function isInstance(cls: ErrorClass, value: unknown): boolean {
+  if (Function.prototype[Symbol.hasInstance].call(cls, value)) return true;
+  if (typeof value !== 'object' || value === null || !Object.hasOwn(cls, 'kind')) return false;
+  const kinds = (value as { [KINDS]?: unknown })[KINDS];
+  return Array.isArray(kinds) && kinds.includes((cls as unknown as { kind: string }).kind);
 }
 
 /**
@@ -32,11 +40,9 @@ export class RfaError extends Error {
     Object.defineProperty(this, KINDS, { value: kindsOf(new.target), enumerable: false });
   }
 
-  static override [Symbol.hasInstance]<T>(this: abstract new (...args: never[]) => T, value: unknown): value is T {
-    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
-    if (typeof value !== 'object' || value === null || !Object.hasOwn(this, 'kind')) return false;
-    const kinds = (value as { [KINDS]?: unknown })[KINDS];
-    return Array.isArray(kinds) && kinds.includes((this as unknown as { kind: string }).kind);
+  static override [Symbol.hasInstance]<T>(this: ErrorClass<T>, value: unknown): value is T {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class `instanceof` asks about (often a subclass)
+    return isInstance(this, value);
   }
 }
 
