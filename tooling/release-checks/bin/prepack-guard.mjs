@@ -18,11 +18,13 @@ export function entryFiles(pkg) {
   return [...files].filter((f) => !f.includes('*')).sort();
 }
 
+/** The newest modification time of the sources under `dir` (tests left out). */
 function newestMtime(dir) {
   let newest = 0;
   if (!existsSync(dir)) return newest;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
+    if (entry.name.endsWith('.test.ts')) continue; // tests are not built into dist
     const t = entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs;
     if (t > newest) newest = t;
   }
