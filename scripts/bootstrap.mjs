@@ -2,7 +2,8 @@
 // The two README commands land here (`npm start`, `npm test`). A fresh machine has
 // only Node 20 and npm: this fetches the pinned pnpm into .tools/ with npm (no
 // global install, no corepack), installs the workspace from the lockfile, builds,
-// then runs the main job or the whole test suite.
+// then runs the main job or the whole test suite. `ci` (what .ci/run calls) is `test`
+// and then the unit suites again on Node 24, fetched into .tools/ with npm as well.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -13,6 +14,8 @@ const PNPM_VERSION = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')
   '@',
 )[1];
 const tools = join(root, '.tools');
+/** The second Node the unit suites run on (the current LTS), from the npm package that ships its binary. */
+const NODE24_VERSION = '24.22.3';
 const pnpmBin = join(tools, 'node_modules', 'pnpm', 'bin', 'pnpm.mjs');
 
 function run(cmd, args, options = {}) {
@@ -57,8 +60,52 @@ function ensurePnpm() {
   ]);
 }
 
-function summarizeTests() {
-  const dir = join(root, '.rfa-test-results');
+/** Installs Node 24 into .tools/node24 (once) and returns the directory of its `node`. */
+function ensureNode24() {
+  const pkg = `node-${process.platform}-${process.arch}`;
+  const prefix = join(tools, 'node24');
+  const binDir = join(prefix, 'node_modules', pkg, 'bin');
+  const manifest = join(prefix, 'node_modules', pkg, 'package.json');
+  if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).version === NODE24_VERSION)
+    return binDir;
+  run('npm', ['install', '--prefix', prefix, '--no-save', '--no-package-lock', `${pkg}@${NODE24_VERSION}`]);
+  return binDir;
+}
+
+/** The unit suites (every package but the release checks, which test the tarballs) on Node 24. */
+function testOnNode24() {
+  const binDir = ensureNode24();
+  const env = {
+    ...process.env,
+    PATH: `${binDir}:${process.env.PATH}`,
+    // A results folder of its own, and a different task hash so turbo's cache cannot replay Node 20's run.
+    RFA_TEST_RESULTS: '.rfa-test-results-node24',
+    RFA_NODE: '24',
+  };
+  rmSync(join(root, env.RFA_TEST_RESULTS), { recursive: true, force: true });
+  console.log(`\n$ (Node ${NODE24_VERSION}) turbo run test --filter=!@rfa/release-checks`);
+  const r = spawnSync(
+    process.execPath,
+    [
+      pnpmBin,
+      'exec',
+      'turbo',
+      'run',
+      'test',
+      '--concurrency=1',
+      '--continue',
+      '--force',
+      '--filter=!@rfa/release-checks',
+    ],
+    { cwd: root, stdio: 'inherit', env },
+  );
+  const t = summarizeTests(env.RFA_TEST_RESULTS);
+  console.log(`\nnode 24 tests: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);
+  return { ok: r.status === 0 && t.failed === 0, ...t };
+}
+
+function summarizeTests(folder = '.rfa-test-results') {
+  const dir = join(root, folder);
   const total = { passed: 0, failed: 0, skipped: 0 };
   if (!existsSync(dir)) return total;
   for (const f of readdirSync(dir)) {
@@ -74,7 +121,7 @@ const job = process.argv[2] ?? 'test';
 ensurePnpm();
 useLocalNodeHeaders();
 pnpm('install', '--frozen-lockfile');
-if (job === 'test') {
+if (job === 'test' || job === 'ci') {
   rmSync(join(root, '.rfa-test-results'), { recursive: true, force: true });
   pnpm('exec', 'biome', 'check', '.');
   pnpm('exec', 'turbo', 'run', 'build', 'typecheck', '--output-logs=errors-only');
@@ -87,12 +134,19 @@ if (job === 'test') {
     },
   );
   const t = summarizeTests();
+  let ok = r.status === 0 && t.failed === 0;
+  if (job === 'ci') {
+    console.log(`\nnode 20 tests: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);
+    const t24 = testOnNode24();
+    ok &&= t24.ok;
+    for (const k of ['passed', 'failed', 'skipped']) t[k] += t24[k];
+  }
   console.log(`\ntests: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);
-  process.exit(r.status === 0 && t.failed === 0 ? 0 : 1);
+  process.exit(ok ? 0 : 1);
 } else if (job === 'main') {
   pnpm('exec', 'turbo', 'run', 'build', '--output-logs=errors-only');
   pnpm('bench', ...(process.argv.length > 3 ? process.argv.slice(3) : ['main']));
 } else {
-  console.error(`bootstrap: unknown job '${job}' (use 'test' or 'main')`);
+  console.error(`bootstrap: unknown job '${job}' (use 'test', 'ci' or 'main')`);
   process.exit(2);
 }

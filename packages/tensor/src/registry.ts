@@ -1,5 +1,6 @@
 import type { Backend } from './backend.js';
 import { UnknownBackendError } from './errors.js';
+import { globalState } from './global-state.js';
 
 export interface BackendFactory {
   /** Name to ask for: 'cpu', 'gpu', ... */
@@ -12,7 +13,8 @@ export interface BackendFactory {
   isAvailable?: () => boolean;
 }
 
-const factories = new Map<string, BackendFactory>();
+// One registry per process, shared by every loaded copy of this package (ESM and CJS builds).
+const factories = globalState('registry/v1', () => new Map<string, BackendFactory>());
 
 /** Registers (or replaces) a backend factory under its name. */
 export function registerBackend(factory: BackendFactory): void {

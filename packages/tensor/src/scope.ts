@@ -1,3 +1,4 @@
+import { globalState } from './global-state.js';
 import type { Tensor } from './tensor.js';
 
 /**
@@ -5,8 +6,10 @@ import type { Tensor } from './tensor.js';
  * or what was passed to `keep`. They nest. Use them around code that makes
  * temporaries (evaluation, metrics); hot training loops should reuse tensors instead.
  */
-const stack: Set<Tensor>[] = [];
-const kept = new WeakSet<Tensor>();
+const { stack, kept } = globalState('scope/v1', () => ({
+  stack: [] as Set<Tensor>[],
+  kept: new WeakSet<Tensor>(),
+}));
 
 export function trackInScope(t: Tensor): void {
   if (stack.length > 0) stack[stack.length - 1].add(t);

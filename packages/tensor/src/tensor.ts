@@ -1,9 +1,11 @@
 import type { Backend } from './backend.js';
 import { DisposedError } from './errors.js';
+import { globalState } from './global-state.js';
 import { trackInScope } from './scope.js';
 import { type Shape, sizeOf } from './shape.js';
 
-let nextId = 1;
+// Ids are unique across every loaded copy of this package.
+const ids = globalState('tensor-ids/v1', () => ({ next: 1 }));
 
 /**
  * A float32, row-major array of rank 1 or 2, owned by one backend. The backend
@@ -12,7 +14,7 @@ let nextId = 1;
  * `backend.fromArray`), never with `new`.
  */
 export class Tensor {
-  readonly id = nextId++;
+  readonly id = ids.next++;
   readonly shape: Shape;
   readonly size: number;
   readonly backend: Backend;

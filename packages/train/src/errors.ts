@@ -6,6 +6,7 @@ import { RfaError } from '@rfa/tensor';
  * ('magic', 'version', 'checksum', 'layers.1.out', 'rule.name', 'tensors.feedback.1.shape', ...).
  */
 export class CheckpointError extends RfaError {
+  static override readonly kind: string = '@rfa/train:CheckpointError';
   readonly field: string;
   constructor(field: string, message: string) {
     super('CHECKPOINT', `checkpoint ${field}: ${message}`);

@@ -2,12 +2,10 @@
  * @rfa/train — the training loop and checkpoints of rfa. Browser-safe: this entry
  * imports nothing from `node:*`; checkpoint files live in `@rfa/train/node`.
  */
-export { crc32 } from './checkpoint/crc32.js';
 export { decodeCheckpoint } from './checkpoint/decode.js';
 export { type CheckpointExtra, encodeCheckpoint } from './checkpoint/encode.js';
 export {
   CHECKPOINT_FORMAT,
-  CHECKPOINT_MAGIC,
   CHECKPOINT_VERSION,
   type CheckpointHeader,
   type DecodedCheckpoint,
