@@ -5,6 +5,7 @@ import { RfaError } from '@rfa/tensor';
  * `field` names what was wrong (`'learningRates.fa'`, `'size'`, `'rules'`, `'fa.feedbackScale'`).
  */
 export class ConfigError extends RfaError {
+  static override readonly kind: string = '@rfa/experiments:ConfigError';
   readonly field: string;
   constructor(field: string, message: string) {
     super('CONFIG', message);
@@ -14,6 +15,7 @@ export class ConfigError extends RfaError {
 
 /** Raised inside a run when its AbortSignal fires; the runner keeps finished seeds and says so. */
 export class InterruptedError extends RfaError {
+  static override readonly kind: string = '@rfa/experiments:InterruptedError';
   constructor() {
     super('INTERRUPTED', 'interrupted by the user');
   }

@@ -5,6 +5,7 @@ import { RfaError } from '@rfa/tensor';
  * (`'seeds'`, `'grid.learningRates.fa'`, `'rules.0'`).
  */
 export class SweepSpecError extends RfaError {
+  static override readonly kind: string = '@rfa/sweeps:SweepSpecError';
   readonly field: string;
   constructor(field: string, message: string) {
     super('SWEEP_SPEC', message);
@@ -14,6 +15,7 @@ export class SweepSpecError extends RfaError {
 
 /** The queue's Redis could not be reached (or answered with an error) before anything was sent. */
 export class QueueUnreachableError extends RfaError {
+  static override readonly kind: string = '@rfa/sweeps:QueueUnreachableError';
   constructor(message: string) {
     super('QUEUE_UNREACHABLE', message);
   }

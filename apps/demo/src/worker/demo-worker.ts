@@ -66,9 +66,8 @@ const api: DemoWorkerApi = {
     };
     const run = async () => {
       try {
-        const data = exp.needs.mnist
-          ? { mnist: await (out.status('loading MNIST…'), loadMnist(mnistUrl)) }
-          : {};
+        if (exp.needs.mnist) out.status('loading MNIST…');
+        const data = exp.needs.mnist ? { mnist: await loadMnist(mnistUrl) } : {};
         out.status('training');
         await runExperiment(exp, {
           config,

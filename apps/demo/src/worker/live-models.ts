@@ -60,7 +60,7 @@ export class LiveModels {
     const out = [];
     for (const rule of new Set([...this.live.keys(), ...this.frozen.keys()])) {
       const w = this.first(rule);
-      if (!w || w.shape[1] !== 784) continue;
+      if (w?.shape[1] !== 784) continue;
       const n = Math.min(units, w.shape[0]);
       out.push({ rule, units: n, pixels: (await read(w)).slice(0, n * 784) });
     }
