@@ -26,6 +26,7 @@ export async function traceSvg(title: string, trace: SpikeTrace): Promise<string
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title,
+    resolve: { scale: { color: 'independent' } },
     vconcat: [
       {
         width: 520,
