@@ -85,13 +85,14 @@ function onUpdate(u: RunUpdate): void {
   }
   if (u.tiles) tiles.draw(u.tiles);
   if (u.raster) raster.add(u.raster.trace, u.raster.classes);
-  // the table is written once per animation frame, and only when it has new numbers
+  // the table is written at most four times a second, and only when it has new numbers
+  // (rewriting it and its layout every frame, beside the charts, made long tasks)
   if (u.points.length > 0 && !renderQueued) {
     renderQueued = true;
-    requestAnimationFrame(() => {
+    setTimeout(() => {
       renderQueued = false;
       readout.render();
-    });
+    }, 250);
   }
   for (const e of u.ends) readout.end(e);
   if (u.error) problem.textContent = u.error;

@@ -78,7 +78,9 @@ export class CurveCharts {
   }
 
   private redraw(): void {
-    for (const c of this.dirty) {
+    // building or redrawing a uPlot chart costs tens of ms on a slow machine: one chart a
+    // frame (the one waiting longest), so a frame never grows into a long task
+    for (const c of [...this.dirty].slice(0, 1)) {
       const lines = c.spec.lines.filter((l) => c.values.has(l.key));
       if (lines.length !== c.drawn.length) this.build(c, lines);
       const all = [...new Set([...c.values.values()].flatMap((s) => [...s.keys()]))].sort((a, b) => a - b);
@@ -90,8 +92,13 @@ export class CurveCharts {
       box.dataset.lines = JSON.stringify(
         Object.fromEntries(lines.map((l) => [l.key, c.values.get(l.key)?.size])),
       );
+      this.dirty.delete(c);
     }
-    this.dirty.clear();
+    if (this.dirty.size)
+      this.frame ||= requestAnimationFrame(() => {
+        this.frame = 0;
+        this.redraw();
+      });
   }
 
   /** (Re)builds a chart's plot when lines gain their first point (a few times per run). */
