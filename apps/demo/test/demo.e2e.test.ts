@@ -4,6 +4,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCpuBackend } from '@rfa/backend-cpu';
+import { chromiumSkipReason, launchChromium } from '@rfa/browser-testing';
 import { getExperiment, runExperiment } from '@rfa/experiments';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,18 +12,17 @@ import { resolveRun } from '../src/app/run-settings.js';
 import { decodeSettings } from '../src/app/url-state.js';
 import { formatNumber } from '../src/ui/dom.js';
 import { measureSpeed } from '../src/worker/speed-probe.js';
-import { CHROMIUM, hasChromium, launchChromium } from './chromium.js';
 import { serveStatic } from './static-server.js';
 
 const app = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(app, 'dist');
 const shots = join(app, 'test-results');
 
-const skip = !hasChromium()
-  ? `${CHROMIUM} is missing (apt-get install -y chromium)`
-  : !existsSync(join(dist, 'index.html'))
+const skip =
+  chromiumSkipReason() ??
+  (!existsSync(join(dist, 'index.html'))
     ? 'apps/demo/dist is missing: run the build first (turbo run build does)'
-    : undefined;
+    : undefined);
 if (skip) console.warn(`demo end-to-end tests skipped: ${skip}`);
 
 /** Records every long task (> 50 ms) of the page's main thread from the first script on. */
@@ -67,7 +67,7 @@ describe.skipIf(skip !== undefined)(
     beforeAll(async () => {
       mkdirSync(shots, { recursive: true });
       ({ url, server } = await serveStatic(dist));
-      ({ context, close } = await launchChromium());
+      ({ context, close } = await launchChromium({ gpu: true, viewport: { width: 1280, height: 1000 } }));
       await context.addInitScript(LONG_TASKS);
     });
 
