@@ -5,13 +5,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCpuBackend } from '@rfa/backend-cpu';
 import { chromiumSkipReason, launchChromium } from '@rfa/browser-testing';
-import { getExperiment, runExperiment } from '@rfa/experiments';
+import { getExperiment, measureSpeed, runExperiment } from '@rfa/experiments';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveRun } from '../src/app/run-settings.js';
 import { decodeSettings } from '../src/app/url-state.js';
 import { formatNumber } from '../src/ui/dom.js';
-import { measureSpeed } from '../src/worker/speed-probe.js';
 import { serveStatic } from './static-server.js';
 
 const app = fileURLToPath(new URL('..', import.meta.url));

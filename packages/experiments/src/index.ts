@@ -41,4 +41,5 @@ export { isEvaluationStep, type RegressionRunOptions, regressionRun } from './ru
 export type { RunCheckpoint, RunContext, RunModel } from './runs/run-context.js';
 export { type SpikingRunOptions, spikingRun, TEST_IMAGE_WORK } from './runs/spiking-run.js';
 export { testError } from './runs/test-error.js';
+export { measureSpeed, type SpeedOptions, type SpeedResult } from './speed-probe.js';
 export type { AggregateRun, ExperimentReport, PlotSpec, RuleRun, SeedOutcome, Stat } from './types.js';

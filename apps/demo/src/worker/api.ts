@@ -1,7 +1,7 @@
+import type { SpeedOptions, SpeedResult } from '@rfa/experiments';
 import type { SpikeTrace } from '@rfa/spiking';
 import type { RunSettings } from '../app/run-settings.js';
 import type { RuleGuess } from './live-models.js';
-import type { SpeedOptions, SpeedResult } from './speed-probe.js';
 import type { TileImage } from './tile-image.js';
 
 /** Which backend runs, as the page shows it. */

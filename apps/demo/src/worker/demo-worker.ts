@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { loadMnistFromUrl, type Mnist } from '@rfa/datasets';
-import { experimentWork, getExperiment, runExperiment } from '@rfa/experiments';
+import { experimentWork, getExperiment, measureSpeed, runExperiment } from '@rfa/experiments';
 import { TraceRecorder } from '@rfa/spiking';
 import { type Backend, Rng } from '@rfa/tensor';
 import * as Comlink from 'comlink';
@@ -9,7 +9,6 @@ import type { DemoWorkerApi, RunUpdate } from './api.js';
 import { chooseBackend, cpuBackend } from './backend-choice.js';
 import { LiveModels } from './live-models.js';
 import { RunGate } from './run-gate.js';
-import { measureSpeed } from './speed-probe.js';
 import { tileImage } from './tile-image.js';
 import { UpdateBuffer } from './update-buffer.js';
 

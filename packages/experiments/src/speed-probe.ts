@@ -1,7 +1,7 @@
-import { createRule } from '@rfa/experiments';
 import { createNetwork, uniformInit } from '@rfa/layers';
 import { createTrainer } from '@rfa/learning-rules';
 import { type Backend, Rng } from '@rfa/tensor';
+import { createRule } from './rules/rule-registry.js';
 
 /** What the throughput probe trains and for how long. */
 export interface SpeedOptions {
