@@ -28,6 +28,7 @@ export {
 export { EXPERIMENTS, type ExperimentId, experimentIds, getExperiment, selectRules } from './registry.js';
 export {
   createRule,
+  createRuleWith,
   type FeedbackKind,
   RULES,
   type RuleEntry,

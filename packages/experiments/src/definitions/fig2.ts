@@ -2,7 +2,7 @@ import { createLinearTask } from '@rfa/datasets';
 import { uniformInit } from '@rfa/layers';
 import { z } from 'zod';
 import { defineExperiment } from '../experiment.js';
-import { createRule } from '../rules/rule-registry.js';
+import { createRuleWith } from '../rules/rule-registry.js';
 import { regressionRun } from '../runs/regression-run.js';
 
 const positive = z.number().positive();
@@ -88,14 +88,10 @@ export const fig2 = defineExperiment<Fig2Config>({
   run(c, rule, ctx) {
     // every rule sees the same task, initial weights and example stream
     const task = createLinearTask({ seed: ctx.seed, heldOutSize: c.heldOut });
-    const options =
+    const factory =
       rule === 'node-perturbation'
-        ? c.nodePerturbation
-        : rule === 'fa' || rule === 'dfa' || rule === 'kolen-pollack'
-          ? { feedbackScale: c.feedbackInit, form: c.faForm }
-          : rule === 'sign-symmetry'
-            ? { form: c.faForm }
-            : {};
+        ? createRuleWith(rule, c.nodePerturbation)
+        : createRuleWith(rule, { feedbackScale: c.feedbackInit, form: c.faForm });
     return regressionRun(
       {
         task,
@@ -104,7 +100,7 @@ export const fig2 = defineExperiment<Fig2Config>({
           { out: 10, activation: 'linear' },
         ],
         init: uniformInit(c.forwardInit),
-        rule: createRule(rule, options),
+        rule: factory,
         learningRate: c.learningRates[rule as keyof Fig2Config['learningRates']],
         steps: c.steps,
         batchSize: 1,

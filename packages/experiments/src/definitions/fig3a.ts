@@ -1,7 +1,7 @@
 import { uniformInit } from '@rfa/layers';
 import { z } from 'zod';
 import { defineExperiment } from '../experiment.js';
-import { createRule } from '../rules/rule-registry.js';
+import { createRuleWith } from '../rules/rule-registry.js';
 import { classificationRun } from '../runs/classification-run.js';
 import { firstRows, requireMnist } from './mnist-parts.js';
 
@@ -113,14 +113,13 @@ export const fig3a = defineExperiment<Fig3aConfig>({
   run(c, rule, ctx) {
     const mnist = requireMnist('fig3a', ctx.data);
     const remove = rule === 'fa-sparse50' ? c.sparseRemoveFraction : 0;
-    const feedbackScale = c.feedbackInit;
-    const factory =
-      rule === 'fa-sparse50'
-        ? createRule('fa', { feedbackScale, removeFraction: remove })
-        : createRule(
-            rule,
-            rule === 'fa' || rule === 'dfa' || rule === 'kolen-pollack' ? { feedbackScale } : {},
-          );
+    // fa-sparse50 and fa-coarse-derivative are FA with one more option
+    const factory = createRuleWith(rule === 'fa-sparse50' || rule === 'fa-coarse-derivative' ? 'fa' : rule, {
+      feedbackScale: c.feedbackInit,
+      form: c.faForm,
+      removeFraction: rule === 'fa-sparse50' ? remove : undefined,
+      derivative: rule === 'fa-coarse-derivative' ? { kind: 'step', ...c.coarseDerivative } : undefined,
+    });
     return classificationRun(
       {
         train: firstRows(mnist.train, c.trainExamples),

@@ -4,7 +4,7 @@ import { withFrozenLayers } from '@rfa/learning-rules';
 import { z } from 'zod';
 import { depthTTests } from '../analysis/depth-t-test.js';
 import { defineExperiment } from '../experiment.js';
-import { createRule } from '../rules/rule-registry.js';
+import { createRuleWith } from '../rules/rule-registry.js';
 import { regressionRun } from '../runs/regression-run.js';
 import type { RunContext } from '../runs/run-context.js';
 import type { RuleRun } from '../types.js';
@@ -114,10 +114,7 @@ export function fig3dRun(
   o: { rule: string; depth: 3 | 4; learningRate: number; frozen?: ReadonlySet<number> },
   ctx: RunContext,
 ): Promise<RuleRun> {
-  const base = createRule(
-    o.rule,
-    o.rule === 'fa' || o.rule === 'dfa' ? { feedbackScale: c.feedbackInit, form: c.faForm } : {},
-  );
+  const base = createRuleWith(o.rule, { feedbackScale: c.feedbackInit, form: c.faForm });
   const frozen = o.frozen;
   return regressionRun(
     {

@@ -192,3 +192,19 @@ export function createRule(key: string, options: Record<string, unknown> = {}): 
   }
   return e.create(parsed.data);
 }
+
+/**
+ * Builds `key` with those of an experiment's shared `settings` (feedback scale, FA form, ...)
+ * that the rule's options accept; undefined settings are left out, so the rule keeps its own
+ * default. One call serves every rule of an experiment: backprop takes none of them, sign
+ * symmetry only the form, FA all.
+ * @example
+ * createRuleWith('sign-symmetry', { feedbackScale: 0.5, form: 'paper' }); // signSymmetry({ form: 'paper' })
+ */
+export function createRuleWith(key: string, settings: Record<string, unknown>): RuleFactory {
+  const accepted = Object.keys((ruleEntry(key).options as z.ZodObject).shape);
+  const options = Object.fromEntries(
+    Object.entries(settings).filter(([k, v]) => v !== undefined && accepted.includes(k)),
+  );
+  return createRule(key, options);
+}
