@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createCpuBackend } from '@rfa/backend-cpu';
 import { checkAborted, defineExperiment } from '@rfa/experiments';
 import { describe, expect, it } from 'vitest';
-import { runReproduction } from './run-reproduction.js';
+import { epochLine, runReproduction } from './run-reproduction.js';
 
 /** A stand-in experiment: seed s reports nse = s; the controller aborts during seed `abortAt`. */
 function fakeExperiment(controller: AbortController, abortAt: number) {
@@ -61,5 +61,20 @@ describe('runReproduction', () => {
     expect(onDisk.seedsCompleted).toBe(2);
     expect(onDisk.interrupted).toBe(true);
     expect(onDisk.results.bp.final.nse.mean).toBe(1.5);
+  });
+});
+
+describe('epochLine', () => {
+  const exp = { paper: { fa: { testError: 0.018 } } };
+  it('compares each epoch-end metric with the paper', () => {
+    expect(epochLine(exp, 'fa', 3, { testError: 0.0241, other: 1 })).toBe(
+      'epoch 3: testError 2.41% (paper 1.80%)',
+    );
+  });
+  it('says nothing mid-epoch, before training, or for a rule the paper has no number for', () => {
+    expect(epochLine(exp, 'fa', 2.5, { testError: 0.03 })).toBeNull();
+    expect(epochLine(exp, 'fa', 0, { testError: 0.9 })).toBeNull();
+    expect(epochLine(exp, 'bp', 3, { testError: 0.03 })).toBeNull();
+    expect(epochLine({ paper: {} }, 'fa', 3, { testError: 0.03 })).toBeNull();
   });
 });
