@@ -3,6 +3,7 @@ import './styles.css';
 import { getExperiment } from '@rfa/experiments';
 import * as Comlink from 'comlink';
 import { defaultSettings, type RunSettings, resolveRun } from './app/run-settings.js';
+import { SeedPoints } from './app/seed-points.js';
 import { decodeSettings, encodeSettings } from './app/url-state.js';
 import { CurveCharts } from './ui/curve-charts.js';
 import { DigitPad } from './ui/digit-pad.js';
@@ -57,6 +58,10 @@ const pauseButton = $<HTMLButtonElement>('pause');
 let running = false;
 let paused = false;
 let renderQueued = false;
+/** The charts' points: each x averaged over the seeds that have reached it (see `SeedPoints`). */
+let seedPoints = new SeedPoints();
+/** The worker's last training status ('training seed 3 (2 of 4)'), shown again on resume. */
+let training = 'training';
 
 function setRunning(on: boolean): void {
   running = on;
@@ -69,6 +74,7 @@ function setRunning(on: boolean): void {
 
 function onUpdate(u: RunUpdate): void {
   if (u.status) status.textContent = u.status;
+  if (u.status?.startsWith('training')) training = u.status;
   if (u.backend) {
     backendLine.textContent = `${u.backend.mode === 'cpu' ? 'CPU' : `GPU (${u.backend.mode})`}: ${u.backend.description}`;
     backendLine.dataset.mode = u.backend.mode;
@@ -76,8 +82,8 @@ function onUpdate(u: RunUpdate): void {
     fallback.hidden = !u.backend.fallback;
   }
   for (const p of u.points) {
-    charts.add(p.rule, p.point);
-    readout.add(p.rule, p.point);
+    charts.add(p.rule, seedPoints.add(p.rule, p.seed, p.point));
+    readout.add(p.rule, p.seed, p.point);
   }
   if (u.progress) {
     progress.max = u.progress.total;
@@ -109,8 +115,10 @@ async function start(): Promise<void> {
     history.replaceState(null, '', `?${query}`);
     share.value = location.href;
     const xLabel = settings.experiment === 'fig3a' || settings.experiment === 'fig4' ? 'epoch' : 'step';
-    charts.reset(getExperiment(settings.experiment).plots, run.rules, xLabel);
-    readout.reset(run.rules);
+    charts.reset(getExperiment(settings.experiment).plots, run.rules, xLabel, settings.seeds);
+    readout.reset(run.rules, settings.seeds);
+    seedPoints = new SeedPoints();
+    training = 'training';
     tiles.reset();
     raster.reset();
     document.body.dataset.experiment = settings.experiment;
@@ -133,7 +141,7 @@ pauseButton.addEventListener('click', () => {
   if (!running) return;
   paused = !paused;
   pauseButton.textContent = paused ? 'Resume' : 'Pause';
-  status.textContent = paused ? 'paused' : 'training';
+  status.textContent = paused ? 'paused' : training;
   void (paused ? worker.pause() : worker.resume());
 });
 $('step').addEventListener('click', () => {

@@ -253,6 +253,30 @@ describe.skipIf(skip !== undefined)(
       await page.close();
     });
 
+    it('fig3d over 2 seeds: NSE is the mean with a ±1 s.d. band over seeds, and the page says n = 2', async () => {
+      // 100 steps: the dense early evaluations (19 points a seed), a few seconds for both seeds
+      const page = await open('experiment=fig3d&rules=bp,fa&seeds=2&steps=100');
+      await expect.poll(() => page.locator('#status').textContent(), { timeout: 90_000 }).toBe('done');
+      const nse = page.locator('figure[data-metric="nse"]');
+      // the charts draw a frame after the last point: wait until every mean point has its edges
+      await expect
+        .poll(async () => await lines(page, 'nse'), { timeout: 10_000 })
+        .toSatisfy((l: Record<string, number>) => l['fa nse'] > 5 && l['fa nse +'] === l['fa nse']);
+      expect((await lines(page, 'nse'))['fa nse -']).toBeGreaterThan(5);
+      const last = JSON.parse((await nse.getAttribute('data-last')) ?? '{}') as Record<string, number>;
+      const sd = last['fa nse +'] - last['fa nse'];
+      expect(sd).toBeGreaterThan(0);
+      expect(last['fa nse'] - last['fa nse -']).toBeCloseTo(sd, 9);
+      expect(await nse.locator('figcaption').textContent()).toContain('mean of n = 2 seeds');
+      expect(await cell(page, 'fa', 'nse')).toMatch(/^\S+ ± \S+ \(n = 2\)$/);
+      expect(await cell(page, 'fa', 'end')).toBe('done (2 seeds)');
+      console.log(
+        `fig3d over 2 seeds: final NSE bp ${await cell(page, 'bp', 'nse')}, fa ${await cell(page, 'fa', 'nse')}`,
+      );
+      await nse.screenshot({ path: join(shots, 'fig3d-seed-band.png') });
+      await page.close();
+    });
+
     it('the spiking view (fig4): the raster fills as the network trains, no main-thread task over 100 ms', async () => {
       const page = await open('experiment=fig4');
       await expect

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { estimateBytes, layerWidths } from './memory-estimate.js';
-import { defaultSettings, resolveRun } from './run-settings.js';
+import { defaultSettings, resolveRun, runSeeds } from './run-settings.js';
+
+describe('runSeeds', () => {
+  it('counts up from the first seed', () => {
+    expect(runSeeds({ seed: 5, seeds: 3 })).toEqual([5, 6, 7]);
+    expect(runSeeds(defaultSettings())).toEqual([1]);
+  });
+});
 
 describe('resolveRun', () => {
   it('starts from the paper’s values with the demo’s stated MNIST subset', () => {
@@ -24,6 +31,12 @@ describe('resolveRun', () => {
   it('names the setting at fault', () => {
     expect(() => resolveRun({ ...defaultSettings(), seed: 0 })).toThrow(/seed must be a whole number/);
     expect(() => resolveRun({ ...defaultSettings(), stepsPerFrame: -1 })).toThrow(/steps per frame/);
+    try {
+      resolveRun({ ...defaultSettings(), seeds: 11 });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toMatchObject({ name: 'SettingsError', field: 'seeds' });
+    }
     expect(() => resolveRun({ ...defaultSettings(), overrides: { 'learningRates.fa': 'fast' } })).toThrow(
       /learningRates\.fa/,
     );

@@ -15,6 +15,14 @@ export { SettingsError };
 export const BACKENDS = ['cpu', 'webgl2', 'webgpu'] as const;
 export type BackendChoice = (typeof BACKENDS)[number];
 
+/** The most seeds a demo run takes (they run one after another, each the whole run's length). */
+export const MAX_SEEDS = 10;
+const MAX_SEED = 2 ** 31;
+
+/** The seeds a run goes through: `seed`, `seed + 1`, …, `seed + seeds − 1`. */
+export const runSeeds = (s: Pick<RunSettings, 'seed' | 'seeds'>): number[] =>
+  Array.from({ length: s.seeds }, (_, i) => s.seed + i);
+
 /** Everything a run is made from: what the form shows and the shared URL carries. */
 export interface RunSettings {
   experiment: ExperimentId;
@@ -22,7 +30,10 @@ export interface RunSettings {
   rules: string[];
   /** Dotted config fields set over the demo preset (`learningRates.fa`: 0.01). */
   overrides: Record<string, unknown>;
+  /** The first seed. */
   seed: number;
+  /** How many seeds run, one after another: `seed`, `seed + 1`, … (1 to `MAX_SEEDS`). */
+  seeds: number;
   backend: BackendChoice;
   /** Training steps of each rule per animation frame; 0: as fast as the worker goes. */
   stepsPerFrame: number;
@@ -33,6 +44,7 @@ export const defaultSettings = (experiment: ExperimentId = 'fig2'): RunSettings 
   rules: [],
   overrides: {},
   seed: 1,
+  seeds: 1,
   backend: 'cpu',
   stepsPerFrame: 0,
 });
@@ -54,8 +66,12 @@ export function resolveRun(s: RunSettings): ResolvedRun {
       'experiment',
       `unknown experiment '${s.experiment}' (choose ${experimentIds().join(', ')})`,
     );
-  if (!Number.isInteger(s.seed) || s.seed < 1 || s.seed > 2 ** 31)
-    throw new SettingsError('seed', `seed must be a whole number from 1 to 2147483648, got ${s.seed}`);
+  if (!Number.isInteger(s.seed) || s.seed < 1 || s.seed > MAX_SEED)
+    throw new SettingsError('seed', `seed must be a whole number from 1 to ${MAX_SEED}, got ${s.seed}`);
+  if (!Number.isInteger(s.seeds) || s.seeds < 1 || s.seeds > MAX_SEEDS)
+    throw new SettingsError('seeds', `seeds must be a whole number from 1 to ${MAX_SEEDS}, got ${s.seeds}`);
+  if (s.seed + s.seeds - 1 > MAX_SEED)
+    throw new SettingsError('seeds', `seeds ${s.seed} to ${s.seed + s.seeds - 1} go past ${MAX_SEED}`);
   if (!BACKENDS.includes(s.backend))
     throw new SettingsError('backend', `unknown backend '${s.backend}' (choose ${BACKENDS.join(', ')})`);
   if (!Number.isInteger(s.stepsPerFrame) || s.stepsPerFrame < 0)

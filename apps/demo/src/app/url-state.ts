@@ -8,18 +8,20 @@ import {
 } from './run-settings.js';
 
 /** Query keys that are not config fields. */
-const RESERVED = new Set(['experiment', 'rules', 'seed', 'backend', 'spf']);
+const RESERVED = new Set(['experiment', 'rules', 'seed', 'seeds', 'backend', 'spf']);
 
 /**
- * The shareable URL's query: experiment, rules, seed, backend, pacing and every config
- * field with its value in force (so a link reproduces the run even if the demo's
- * defaults change later). Values are JSON.
+ * The shareable URL's query: experiment, rules, first seed and how many seeds, backend,
+ * pacing and every config field with its value in force (so a link reproduces the run
+ * even if the demo's defaults change later). Values are JSON. A link from before the
+ * demo ran several seeds has no `seeds`: it runs one.
  */
 export function encodeSettings(s: RunSettings, config: Record<string, unknown>, rules: string[]): string {
   const q = new URLSearchParams();
   q.set('experiment', s.experiment);
   q.set('rules', rules.join(','));
   q.set('seed', String(s.seed));
+  q.set('seeds', String(s.seeds));
   q.set('backend', s.backend);
   q.set('spf', String(s.stepsPerFrame));
   for (const f of configFields(getExperiment(s.experiment))) {
@@ -47,6 +49,7 @@ export function decodeSettings(query: string): RunSettings | null {
   const rules = q.get('rules');
   if (rules) s.rules = rules.split(',').filter(Boolean);
   if (q.has('seed')) s.seed = Number(q.get('seed'));
+  if (q.has('seeds')) s.seeds = Number(q.get('seeds'));
   const backend = q.get('backend');
   if (backend) {
     if (!BACKENDS.includes(backend as BackendChoice))

@@ -1,10 +1,11 @@
 import { getExperiment } from '@rfa/experiments';
 import { describe, expect, it } from 'vitest';
 import { ruleColour } from '../app/palette.js';
+import { SeedPoints, seedSdKey } from '../app/seed-points.js';
 import { chartSpecs, lineValue } from './chart-layout.js';
 
-const chart = (experiment: string, rules: string[], id: string) => {
-  const spec = chartSpecs(getExperiment(experiment).plots, rules).find((c) => c.id === id);
+const chart = (experiment: string, rules: string[], id: string, seeds = 1) => {
+  const spec = chartSpecs(getExperiment(experiment).plots, rules, seeds).find((c) => c.id === id);
   if (!spec) throw new Error(`${experiment} has no ${id} chart`);
   return spec;
 };
@@ -34,6 +35,35 @@ describe('chartSpecs', () => {
     expect(lines.map((l) => l.key)).toEqual(['fa deltaAngle', 'fa deltaAngle +', 'fa deltaAngle -']);
     const point = { step: 5, deltaAngle: 40, deltaAngleSd10: 3 };
     expect(lines.map((l) => lineValue(l, point))).toEqual([40, 46, 34]);
+  });
+
+  it('fig3d with 3 seeds: NSE is the mean with a ±1 s.d. band over seeds, and says n', () => {
+    const nse = chart('fig3d', ['bp', 'fa'], 'nse', 3);
+    const fa = nse.lines.filter((l) => l.rule === 'fa');
+    expect(fa.map((l) => l.key)).toEqual(['fa nse', 'fa nse +', 'fa nse -']);
+    expect(fa[1].label).toBe('fa +1 s.d. over seeds');
+    expect(nse.note).toMatch(/^mean of n = 3 seeds/);
+    // seeds 1, 2, 3 recorded 1, 2, 3 at step 10: mean 2, s.d. 1
+    const points = new SeedPoints();
+    const mean = [1, 2, 3].map((v, i) => points.add('fa', i + 1, { step: 10, nse: v }))[2];
+    expect(fa.map((l) => lineValue(l, mean))).toEqual([2, 3, 1]);
+    // the band's spread is the s.d. over seeds, not a recorded metric
+    expect(fa[1].band?.spread).toBe(seedSdKey('nse'));
+    // a plot without a seed band gets the mean only
+    expect(chart('fig3d', ['fa'], 'weightAngle', 3).lines.some((l) => l.band)).toBe(false);
+  });
+
+  it('one seed: no band over seeds, and the caption says why', () => {
+    const nse = chart('fig3d', ['bp', 'fa'], 'nse');
+    expect(nse.lines.map((l) => l.key)).toEqual(['bp nse', 'fa nse']);
+    expect(nse.note).toMatch(/one seed/);
+    expect(chart('fig3d', ['fa'], 'weightAngle').note).toBeUndefined();
+    // fig2's band is a recorded spread: there with one seed as with several
+    expect(chart('fig2', ['fa'], 'deltaAngle', 2).lines.map((l) => l.band?.spread)).toEqual([
+      undefined,
+      'deltaAngleSd10',
+      'deltaAngleSd10',
+    ]);
   });
 
   it('W vs B⁺ beside W vs Bᵀ, and a small eᵀWBe > 0 share plot, where the plots leave them out', () => {

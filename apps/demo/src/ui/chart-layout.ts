@@ -1,5 +1,6 @@
 import type { PlotSpec } from '@rfa/experiments';
 import { ruleColour, ruleDash } from '../app/palette.js';
+import { seedSdKey } from '../app/seed-points.js';
 
 /** One line of a chart: a rule's metric, or an edge of its band (metric ± times × spread). */
 export interface LineSpec {
@@ -20,6 +21,8 @@ export interface ChartSpec {
   /** The plot's metric (the figure's `data-metric`). */
   id: string;
   title: string;
+  /** What the curves are over several seeds, for the caption ('mean of n = 3 seeds …'). */
+  note?: string;
   y: string;
   log: boolean;
   /** A side plot, drawn smaller. */
@@ -43,14 +46,23 @@ const PINV: { metric: string; label: string } = { metric: 'pinvAngle', label: 'W
 
 const plotted = (p: PlotSpec): string[] => [p.metric, ...(p.series ?? []).map((s) => s.metric)];
 
+/** The spread a plot's band is drawn from: a recorded metric, or the s.d. over seeds (with 2 or more). */
+function bandSpread(p: PlotSpec, metric: string, seeds: number): { spread: string; times: number } | null {
+  if (!p.band) return null;
+  if ('metric' in p.band) return { spread: p.band.metric, times: p.band.times };
+  return seeds > 1 ? { spread: seedSdKey(metric), times: p.band.times } : null;
+}
+
 /**
  * The page's charts for an experiment's plots (the report's): one colour per rule; a plot's
- * further metrics (a 4-layer net's lower layer) dashed in the rule's colour; a recorded
- * spread as a band's two thin edges. Added where the experiment's plots lack them: W vs B⁺
- * beside W vs Bᵀ, and the share of examples with eᵀWBe > 0. The demo runs one seed, so bands
- * over seeds are left out. Only rules of the run appear; a chart shows once it has a point.
+ * further metrics (a 4-layer net's lower layer) dashed in the rule's colour; a band as its
+ * two thin edges, from a recorded spread (Fig. 2b's ±2 s.d. over 10 examples) or, with
+ * `seeds` > 1, from the s.d. over seeds (Fig. 3b's ±1 s.d.) around the mean over seeds (the
+ * points of `SeedPoints`). Added where the experiment's plots lack them: W vs B⁺ beside
+ * W vs Bᵀ, and the share of examples with eᵀWBe > 0. Only rules of the run appear; a chart
+ * shows once it has a point.
  */
-export function chartSpecs(plots: readonly PlotSpec[], rules: readonly string[]): ChartSpec[] {
+export function chartSpecs(plots: readonly PlotSpec[], rules: readonly string[], seeds = 1): ChartSpec[] {
   const all: PlotSpec[] = plots.map((p) =>
     p.metric !== 'weightAngle' || plotted(p).includes(PINV.metric)
       ? p
@@ -68,23 +80,33 @@ export function chartSpecs(plots: readonly PlotSpec[], rules: readonly string[])
         const label = m.label ? `${rule} · ${m.label}` : rule;
         const dash = k === 0 ? own : METRIC_DASHES[Math.min(k, METRIC_DASHES.length) - 1];
         lines.push({ key: `${rule} ${m.metric}`, rule, metric: m.metric, label, colour, dash, width });
-        if (k > 0 || !p.band || !('metric' in p.band)) return;
-        const { metric: spread, times } = p.band;
+        const band = k === 0 ? bandSpread(p, m.metric, seeds) : null;
+        if (!band) return;
+        const { spread, times } = band;
+        const over = spread === seedSdKey(m.metric) ? ' over seeds' : '';
         for (const sign of [1, -1])
           lines.push({
             key: `${rule} ${m.metric} ${sign > 0 ? '+' : '-'}`,
             rule,
             metric: m.metric,
-            label: `${rule} ${sign > 0 ? '+' : '−'}${times} s.d.`,
+            label: `${rule} ${sign > 0 ? '+' : '−'}${times} s.d.${over}`,
             colour: `${colour}99`,
             width: 1,
             band: { spread, times: sign * times },
           });
       });
     }
+    // several seeds: every curve is their mean (the title says where a band is over seeds)
+    const note =
+      seeds > 1
+        ? `mean of n = ${seeds} seeds (at each point, of the seeds that have reached it)`
+        : p.band && 'seeds' in p.band
+          ? 'one seed: no band over seeds (set Seeds to 2 or more)'
+          : undefined;
     return {
       id: p.metric,
       title: p.title,
+      note,
       y: p.yTitle,
       log: p.logY ?? false,
       small: p === SHARE_PLOT,

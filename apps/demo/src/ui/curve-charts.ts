@@ -26,10 +26,17 @@ export function thin(xs: number[], max = MAX_POINTS): number[] {
   return out;
 }
 
+/** The last drawn value of a line (null when it has none). */
+const lastValue = (ys: (number | null)[]): number | null => {
+  for (let i = ys.length - 1; i >= 0; i--) if (ys[i] !== null) return ys[i];
+  return null;
+};
+
 /**
  * Streaming uPlot charts for an experiment's plots (see `chartSpecs`): one colour per rule,
- * dashes for a plot's further metrics, thin edges and a fill for a recorded spread. Points are
- * stored as they arrive and drawn at most once per animation frame.
+ * dashes for a plot's further metrics, thin edges and a fill for a band. Points are stored
+ * as they arrive (a later point at the same x replaces the earlier: a mean over seeds that
+ * another seed has reached) and drawn at most once per animation frame.
  */
 export class CurveCharts {
   private charts: Chart[] = [];
@@ -41,15 +48,15 @@ export class CurveCharts {
     private xLabel = 'step',
   ) {}
 
-  /** Starts over for a new run of an experiment with these plots and rules. */
-  reset(plots: readonly PlotSpec[], rules: string[], xLabel: string): void {
+  /** Starts over for a new run of an experiment with these plots and rules, over `seeds` seeds. */
+  reset(plots: readonly PlotSpec[], rules: string[], xLabel: string, seeds = 1): void {
     for (const c of this.charts) c.plot?.destroy();
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.dirty.clear();
     this.root.replaceChildren();
     this.xLabel = xLabel;
-    this.charts = chartSpecs(plots, rules).map((spec) => ({
+    this.charts = chartSpecs(plots, rules, seeds).map((spec) => ({
       spec,
       box: null,
       plot: null,
@@ -58,7 +65,7 @@ export class CurveCharts {
     }));
   }
 
-  /** Adds a recorded point of `rule`: every line of it that has a finite value there. */
+  /** Adds a point of `rule` (recorded, or averaged over seeds): every line of it with a finite value there. */
   add(rule: string, point: Record<string, number>): void {
     for (const c of this.charts)
       for (const line of c.spec.lines) {
@@ -92,6 +99,8 @@ export class CurveCharts {
       box.dataset.lines = JSON.stringify(
         Object.fromEntries(lines.map((l) => [l.key, c.values.get(l.key)?.size])),
       );
+      // each line's value at the last x it has: what a test reads a band's width from
+      box.dataset.last = JSON.stringify(Object.fromEntries(c.drawn.map((l, i) => [l.key, lastValue(ys[i])])));
       this.dirty.delete(c);
     }
     if (this.dirty.size)
@@ -108,7 +117,12 @@ export class CurveCharts {
       c.box = el(
         'figure',
         { class: spec.small ? 'chart small' : 'chart', 'data-metric': spec.id },
-        el('figcaption', { text: spec.title }),
+        el(
+          'figcaption',
+          {},
+          spec.title,
+          spec.note ? el('small', { class: 'note', text: ` — ${spec.note}` }) : null,
+        ),
       );
       // in the experiment's order, whichever chart gets its first point first
       const next = this.charts.slice(this.charts.indexOf(c) + 1).find((o) => o.box);

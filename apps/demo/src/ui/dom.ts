@@ -25,3 +25,9 @@ export function formatNumber(v: number | undefined): string {
   if (a >= 1000 || a < 1e-3) return v.toExponential(3);
   return v.toPrecision(4);
 }
+
+/** A statistic over seeds for a readout: `mean ± s.d. (n = k)`, the mean alone for one seed. */
+export function formatStat(s: { mean: number; sd: number; n: number }): string {
+  const mean = formatNumber(s.mean);
+  return s.n > 1 ? `${mean} ± ${formatNumber(s.sd)} (n = ${s.n})` : `${mean} (n = ${s.n})`;
+}

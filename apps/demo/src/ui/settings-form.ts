@@ -1,7 +1,13 @@
 import { configFields, EXPERIMENTS, type ExperimentId, getExperiment, selectRules } from '@rfa/experiments';
 import { demoPreset } from '../app/demo-presets.js';
 import { ruleColour } from '../app/palette.js';
-import { BACKENDS, type BackendChoice, type RunSettings, resolveRun } from '../app/run-settings.js';
+import {
+  BACKENDS,
+  type BackendChoice,
+  MAX_SEEDS,
+  type RunSettings,
+  resolveRun,
+} from '../app/run-settings.js';
 import { SettingsError } from '../app/settings-error.js';
 import { el } from './dom.js';
 
@@ -11,7 +17,7 @@ const HIDDEN = new Set(['rules']);
 const valueAt = (config: Record<string, unknown>, key: string): unknown =>
   key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], config);
 
-/** The settings form: experiment, rules, seed, backend, pacing, and every config field. */
+/** The settings form: experiment, rules, seed and seeds, backend, pacing, and every config field. */
 export class SettingsForm {
   readonly root: HTMLFormElement;
   private settings: RunSettings;
@@ -53,6 +59,7 @@ export class SettingsForm {
       rules,
       overrides,
       seed: Number(get('seed')),
+      seeds: Number(get('seeds')),
       backend: get('backend') as BackendChoice,
       stepsPerFrame: Number(get('stepsPerFrame')),
     };
@@ -130,6 +137,11 @@ export class SettingsForm {
         {},
         el('legend', { text: 'Run' }),
         field('Seed', el('input', { name: 'seed', type: 'number', min: 1, step: 1, value: s.seed })),
+        field(
+          'Seeds',
+          el('input', { name: 'seeds', type: 'number', min: 1, max: MAX_SEEDS, step: 1, value: s.seeds }),
+          `seed, seed + 1, … one after another (1 to ${MAX_SEEDS}); curves show the mean over the seeds that have reached each point, ±1 s.d. over seeds where the paper’s figure has it`,
+        ),
         field(
           'Backend',
           el(

@@ -11,9 +11,10 @@ export interface BackendInfo {
   fallback?: string;
 }
 
-/** How one rule's run ended. */
+/** How one rule's run with one seed ended. */
 export interface RuleEnd {
   rule: string;
+  seed: number;
   final: Record<string, number>;
   divergence?: { atStep: number; reason: string; restoredFromStep: number };
 }
@@ -22,8 +23,8 @@ export interface RuleEnd {
 export interface RunUpdate {
   status?: string;
   backend?: BackendInfo;
-  /** New curve points, per rule, in order. */
-  points: { rule: string; point: Record<string, number> }[];
+  /** New curve points, per rule and seed, in order. */
+  points: { rule: string; seed: number; point: Record<string, number> }[];
   progress?: { done: number; total: number };
   ends: RuleEnd[];
   /** First-layer weights of each rule as tile images (see `tileImage`). */

@@ -4,7 +4,7 @@ import { experimentWork, getExperiment, measureSpeed, runExperiment } from '@rfa
 import { TraceRecorder } from '@rfa/spiking';
 import { type Backend, Rng } from '@rfa/tensor';
 import * as Comlink from 'comlink';
-import { resolveRun } from '../app/run-settings.js';
+import { resolveRun, runSeeds } from '../app/run-settings.js';
 import type { DemoWorkerApi, RunUpdate } from './api.js';
 import { chooseBackend, cpuBackend } from './backend-choice.js';
 import { LiveModels } from './live-models.js';
@@ -53,8 +53,10 @@ const api: DemoWorkerApi = {
     let raster: { recorder: TraceRecorder; classes: number } | null = null;
     const chosen = await chooseBackend(settings.backend);
     out.set({ backend: { mode: chosen.mode, description: chosen.description, fallback: chosen.fallback } });
-    const total = experimentWork(exp, config, rules, 1);
+    const seeds = runSeeds(settings);
+    const total = experimentWork(exp, config, rules, seeds.length);
     let done = 0;
+    let runningSeed = seeds[0];
     let lastTiles = 0;
     const sendTiles = async () => {
       lastTiles = performance.now();
@@ -67,11 +69,12 @@ const api: DemoWorkerApi = {
       try {
         if (exp.needs.mnist) out.status('loading MNIST…');
         const data = exp.needs.mnist ? { mnist: await loadMnist(mnistUrl) } : {};
-        out.status('training');
+        out.status(seeds.length > 1 ? `training seed ${seeds[0]} (1 of ${seeds.length})` : 'training');
         await runExperiment(exp, {
           config,
           rules,
-          seeds: [settings.seed],
+          // one seed after another, each with the same gate (pause, single steps, pacing)
+          seeds,
           backend: chosen.backend,
           data,
           signal: abort.signal,
@@ -85,19 +88,24 @@ const api: DemoWorkerApi = {
             models.set(id.rule, model);
             // the raster reads spikes synchronously: shown for the CPU backend only
             if (model?.kind === 'spiking' && model.network.backend.canReadSync) {
-              const recorder = new TraceRecorder(model.network, { rng: new Rng(settings.seed) });
+              const recorder = new TraceRecorder(model.network, { rng: new Rng(id.seed) });
               model.network.onStep = recorder.record;
               raster = { recorder, classes: model.network.options.classes };
             }
           },
           onEvent: (e) => {
+            if (e.seed !== runningSeed) {
+              runningSeed = e.seed;
+              out.status(`training seed ${e.seed} (${seeds.indexOf(e.seed) + 1} of ${seeds.length})`);
+            }
             if (e.type === 'step') {
               done += e.units;
               out.progress(done, total);
-            } else if (e.type === 'record') out.point(e.rule, e.point);
+            } else if (e.type === 'record') out.point(e.rule, e.seed, e.point);
             else if (e.type === 'end')
               out.end({
                 rule: e.rule,
+                seed: e.seed,
                 final: e.run.final,
                 ...(e.run.divergence ? { divergence: e.run.divergence } : {}),
               });

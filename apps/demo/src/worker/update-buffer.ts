@@ -26,8 +26,8 @@ export class UpdateBuffer {
     this.set({ status: text });
   }
 
-  point(rule: string, point: Record<string, number>): void {
-    this.pending.points.push({ rule, point });
+  point(rule: string, seed: number, point: Record<string, number>): void {
+    this.pending.points.push({ rule, seed, point });
     this.schedule();
   }
 
