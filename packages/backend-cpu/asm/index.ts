@@ -3,3 +3,4 @@ export * from './elementwise';
 export * from './gemm';
 export * from './gemm-direct';
 export * from './reduce';
+export * from './random';

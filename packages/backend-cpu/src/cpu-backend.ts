@@ -5,6 +5,7 @@ import {
   type GemmPlan,
   KernelBackend,
   type NdArrayLike,
+  type Rng,
   type Shape,
   type Tensor,
   type UnaryOp,
@@ -21,6 +22,8 @@ import type { WasmHandle } from './kernels/wasm/wasm-storage.js';
 /** The storage of one CPU tensor: an ndarray over a Float32Array (in wasm memory, with its address, for 'wasm'). */
 type Handle = NdArrayLike<Float32Array>;
 const ptr = (t: Tensor): number => (t.handle as WasmHandle).ptr;
+/** The wasm address a view of wasm memory starts at. */
+const ptr0 = (view: Uint32Array): number => view.byteOffset;
 const BINARY_CODES: Record<ew.BinaryOp, number> = { add: 0, sub: 1, mul: 2, div: 3 };
 
 const data = (t: Tensor): Float32Array => (t.handle as Handle).data;
@@ -47,6 +50,8 @@ export class CpuBackend extends KernelBackend {
   private sumScratch = new Float64Array(0);
   /** f64 accumulators of the wasm column sum, in wasm memory (grown on demand). */
   private wasmSumScratch = { ptr: 0, bytes: 0 };
+  /** The generator's four state words in wasm memory, and a view of them (re-taken after growth). */
+  private rngWords: { ptr: number; view: Uint32Array } | null = null;
 
   constructor(options: CpuBackendOptions = {}) {
     super();
@@ -210,6 +215,29 @@ export class CpuBackend extends KernelBackend {
     c: number,
   ) {
     (this.wasm as WasmRuntime).activation.run(ACTIVATION_CODES[activation], pre, bias, post, d, r, c);
+  }
+
+  /** With wasm: the uniforms are drawn in the kernel itself, continuing `rng`'s stream (no array of uniforms). */
+  protected override kBernoulli(out: Tensor, rng: Rng, p: number | Tensor): void {
+    if (!this.wasm) {
+      super.kBernoulli(out, rng, p);
+      return;
+    }
+    const words = this.stateWords();
+    rng.stateWords(words);
+    const perEntry = typeof p !== 'number';
+    this.wasm.x.bernoulliXoshiro(ptr(out), perEntry ? ptr(p) : 0, perEntry ? 0 : p, out.size, ptr0(words));
+    rng.setStateWords(words);
+  }
+
+  private stateWords(): Uint32Array {
+    const heap = (this.wasm as WasmRuntime).storage.kernels.heap;
+    if (!this.rngWords) this.rngWords = { ptr: heap.alloc(16), view: new Uint32Array(0) };
+    const w = this.rngWords;
+    // a plain memory that grew has a new buffer (the old view reads as empty)
+    if (w.view.length === 0 || w.view.buffer !== heap.memory.buffer)
+      w.view = new Uint32Array(heap.memory.buffer, w.ptr, 4);
+    return w.view;
   }
 
   protected kBernoulliFromUniform(out: Tensor, uniforms: Float32Array, p: number | Tensor): void {

@@ -61,6 +61,30 @@ export abstract class KernelBackend implements Backend {
   /** Writes host-drawn uniforms in [0,1) into `out` then maps them; see the random* methods. */
   protected abstract kBernoulliFromUniform(out: Tensor, uniforms: Float32Array, p: number | Tensor): void;
 
+  /**
+   * out ~ Bernoulli(p), one `rng.uniform()` per entry in row-major order. The default
+   * draws the uniforms on the host into a scratch array kept between calls (a spiking step
+   * samples every layer, so no array is allocated per step); a backend may draw them
+   * in its own kernel if it continues the same stream bit for bit.
+   */
+  protected kBernoulli(out: Tensor, rng: Rng, p: number | Tensor): void {
+    let uniforms = this.uniformViews.get(out.size);
+    if (!uniforms) {
+      if (this.uniformScratch.length < out.size) {
+        this.uniformScratch = new Float32Array(out.size);
+        this.uniformViews.clear();
+      }
+      uniforms = this.uniformScratch.subarray(0, out.size);
+      this.uniformViews.set(out.size, uniforms);
+    }
+    for (let i = 0; i < uniforms.length; i++) uniforms[i] = rng.uniform();
+    this.kBernoulliFromUniform(out, uniforms, p);
+  }
+
+  private uniformScratch = new Float32Array(0);
+  /** Views of `uniformScratch` by length, so the sizes a step samples cost no allocation. */
+  private readonly uniformViews = new Map<number, Float32Array>();
+
   /** Overridable fused kernel; the default composes the basic ones. */
   protected kBiasActivation(
     pre: Tensor,
@@ -275,8 +299,6 @@ export abstract class KernelBackend implements Backend {
       checkOperands('randomBernoulli', this, out, p);
       checkSameShape('randomBernoulli', out, p);
     }
-    const uniforms = new Float32Array(out.size);
-    for (let i = 0; i < uniforms.length; i++) uniforms[i] = rng.uniform();
-    this.kBernoulliFromUniform(out, uniforms, p);
+    this.kBernoulli(out, rng, p);
   }
 }

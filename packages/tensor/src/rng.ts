@@ -112,12 +112,36 @@ export class Rng {
   }
 
   getState(): RngState {
-    return { algorithm: 'xoshiro128**', s: [this.s0, this.s1, this.s2, this.s3], spare: this.spare };
+    // the words as uint32 (the xor steps leave them signed in JS), so equal states print alike
+    const s: RngState['s'] = [this.s0 >>> 0, this.s1 >>> 0, this.s2 >>> 0, this.s3 >>> 0];
+    return { algorithm: 'xoshiro128**', s, spare: this.spare };
   }
 
   setState(state: RngState): void {
     [this.s0, this.s1, this.s2, this.s3] = state.s.map((x) => x >>> 0) as [number, number, number, number];
     this.spare = state.spare;
+  }
+
+  /**
+   * Copies the four state words into `words[0..3]` (no allocation): a kernel that draws
+   * in place (the CPU backend's WebAssembly Bernoulli) continues the stream from them and
+   * hands them back through `setStateWords`.
+   */
+  stateWords(words: Uint32Array): void {
+    words[0] = this.s0;
+    words[1] = this.s1;
+    words[2] = this.s2;
+    words[3] = this.s3;
+  }
+
+  /** Sets the state words from `words[0..3]` (the spare normal deviate is kept). */
+  setStateWords(words: Uint32Array): void {
+    if ((words[0] | words[1] | words[2] | words[3]) === 0)
+      throw new RangeError('Rng: all-zero xoshiro128** state');
+    this.s0 = words[0] >>> 0;
+    this.s1 = words[1] >>> 0;
+    this.s2 = words[2] >>> 0;
+    this.s3 = words[3] >>> 0;
   }
 
   static fromState(state: RngState): Rng {

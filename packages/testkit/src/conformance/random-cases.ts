@@ -64,5 +64,35 @@ export function randomCases(): ConformanceCase[] {
         );
       },
     },
+    {
+      name: 'randomBernoulli continues the generator: draws in a row, then the stream goes on',
+      group: 'random',
+      run: async (backend, ctx) => {
+        // the sizes of a spiking step (odd ones included), one generator for all, as a step draws
+        const rng = new Rng(ctx.seed);
+        const ref = new Rng(ctx.seed);
+        for (const [rows, cols] of [
+          [3, 7],
+          [5, 33],
+          [3, 7],
+          [1, 1],
+        ]) {
+          const p = randomArray(new Rng(ctx.seed + rows * cols), [rows, cols], -0.2, 1.2);
+          const got = await runOp(backend, [{ data: p, shape: [rows, cols] }], [rows, cols], (o, pt) =>
+            backend.randomBernoulli(o, rng, pt),
+          );
+          expectEqual(
+            got,
+            Float64Array.from(p, (pi) => (ref.uniform() < pi ? 1 : 0)),
+            `bernoulli ${rows}×${cols}`,
+          );
+        }
+        const edges = await runOp(backend, [], [2, 9], (o) => backend.randomBernoulli(o, rng, 1));
+        for (let i = 0; i < 18; i++) ref.uniform();
+        expectEqual(edges, new Float64Array(18).fill(1), 'bernoulli p = 1');
+        if (rng.uniform() !== ref.uniform())
+          throw new Error('randomBernoulli: the generator did not continue where the draws ended');
+      },
+    },
   ];
 }

@@ -45,6 +45,8 @@ export interface KernelExports {
   scaleShift(out: number, a: number, size: number, scale: number, shift: number): void;
   axpy(y: number, x: number, size: number, alpha: number): void;
   addRowVector(out: number, a: number, row: number, rows: number, cols: number): void;
+  /** out ~ Bernoulli(p) (p = 0: pScalar) from the xoshiro128** state at `state`, advanced in place. */
+  bernoulliXoshiro(out: number, p: number, pScalar: number, n: number, state: number): void;
   /** kind 0 relu, 1 linear, 2 logistic, 3 tanh; bias, post, derivative 0 = none; pad: 16 bytes of scratch */
   activation(
     kind: number,
