@@ -1,11 +1,26 @@
 import { join } from 'node:path';
-import type { Experiment, ExperimentReport } from '@rfa/experiments';
+import type { Experiment, ExperimentReport, PlotSpec } from '@rfa/experiments';
 import type { SpikeTrace } from '@rfa/spiking';
 import { plotSvg } from './plot.js';
 import { encodePng } from './png.js';
 import { type ReceptiveFields, receptiveFieldGrid } from './receptive-fields.js';
 import { traceSvg } from './traces.js';
 import { writeFileAtomic } from './write-atomic.js';
+
+/** What a report other than `reproduce`'s (a sweep's) changes in the figures. */
+export interface FigureOptions {
+  /** Plots to draw (default: the experiment's). */
+  plots?: readonly PlotSpec[];
+  /** File-name prefix (default: the experiment's id). */
+  name?: string;
+  /** Title of plots and traces (default: the experiment's). */
+  title?: string;
+  /** Result keys in colour order (default: the experiment's rule keys). */
+  ruleOrder?: readonly string[];
+}
+
+/** A result key as a file-name part ('fa feedbackInit=0.5' → 'fa_feedbackInit_0.5'). */
+const fileSafe = (key: string) => key.replace(/[^A-Za-z0-9._-]+/g, '_');
 
 /**
  * Writes an experiment's figures beside its JSON: its plots (`<id>-<metric>.svg`, one colour
@@ -17,31 +32,34 @@ export async function writeFigures(
   exp: Experiment,
   report: ExperimentReport,
   outDir: string,
+  o: FigureOptions = {},
 ): Promise<string[]> {
   const files: string[] = [];
-  const ruleOrder = Object.keys(exp.rules);
-  for (const plot of exp.plots) {
-    const svg = await plotSvg(exp.title, plot, report.results, ruleOrder);
+  const name = o.name ?? exp.id;
+  const title = o.title ?? exp.title;
+  const ruleOrder = o.ruleOrder ?? Object.keys(exp.rules);
+  for (const plot of o.plots ?? exp.plots) {
+    const svg = await plotSvg(title, plot, report.results, ruleOrder);
     if (!svg) continue;
-    const name = `${exp.id}-${plot.metric}.svg`;
-    await writeFileAtomic(join(outDir, name), svg);
-    files.push(name);
+    const file = `${name}-${plot.metric}.svg`;
+    await writeFileAtomic(join(outDir, file), svg);
+    files.push(file);
   }
   for (const [rule, r] of Object.entries(report.results)) {
     const rf = r.snapshots?.receptiveFields as ReceptiveFields | undefined;
     if (rf) {
-      const name = `${exp.id}-receptive-fields-${rule}.png`;
-      await writeFileAtomic(join(outDir, name), encodePng(receptiveFieldGrid(rf)));
-      files.push(name);
+      const file = `${name}-receptive-fields-${fileSafe(rule)}.png`;
+      await writeFileAtomic(join(outDir, file), encodePng(receptiveFieldGrid(rf)));
+      files.push(file);
     }
     const traces = r.snapshots?.traces as Record<string, SpikeTrace> | undefined;
     for (const [when, trace] of Object.entries(traces ?? {})) {
-      const name = `${exp.id}-traces-${when}.svg`;
+      const file = `${name}-traces-${when}.svg`;
       await writeFileAtomic(
-        join(outDir, name),
-        await traceSvg(`${exp.title}: ${rule}, ${when} in training`, trace),
+        join(outDir, file),
+        await traceSvg(`${title}: ${rule}, ${when} in training`, trace),
       );
-      files.push(name);
+      files.push(file);
     }
   }
   return files;

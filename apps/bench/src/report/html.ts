@@ -3,13 +3,21 @@ import { resultsTable } from './table.js';
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** index.html: per experiment, its table, configuration and plots (SVG files beside it). */
-export function reportHtml(
-  entries: { report: ExperimentReport; title: string; metrics: string[]; svgs: string[] }[],
-): string {
+/** One experiment's section of the index: its report, the table's metrics, the figure files beside it. */
+export interface ReportEntry {
+  report: ExperimentReport;
+  title: string;
+  metrics: string[];
+  svgs: string[];
+  /** A further table (a sweep's ranking) under its heading. */
+  extra?: { heading: string; text: string };
+}
+
+/** index.html: per experiment, its table, configuration and figures (SVG and PNG files beside it). */
+export function reportHtml(entries: ReportEntry[]): string {
   const sections = entries
     .map(
-      ({ report, title, metrics, svgs }) => `
+      ({ report, title, metrics, svgs, extra }) => `
 <section id="${report.experiment}">
   <h2>${escapeHtml(title)}</h2>
   <p>${escapeHtml(report.notes)}</p>
@@ -17,7 +25,9 @@ export function reportHtml(
   <pre>${escapeHtml(resultsTable(report.results, metrics, report.paper))}</pre>
   ${report.analysis ? `<pre>${escapeHtml(JSON.stringify(report.analysis, null, 2))}</pre>` : ''}
   <details><summary>configuration</summary><pre>${escapeHtml(JSON.stringify(report.config, null, 2))}</pre></details>
-  ${svgs.map((f) => `<img src="${f}" alt="${escapeHtml(f)}">`).join('\n  ')}
+  ${svgs.map((f) => `<img src="${f}" alt="${escapeHtml(f)}">`).join('\n  ')}${
+    extra ? `\n  <h3>${escapeHtml(extra.heading)}</h3>\n  <pre>${escapeHtml(extra.text)}</pre>` : ''
+  }
 </section>`,
     )
     .join('\n');

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { getExperiment } from '@rfa/experiments';
 import { type SweepOutcome, type SweepSpec, summarizeSweep } from '@rfa/sweeps';
+import { writeFigures } from '../../report/figures.js';
 import { reportHtml } from '../../report/html.js';
-import { plotSvg } from '../../report/plot.js';
 import { resultsTable } from '../../report/table.js';
 import { writeFileAtomic, writeJsonAtomic } from '../../report/write-atomic.js';
 import { rankingTable } from './ranking-table.js';
@@ -36,22 +36,18 @@ export async function writeSweepReport(
       `\n${failed.length} job(s) failed for good:\n${failed.map((f) => `  ${f.id}: ${f.error}`).join('\n')}`,
     );
   if (outcome.pending.length) console.log(`\n${outcome.pending.length} job(s) have no result yet`);
-  const svgs: string[] = [];
-  for (const plot of summary.plots) {
-    const svg = await plotSvg(`${exp.title} (sweep)`, plot, report.results);
-    if (!svg) continue;
-    svgs.push(`${report.experiment}-${plot.metric}.svg`);
-    await writeFileAtomic(join(outDir, svgs.at(-1)!), svg);
-  }
-  const html = reportHtml([{ report, title: `${exp.title}: sweep`, metrics: exp.tableMetrics, svgs }]);
+  // without a grid the rows are rule keys, coloured as reproduce colours them
+  const grid = Object.keys(spec.grid).length > 0;
+  const svgs = await writeFigures(exp, report, outDir, {
+    plots: summary.plots,
+    name: report.experiment,
+    title: `${exp.title} (sweep)`,
+    ruleOrder: grid ? Object.keys(report.results) : Object.keys(exp.rules),
+  });
+  const extra = { heading: `Ranking by ${summary.rankedBy}`, text: ranking };
   await writeFileAtomic(
     join(outDir, 'index.html'),
-    html.replace(
-      '</section>',
-      `  <h3>Ranking by ${summary.rankedBy}</h3>\n  <pre>${escapeHtml(ranking)}</pre>\n</section>`,
-    ),
+    reportHtml([{ report, title: `${exp.title}: sweep`, metrics: exp.tableMetrics, svgs, extra }]),
   );
   console.log(`\nreport: ${join(outDir, 'index.html')}`);
 }
-
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
