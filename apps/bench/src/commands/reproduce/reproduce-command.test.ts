@@ -36,8 +36,8 @@ describe('pnpm bench reproduce', () => {
     const { out } = quiet();
     expect(await main(['reproduce', 'fig4', '--help'])).toBe(0);
     const help = out.join('\n');
-    expect(help).toMatch(/size\s+reference \(quick: quick\) — preset/);
-    expect(help).toMatch(/layers\s+\[784,500,500,1000\] \(quick: \[784,200,200,1000\]\)/);
+    expect(help).toMatch(/size\s+paper \(quick: quick\) — preset/);
+    expect(help).toMatch(/layers\s+\[784,1500,1500,1500,1000\] \(quick: \[784,200,200,1000\]\)/);
     expect(help).toMatch(/fa\s+the spiking network/);
   });
 

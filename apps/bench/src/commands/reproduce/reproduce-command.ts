@@ -11,6 +11,7 @@ import {
 } from '@rfa/experiments';
 import { directoryStore, loadExperimentData } from '@rfa/experiments/node';
 import { chooseBackend } from '../../backend-choice.js';
+import { interruptSignal } from '../../interrupt.js';
 import { writeFigures } from '../../report/figures.js';
 import { reportHtml } from '../../report/html.js';
 import { resultsTable } from '../../report/table.js';
@@ -36,14 +37,9 @@ export async function reproduce(args: ReproduceArgs): Promise<ExperimentReport[]
   });
   const backend = await chooseBackend(args.backend);
   console.log(`backend: ${backend.description}`);
-  const controller = new AbortController();
-  const onSigint = () => {
-    console.error(
-      '\ninterrupt: stopping after the current step; finished seeds are kept (--resume continues)',
-    );
-    controller.abort();
-  };
-  process.once('SIGINT', onSigint);
+  const interrupt = interruptSignal(
+    'stopping after the current step; finished seeds are kept (--resume continues)',
+  );
   const store = directoryStore(args.checkpointDir ?? join(args.outDir, 'checkpoints'));
   const reports: ExperimentReport[] = [];
   try {
@@ -57,7 +53,7 @@ export async function reproduce(args: ReproduceArgs): Promise<ExperimentReport[]
         quick,
         backend,
         outDir: args.outDir,
-        signal: controller.signal,
+        signal: interrupt.signal,
         data: await loadExperimentData(exp, { mnistDir: args.mnistDir }),
         rules: args.rules,
         store: args.resume ? store : writeOnly(store),
@@ -68,10 +64,10 @@ export async function reproduce(args: ReproduceArgs): Promise<ExperimentReport[]
       if (report.interrupted)
         console.log(`(interrupted: ${report.seedsCompleted} of ${report.seeds} seeds finished and kept)`);
       await writeFigures(exp, report, args.outDir);
-      if (controller.signal.aborted) break;
+      if (interrupt.signal.aborted) break;
     }
   } finally {
-    process.off('SIGINT', onSigint);
+    interrupt.release();
     backend.dispose();
   }
   // the index shows every experiment whose report is in the folder, from this run or earlier ones

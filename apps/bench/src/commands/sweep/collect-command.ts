@@ -11,6 +11,7 @@ import {
   storedOutcome,
 } from '@rfa/sweeps';
 import { CliError } from '../../cli-error.js';
+import { interruptSignal } from '../../interrupt.js';
 import { definesSpec, PLACE_OPTIONS, SPEC_OPTIONS, specFromFlags } from './sweep-args.js';
 import { sweepProgress } from './sweep-progress.js';
 import { writeSweepReport } from './write-sweep-report.js';
@@ -73,19 +74,14 @@ export async function collectFromQueue(
   spec: SweepSpec,
   o: { url: string; queueName?: string; outDir: string; store: ResultStore; wait: boolean; rankBy?: string },
 ): Promise<number> {
-  const controller = new AbortController();
-  const onSigint = () => {
-    console.error(
-      '\ninterrupt: no longer waiting; the queue and its workers carry on (pnpm bench collect gathers later)',
-    );
-    controller.abort();
-  };
-  process.once('SIGINT', onSigint);
+  const interrupt = interruptSignal(
+    'no longer waiting; the queue and its workers carry on (pnpm bench collect gathers later)',
+  );
   const progress = sweepProgress(jobs);
   try {
     const outcome = await collectSweep(jobs, {
       ...o,
-      signal: controller.signal,
+      signal: interrupt.signal,
       onEvent: (e) => progress.onEvent(e),
     });
     progress.stop();
@@ -94,9 +90,9 @@ export async function collectFromQueue(
       console.log(
         `${outcome.pending.length} job(s) still queued or running: collect again later, or add --wait`,
       );
-    return controller.signal.aborted ? 130 : outcome.failed.length ? 1 : 0;
+    return interrupt.signal.aborted ? 130 : outcome.failed.length ? 1 : 0;
   } finally {
     progress.stop();
-    process.off('SIGINT', onSigint);
+    interrupt.release();
   }
 }

@@ -10,6 +10,7 @@ import {
   type SweepSpec,
   submitSweep,
 } from '@rfa/sweeps';
+import { interruptSignal } from '../../interrupt.js';
 import { writeFileAtomic } from '../../report/write-atomic.js';
 import { collectFromQueue } from './collect-command.js';
 import { PLACE_OPTIONS, positiveInt, SPEC_OPTIONS, seconds, specFromFlags } from './sweep-args.js';
@@ -79,14 +80,9 @@ export async function sweepCommand(argv: string[]): Promise<number> {
     }
     return collectFromQueue(jobs, spec, { ...queue, outDir, store, wait: true, rankBy: v['rank-by'] });
   }
-  const controller = new AbortController();
-  const onSigint = () => {
-    console.error(
-      '\ninterrupt: stopping the running jobs (their checkpoints stay); run the same command to resume',
-    );
-    controller.abort();
-  };
-  process.once('SIGINT', onSigint);
+  const interrupt = interruptSignal(
+    'stopping the running jobs (their checkpoints stay); run the same command to resume',
+  );
   const progress = sweepProgress(jobs);
   try {
     const outcome = await runLocalSweep(jobs, {
@@ -95,15 +91,15 @@ export async function sweepCommand(argv: string[]): Promise<number> {
       checkpointDir: v['checkpoint-dir'] ? resolve(v['checkpoint-dir']) : join(outDir, 'checkpoints'),
       checkpointSeconds: seconds('checkpoint-seconds', v['checkpoint-seconds']),
       mnistDir: v['mnist-dir'],
-      signal: controller.signal,
+      signal: interrupt.signal,
       onEvent: (e) => progress.onEvent(e),
     });
     progress.stop();
     await writeSweepReport(outDir, spec, outcome, { rankBy: v['rank-by'] });
-    return controller.signal.aborted ? 130 : outcome.failed.length ? 1 : 0;
+    return interrupt.signal.aborted ? 130 : outcome.failed.length ? 1 : 0;
   } finally {
     progress.stop();
-    process.off('SIGINT', onSigint);
+    interrupt.release();
   }
 }
 
