@@ -20,24 +20,20 @@ function versionAt(file: () => string): string {
 const experimentsPackage = () =>
   join(dirname(createRequire(import.meta.url).resolve('@rfa/experiments')), '..', 'package.json');
 
-let commit: string | null | undefined;
-
-/** The commit of the checkout this process runs from, read once (null when git or a checkout is missing). */
-function gitCommit(): string | null {
-  if (commit !== undefined) return commit;
-  commit = process.env.RFA_GIT_COMMIT ?? null;
-  if (!commit)
-    try {
-      commit = execFileSync('git', ['rev-parse', 'HEAD'], {
-        cwd: here,
-        encoding: 'utf8',
-        stdio: 'pipe',
-      }).trim();
-    } catch {
-      commit = null;
-    }
-  return commit;
+/** The commit of the checkout this process runs from (null when git or a checkout is missing). */
+function readGitCommit(): string | null {
+  if (process.env.RFA_GIT_COMMIT) return process.env.RFA_GIT_COMMIT;
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: here, encoding: 'utf8', stdio: 'pipe' }).trim();
+  } catch {
+    return null;
+  }
 }
+
+// read when the process loads its code, not when its first job ends: a commit made while a
+// long sweep runs must not be credited with results computed by the code loaded before it
+const commit = readGitCommit();
+const gitCommit = () => commit;
 
 /** What this process can say about itself for a result's provenance. */
 export function machineProvenance(): Omit<Provenance, 'backend' | 'startedAt' | 'wallSeconds'> {
