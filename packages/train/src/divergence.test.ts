@@ -23,6 +23,27 @@ describe('DivergenceWatch', () => {
     expect(near0.check('loss', 2e-3)).not.toBeNull();
   });
 
+  it('with a baseline, the best is the slow average: a lucky stretch at batch 1 sets no trap', () => {
+    // the loss of quick fig3a's online FA (seed 3) that was once called a blow-up: ten easy
+    // examples took the fast level to 1.6e-4, one wrong example later took it to 0.17
+    const without = new DivergenceWatch(1e3, 1e-6);
+    const withBaseline = new DivergenceWatch(1e3, 1e-6);
+    for (const [level, baseline] of [
+      [0.05, 0.05],
+      [1.6e-4, 0.02],
+      [0.01, 0.019],
+    ]) {
+      expect(without.check('trainLoss', level, level)).toBeNull();
+      expect(withBaseline.check('trainLoss', level, level, true, baseline)).toBeNull();
+    }
+    expect(without.check('trainLoss', 0.17, 0.17)).toMatch(/exceeds 1000 × its best 0.0001600/);
+    expect(withBaseline.check('trainLoss', 0.17, 0.17, true, 0.02)).toBeNull();
+    // a real blow-up still exceeds 1000 × the best baseline (0.019) as soon as the fast level does
+    expect(withBaseline.check('trainLoss', 25, 25, true, 0.3)).toBe(
+      'trainLoss 25.00 exceeds 1000 × its best 0.01900',
+    );
+  });
+
   it('holds only the listed metrics to the blow-up test, all of them to finiteness', () => {
     const watch = new DivergenceWatch(10, 0, ['nse']);
     expect(watch.checkAll({ nse: 0.1, angle: 1 })).toBeNull();

@@ -29,14 +29,19 @@ export class DivergenceWatch {
     private readonly ratioMetrics?: readonly string[],
   ) {}
 
-  /** Why `value` (or its smoothed form `level`, under `ratioTest`) shows divergence, or null; records new bests. */
-  check(name: string, value: number, level = value, ratioTest = true): string | null {
+  /**
+   * Why `value` (or its smoothed form `level`, under `ratioTest`) shows divergence, or null.
+   * The best is kept of `baseline` (default `level`): a slowly smoothed loss, so that a run of
+   * easy examples at batch 1 does not set a best that an ordinary hard example then exceeds
+   * a thousandfold.
+   */
+  check(name: string, value: number, level = value, ratioTest = true, baseline = level): string | null {
     if (!Number.isFinite(value)) return `${name} is ${value}`;
     const best = this.best.get(name);
     if (ratioTest && best !== undefined && best > 0 && level > this.lossFactor * Math.max(best, this.floor)) {
       return `${name} ${level.toPrecision(4)} exceeds ${this.lossFactor} × its best ${best.toPrecision(4)}`;
     }
-    if (best === undefined || level < best) this.best.set(name, level);
+    if (Number.isFinite(baseline) && (best === undefined || baseline < best)) this.best.set(name, baseline);
     return null;
   }
 

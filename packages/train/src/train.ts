@@ -5,8 +5,11 @@ import { restoreSnapshot, type Snapshot, takeSnapshot } from './snapshot.js';
 import { type HistoryEntry, resolveOptions, type TrainOptions, type TrainResult } from './train-options.js';
 import { yieldToEventLoop } from './yield.js';
 
-// Weight of the newest sample in the smoothed training loss the divergence watch compares.
+// Weight of the newest sample in the smoothed training loss the divergence watch compares,
+// and in the slow average whose best it compares against (~100 samples: 1,000 steps at the
+// default sampling, so at batch 1 the best is a typical loss, not ten lucky examples).
 const SMOOTHING = 0.1;
+const BASELINE_SMOOTHING = 0.01;
 
 /**
  * Trains `trainer` on `data`: steps, epochs, evaluation every `evaluateEvery` steps,
@@ -32,7 +35,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
   const watching = options.divergence !== false;
   const history: HistoryEntry[] = [];
   const startStep = trainer.steps;
-  let [epoch, examples, lastEvaluated, smoothedLoss] = [0, 0, -1, Number.NaN];
+  let [epoch, examples, lastEvaluated, smoothedLoss, baselineLoss] = [0, 0, -1, Number.NaN, Number.NaN];
   let good: Snapshot | null = watching ? await takeSnapshot(trainer) : null;
   let divergence: DivergenceReport | undefined;
 
@@ -52,9 +55,11 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
   const evaluate = async (): Promise<void> => {
     lastEvaluated = trainer.steps;
     const metrics = { ...((await options.evaluate?.(trainer)) ?? {}) };
+    // the evaluation shows the smoothed loss; the step watch has judged it already
+    const watched = { ...metrics };
     if (!Number.isNaN(smoothedLoss) && metrics.trainLoss === undefined) metrics.trainLoss = smoothedLoss;
     history.push({ ...metrics, step: trainer.steps, epoch, examples });
-    const reason = watching ? watch.checkAll(metrics) : null;
+    const reason = watching ? watch.checkAll(watched) : null;
     if (reason) return diverge(reason, metrics);
     event('evaluation', { metrics });
     if (watching) good = await takeSnapshot(trainer);
@@ -95,10 +100,16 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     if (o.checkLossEvery > 0 && step % o.checkLossEvery === 0) {
       loss = await trainer.lastLoss();
       smoothedLoss = Number.isNaN(smoothedLoss) ? loss : (1 - SMOOTHING) * smoothedLoss + SMOOTHING * loss;
+      baselineLoss = Number.isNaN(baselineLoss)
+        ? loss
+        : (1 - BASELINE_SMOOTHING) * baselineLoss + BASELINE_SMOOTHING * loss;
     }
     if (step % o.progressEvery === 0)
       event('step', loss === undefined ? {} : { metrics: { trainLoss: loss } });
-    const reason = loss === undefined || !watching ? null : watch.check('trainLoss', loss, smoothedLoss);
+    const reason =
+      loss === undefined || !watching
+        ? null
+        : watch.check('trainLoss', loss, smoothedLoss, true, baselineLoss);
     if (reason) diverge(reason, { trainLoss: loss as number });
     else if (evaluateNow(step)) await evaluate();
     if (clock() - lastYield >= o.yieldMs) {
