@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCpuBackend } from '@rfa/backend-cpu';
 import { checkAborted, defineExperiment } from '@rfa/experiments';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { epochLine, runReproduction } from './run-reproduction.js';
 
 /** A stand-in experiment: seed s reports nse = s; the controller aborts during seed `abortAt`. */
@@ -61,6 +61,45 @@ describe('runReproduction', () => {
     expect(onDisk.seedsCompleted).toBe(2);
     expect(onDisk.interrupted).toBe(true);
     expect(onDisk.results.bp.final.nse.mean).toBe(1.5);
+  });
+});
+
+describe('runReproduction prints each epoch against the paper', () => {
+  it('from the curve points, in epochs, not from the trainer’s step count', async () => {
+    const c = new AbortController();
+    const exp = defineExperiment<{ n: number }>({
+      id: 'fig3a',
+      title: 'fake classifier',
+      notes: 'test double',
+      schema: undefined as never,
+      defaults: { n: 1 },
+      quick: { n: 1 },
+      needs: {},
+      rules: { fa: { description: 'the only rule' } },
+      work: () => 1,
+      async run(_c, _rule, ctx) {
+        for (const [epoch, testError] of [
+          [0.5, 0.04],
+          [1, 0.03],
+        ]) {
+          // the trainer counts 60,000 steps an epoch at batch 1; the curve counts epochs
+          ctx.emit({ type: 'evaluation', step: 60000 * epoch, metrics: { testError } });
+          ctx.emit({ type: 'record', point: { step: epoch, testError } });
+        }
+        return { final: { testError: 0.03 }, curves: { step: [0.5, 1], testError: [0.04, 0.03] } };
+      },
+      paper: { fa: { testError: 0.021 } },
+      plots: [],
+      tableMetrics: ['testError'],
+    });
+    const err = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      await runReproduction(exp, options(c, 1));
+      const lines = err.mock.calls.map((a) => String(a[0]).trim()).filter((l) => l.includes('epoch'));
+      expect(lines).toEqual(['fig3a seed 1 fa: epoch 1: testError 3.00% (paper 2.10%)']);
+    } finally {
+      err.mockRestore();
+    }
   });
 });
 

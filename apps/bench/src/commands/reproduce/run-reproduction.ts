@@ -46,8 +46,9 @@ export async function runReproduction<C extends object>(
       store: o.store,
       onEvent: (e) => {
         if (e.type === 'step') progress.tick(e.units, `seed ${e.seed} ${e.rule}`);
-        else if (e.type === 'evaluation') {
-          const line = epochLine(exp, e.rule, e.step, e.metrics);
+        else if (e.type === 'record') {
+          // a curve point: its step is in the curve's unit (epochs for fig3a and fig4)
+          const line = epochLine(exp, e.rule, e.point.step, e.point);
           if (line) console.error(`\n${exp.id} seed ${e.seed} ${e.rule}: ${line}`);
         } else if (e.type === 'end' && e.restored)
           console.log(`${exp.id} seed ${e.seed} ${e.rule}: finished in an earlier run, results read back`);
