@@ -22,8 +22,6 @@ import type { WasmHandle } from './kernels/wasm/wasm-storage.js';
 /** The storage of one CPU tensor: an ndarray over a Float32Array (in wasm memory, with its address, for 'wasm'). */
 type Handle = NdArrayLike<Float32Array>;
 const ptr = (t: Tensor): number => (t.handle as WasmHandle).ptr;
-/** The wasm address a view of wasm memory starts at. */
-const ptr0 = (view: Uint32Array): number => view.byteOffset;
 const BINARY_CODES: Record<ew.BinaryOp, number> = { add: 0, sub: 1, mul: 2, div: 3 };
 
 const data = (t: Tensor): Float32Array => (t.handle as Handle).data;
@@ -224,20 +222,20 @@ export class CpuBackend extends KernelBackend {
       return;
     }
     const words = this.stateWords();
-    rng.stateWords(words);
+    rng.stateWords(words.view);
     const perEntry = typeof p !== 'number';
-    this.wasm.x.bernoulliXoshiro(ptr(out), perEntry ? ptr(p) : 0, perEntry ? 0 : p, out.size, ptr0(words));
-    rng.setStateWords(words);
+    this.wasm.x.bernoulliXoshiro(ptr(out), perEntry ? ptr(p) : 0, perEntry ? 0 : p, out.size, words.ptr);
+    rng.setStateWords(words.view);
   }
 
-  private stateWords(): Uint32Array {
+  private stateWords(): { ptr: number; view: Uint32Array } {
     const heap = (this.wasm as WasmRuntime).storage.kernels.heap;
     if (!this.rngWords) this.rngWords = { ptr: heap.alloc(16), view: new Uint32Array(0) };
     const w = this.rngWords;
     // a plain memory that grew has a new buffer (the old view reads as empty)
     if (w.view.length === 0 || w.view.buffer !== heap.memory.buffer)
       w.view = new Uint32Array(heap.memory.buffer, w.ptr, 4);
-    return w.view;
+    return w;
   }
 
   protected kBernoulliFromUniform(out: Tensor, uniforms: Float32Array, p: number | Tensor): void {

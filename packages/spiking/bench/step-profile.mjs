@@ -84,7 +84,7 @@ function profile(hostDrawn) {
   return { step, parts: new Map([...totals].map(([k, v]) => [k, v / STEPS])) };
 }
 
-/** GFLOP/s of a 128×1000×784 gemm on this backend (the best of 5), its compute rate. */
+/** GFLOP/s of a 128×1000×784 gemm on this backend (the best of 20, after 5 warm-ups), its compute rate. */
 function gemmPeak() {
   const backend = createCpuBackend();
   const r = new Rng(2);

@@ -81,20 +81,26 @@ describe('Rng (xoshiro128** seeded by splitmix32)', () => {
   });
 });
 
+/** `new Rng(seed)` after `draws` uniforms, and a generator given its state through `stateWords`. */
+function copiedThroughWords(seed: number, draws: number) {
+  const original = new Rng(seed);
+  for (let i = 0; i < draws; i++) original.uniform();
+  const words = new Uint32Array(4);
+  original.stateWords(words);
+  const copy = new Rng(99);
+  copy.setStateWords(words);
+  return { original, words, copy };
+}
+
 describe('Rng state words', () => {
   it('a stream continued from its words equals the uninterrupted stream', () => {
-    const a = new Rng(5);
-    for (let i = 0; i < 3; i++) a.uniform();
-    const words = new Uint32Array(4);
-    a.stateWords(words);
-    const c = new Rng(99);
-    c.setStateWords(words);
+    const { original, words, copy } = copiedThroughWords(5, 3);
     const reference = new Rng(5);
     for (let i = 0; i < 3; i++) reference.uniform();
-    expect(Array.from({ length: 5 }, () => c.uniform())).toEqual(
+    expect(Array.from({ length: 5 }, () => copy.uniform())).toEqual(
       Array.from({ length: 5 }, () => reference.uniform()),
     );
-    expect(words).toEqual(Uint32Array.from(a.getState().s));
+    expect(words).toEqual(Uint32Array.from(original.getState().s));
   });
 
   it('refuses the all-zero state, which xoshiro never leaves', () => {
@@ -104,13 +110,8 @@ describe('Rng state words', () => {
 
 describe('Rng.getState', () => {
   it('gives the words as uint32, whichever way the generator reached them', () => {
-    const a = new Rng(5);
-    for (let i = 0; i < 10; i++) a.uniform();
-    const words = new Uint32Array(4);
-    a.stateWords(words);
-    const b = new Rng(0);
-    b.setStateWords(words);
-    expect(a.getState()).toEqual(b.getState());
-    for (const w of a.getState().s) expect(w).toBeGreaterThanOrEqual(0);
+    const { original, copy } = copiedThroughWords(5, 10);
+    expect(original.getState()).toEqual(copy.getState());
+    for (const w of original.getState().s) expect(w).toBeGreaterThanOrEqual(0);
   });
 });

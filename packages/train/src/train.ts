@@ -11,6 +11,10 @@ import { yieldToEventLoop } from './yield.js';
 const SMOOTHING = 0.1;
 const BASELINE_SMOOTHING = 0.01;
 
+/** An exponential moving average's next value; it starts at the first sample (NaN before it). */
+const movingAverage = (average: number, sample: number, weight: number): number =>
+  Number.isNaN(average) ? sample : (1 - weight) * average + weight * sample;
+
 /**
  * Trains `trainer` on `data`: steps, epochs, evaluation every `evaluateEvery` steps,
  * progress events, and a divergence watch that puts back the last good weights and
@@ -99,10 +103,8 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     let loss: number | undefined;
     if (o.checkLossEvery > 0 && step % o.checkLossEvery === 0) {
       loss = await trainer.lastLoss();
-      smoothedLoss = Number.isNaN(smoothedLoss) ? loss : (1 - SMOOTHING) * smoothedLoss + SMOOTHING * loss;
-      baselineLoss = Number.isNaN(baselineLoss)
-        ? loss
-        : (1 - BASELINE_SMOOTHING) * baselineLoss + BASELINE_SMOOTHING * loss;
+      smoothedLoss = movingAverage(smoothedLoss, loss, SMOOTHING);
+      baselineLoss = movingAverage(baselineLoss, loss, BASELINE_SMOOTHING);
     }
     if (step % o.progressEvery === 0)
       event('step', loss === undefined ? {} : { metrics: { trainLoss: loss } });

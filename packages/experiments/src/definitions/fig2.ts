@@ -88,10 +88,12 @@ export const fig2 = defineExperiment<Fig2Config>({
   run(c, rule, ctx) {
     // every rule sees the same task, initial weights and example stream
     const task = createLinearTask({ seed: ctx.seed, heldOutSize: c.heldOut });
-    const factory =
-      rule === 'node-perturbation'
-        ? createRuleWith(rule, c.nodePerturbation)
-        : createRuleWith(rule, { feedbackScale: c.feedbackInit, form: c.faForm });
+    // each rule takes the settings its options accept (node perturbation its sigma and perturb)
+    const factory = createRuleWith(rule, {
+      ...c.nodePerturbation,
+      feedbackScale: c.feedbackInit,
+      form: c.faForm,
+    });
     return regressionRun(
       {
         task,

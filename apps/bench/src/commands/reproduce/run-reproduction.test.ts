@@ -6,18 +6,27 @@ import { checkAborted, defineExperiment } from '@rfa/experiments';
 import { describe, expect, it, vi } from 'vitest';
 import { epochLine, runReproduction } from './run-reproduction.js';
 
-/** A stand-in experiment: seed s reports nse = s; the controller aborts during seed `abortAt`. */
-function fakeExperiment(controller: AbortController, abortAt: number) {
-  return defineExperiment<{ n: number }>({
-    id: 'fig2',
+type FakeDefinition = Parameters<typeof defineExperiment<{ n: number }>>[0];
+
+/** A test double: what the test gives, with the fields no test here reads filled in. */
+const fake = (parts: Pick<FakeDefinition, 'id' | 'rules' | 'run' | 'paper' | 'tableMetrics'>) =>
+  defineExperiment<{ n: number }>({
     title: 'fake',
     notes: 'test double',
     schema: undefined as never,
     defaults: { n: 1 },
     quick: { n: 1 },
     needs: {},
-    rules: { bp: { description: 'the only rule' } },
     work: () => 1,
+    plots: [],
+    ...parts,
+  });
+
+/** A stand-in experiment: seed s reports nse = s; the controller aborts during seed `abortAt`. */
+function fakeExperiment(controller: AbortController, abortAt: number) {
+  return fake({
+    id: 'fig2',
+    rules: { bp: { description: 'the only rule' } },
     async run(_c, _rule, ctx) {
       if (ctx.seed === abortAt) controller.abort();
       checkAborted(ctx.signal);
@@ -25,7 +34,6 @@ function fakeExperiment(controller: AbortController, abortAt: number) {
       return { final: { nse: ctx.seed }, curves: { step: [0, 1], nse: [1, ctx.seed] } };
     },
     paper: {},
-    plots: [],
     tableMetrics: ['nse'],
   });
 }
@@ -67,16 +75,9 @@ describe('runReproduction', () => {
 describe('runReproduction prints each epoch against the paper', () => {
   it('from the curve points, in epochs, not from the trainer’s step count', async () => {
     const c = new AbortController();
-    const exp = defineExperiment<{ n: number }>({
+    const exp = fake({
       id: 'fig3a',
-      title: 'fake classifier',
-      notes: 'test double',
-      schema: undefined as never,
-      defaults: { n: 1 },
-      quick: { n: 1 },
-      needs: {},
       rules: { fa: { description: 'the only rule' } },
-      work: () => 1,
       async run(_c, _rule, ctx) {
         for (const [epoch, testError] of [
           [0.5, 0.04],
@@ -89,7 +90,6 @@ describe('runReproduction prints each epoch against the paper', () => {
         return { final: { testError: 0.03 }, curves: { step: [0.5, 1], testError: [0.04, 0.03] } };
       },
       paper: { fa: { testError: 0.021 } },
-      plots: [],
       tableMetrics: ['testError'],
     });
     const err = vi.spyOn(console, 'error').mockImplementation(() => {});
