@@ -34,6 +34,17 @@ describe('createCpuBackend kernel choice', () => {
     expect(() => createCpuBackend({ kernels: 'gpu' as never })).toThrow(/kernels/);
     expect(() => createCpuBackend({ kernels: 'wasm', threads: 0 })).toThrow(/threads/);
   });
+
+  it('names a bad fewRows option, and says in its description whether the few-row kernels run', () => {
+    expect(() => createCpuBackend({ fewRows: 'no' as never })).toThrow(OptionError);
+    expect(() => createCpuBackend({ fewRows: 'no' as never })).toThrow(/fewRows/);
+    const on = createCpuBackend({ kernels: 'wasm' });
+    const off = createCpuBackend({ kernels: 'wasm', fewRows: false });
+    expect(on.description).toMatch(/unpacked 4×8 tiles for ≤ 16 rows/);
+    expect(off.description).not.toMatch(/unpacked/);
+    on.dispose();
+    off.dispose();
+  });
 });
 
 describe('wasm-resident tensors', () => {

@@ -50,6 +50,13 @@ export interface CpuBackendOptions {
    * Default false: the same bits in every engine.
    */
   fma?: boolean;
+  /**
+   * Unpacked kernels for products with at most 16 rows, or an inner length k of at most
+   * 16, beside large sides (the spiking network's 10 images side by side): they read the
+   * large matrix where it lies instead of packing it first. Default true; false sends
+   * those products to the packed kernel (for comparisons).
+   */
+  fewRows?: boolean;
 }
 
 /** Cores of this machine (Node's os module, or the browser's navigator), at least 1. */
@@ -89,16 +96,20 @@ export function setUpKernels(options: CpuBackendOptions): { wasm: WasmRuntime | 
       'createCpuBackend: fma needs WebAssembly relaxed SIMD, which this engine lacks (Node 20: start it with --experimental-wasm-relaxed-simd)',
     );
   }
+  const fewRows = options.fewRows ?? true;
+  if (typeof fewRows !== 'boolean') {
+    throw new OptionError(`createCpuBackend: fewRows must be true or false, got ${String(fewRows)}`);
+  }
   let why = choice.why;
   if (choice.kernels === 'wasm') {
     try {
-      const wasm = startWasmRuntime(threads, fma);
+      const wasm = startWasmRuntime(threads, fma, fewRows);
       const memory = wasm.shared
         ? `shared wasm memory, gemm and activations on up to ${threads} threads`
         : 'unshared wasm memory (no SharedArrayBuffer here), one thread';
       return {
         wasm,
-        description: `cpu: WebAssembly SIMD kernels (packed 4×8 f32x4 gemm${fma ? ', fused multiply-add' : ''}), tensors in ${memory} (${why})`,
+        description: `cpu: WebAssembly SIMD kernels (packed 4×8 f32x4 gemm${fewRows ? ', unpacked 4×8 tiles for ≤ 16 rows' : ''}${fma ? ', fused multiply-add' : ''}), tensors in ${memory} (${why})`,
       };
     } catch (error) {
       // e.g. a browser main thread that refuses synchronous compiles: preloadWasmKernels() fixes that

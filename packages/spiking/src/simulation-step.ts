@@ -12,7 +12,7 @@ import { applyPhiDelta } from './phi-delta.js';
  * 3. error units: U_L ← (1−tau)·U_L + tau·(y* − s_L)                      [P, n_L]
  * 4. top-down, l = L−1..1: U_l ← (1−tau)·U_l + tau·phi(U_{l+1}) B_{l+1}
  *    ([P, n_{l+1}]·[n_{l+1}, n_l] → [P, n_l]; per unit: sum_k B_kj phi(U_k)).
- * 5. if `plastic`, every layer: W_l ← (1−gamma)·W_l + eta'·(phi(U_l) ∘ sigmoid'(V_l))^T s_{l−1}
+ * 5. if `plastic`, every layer, top one first: W_l ← (1−gamma)·W_l + eta'·(phi(U_l) ∘ sigmoid'(V_l))^T s_{l−1}
  *    ([n_l, P]·[P, n_{l−1}]), eta' = eta (sum over rows) or eta/P (mean);
  *    b_l ← (1−gamma)·b_l + eta'·sum_rows(phi(U_l) ∘ sigmoid'(V_l)) (the paper decays "all
  *    forward weights and biases").
@@ -29,7 +29,9 @@ export function simulateStep(
   updateErrorUnits(backend, net.layers[L - 1], net.targets, o);
   for (let l = L - 2; l >= 0; l--) updateFeedbackUnits(backend, net.layers[l], net.layers[l + 1], o);
   if (!plastic) return;
-  for (let l = 0; l < L; l++) {
+  // Each layer's update reads only its own state, so the order changes no number; top first
+  // leaves the bottom layers' weights, which the next step's forward pass reads first, in cache.
+  for (let l = L - 1; l >= 0; l--) {
     plasticity(backend, net.layers[l], l === 0 ? net.inputSpikes : net.layers[l - 1].spikes, o);
   }
 }

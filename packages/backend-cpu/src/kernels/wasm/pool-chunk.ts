@@ -13,6 +13,12 @@ export const CHUNK_KIND = {
    * C pre, A bias, B post, RS_A derivative, K the activation code, M×N the shape
    */
   ACTIVATION: 3,
+  /** a few rows, dot products (`gemmFewDots`, x·Wᵀ for 10 images) on column ranges */
+  FEW_DOTS: 4,
+  /** a few rows, row updates (`gemmFewAxpy`, φ(U)·B for 10 images) on column ranges */
+  FEW_AXPY: 5,
+  /** a short k (`gemmSmallK`, a rank-10 weight update) on row ranges */
+  SMALL_K: 6,
 } as const;
 
 /**
@@ -68,7 +74,7 @@ export function runChunks(
   const alpha = floats[at + 13];
   const beta = floats[at + 14];
   const scratch = ints[at + 15];
-  const total = kind === 1 || kind === 3 ? m : n;
+  const total = kind === 1 || kind === 3 || kind === 6 ? m : n;
   let ran = 0;
   for (let j0 = Atomics.add(next, 0, chunk); j0 < total; j0 = Atomics.add(next, 0, chunk)) {
     const j1 = Math.min(total, j0 + chunk);
@@ -77,6 +83,12 @@ export function runChunks(
       x.gemmRowAxpy(c + 4 * j0 * n, a + 4 * j0 * rsA, rsA, csA, b, rsB, j1 - j0, n, k, alpha, 1);
     else if (kind === 2)
       x.gemmDots(c + 4 * j0, a, rsA, csA, b + 4 * j0 * csB, rsB, csB, 1, j1 - j0, k, alpha);
+    else if (kind === 4)
+      x.gemmFewDots(c + 4 * j0, n, a, rsA, b + 4 * j0 * csB, csB, m, j1 - j0, k, alpha, beta);
+    else if (kind === 5)
+      x.gemmFewAxpy(c + 4 * j0, n, a, rsA, csA, b + 4 * j0, rsB, m, j1 - j0, k, alpha, beta);
+    else if (kind === 6)
+      x.gemmSmallK(c + 4 * j0 * n, a + 4 * j0 * rsA, rsA, csA, b, rsB, j1 - j0, n, k, alpha, beta);
     else {
       // scratch starts with 16 bytes the activation may use as its pad; 0 pointers stay 0 (that part is skipped)
       const at = 4 * j0 * n; // byte offset of row j0

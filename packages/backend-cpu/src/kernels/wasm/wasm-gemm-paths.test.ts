@@ -30,6 +30,7 @@ describe('WasmGemm paths of a training step, two threads', () => {
     beta: number,
     c0: Float32Array,
     reps = 1,
+    atol = 1e-5,
   ) {
     const { heap } = kernels;
     const [pa, pb, pc] = [heap.alloc(4 * m * k), heap.alloc(4 * k * n), heap.alloc(4 * m * n)];
@@ -42,7 +43,7 @@ describe('WasmGemm paths of a training step, two threads', () => {
     for (let r = 0; r < reps; r++) {
       heap.f32(pc, m * n).set(c0);
       gemm.run(pc, pa, pb, m, n, k, tA, tB, alpha, beta);
-      expectClose(heap.f32(pc, m * n), want, { atol: 1e-5, rtol: 1e-5 }, `gemm ${m}×${n}×${k} rep ${r}`);
+      expectClose(heap.f32(pc, m * n), want, { atol, rtol: 1e-5 }, `gemm ${m}×${n}×${k} rep ${r}`);
     }
     for (const [p, bytes] of [
       [pa, m * k],
@@ -83,5 +84,60 @@ describe('WasmGemm paths of a training step, two threads', () => {
   it('ragged threaded thin products (1×1001×400, 1001×403×1) keep every row and column', () => {
     check(1, 1001, 400, false, true, 1, 0.5, fill(1001), 5);
     check(1001, 403, 1, true, false, -1, 1, fill(1001 * 403), 5);
+  });
+
+  // the unpacked few-row kernels (asm/gemm-few.ts): 10 images side by side, ragged edges, a last
+  // tile of 1–3 rows, an odd k; beta 0 must ignore NaN in C, beta 0.1 is the leaky integration
+  // one f32 accumulator a sum (the packed kernel splits k in blocks of 256): rounding grows
+  // like eps·√k·|partial sums| ≈ 2e-5 at k = 1000 for these operands in [-1, 1]
+  const sumTol = (k: number) => Math.max(1e-5, 6e-8 * k);
+  it.each([
+    ['forward x·Wᵀ (dots)', 10, 1500, 784, false, true],
+    ['forward, ragged', 13, 301, 257, false, true],
+    ['forward, one row short of a tile', 7, 99, 33, false, true],
+    ['feedback φ(U)·B (row tiles)', 10, 1500, 1000, false, false],
+    ['feedback, ragged', 14, 1003, 301, false, false],
+    ['feedback from transposed A', 9, 205, 117, true, false],
+    ['update δᵀ·s (short k)', 1000, 784, 10, true, false],
+    ['update, ragged', 1001, 403, 13, true, false],
+    ['update, plain A', 301, 1005, 5, false, false],
+  ])('few-row path, %s %i×%i×%i: beta 0 over NaN, beta 0.1, beta 1', (_name, m, n, k, tA, tB) => {
+    check(m, n, k, tA, tB, 0.9, 0, new Float32Array(m * n).fill(Number.NaN), 1, sumTol(k));
+    check(m, n, k, tA, tB, 0.9, 0.1, fill(m * n), 1, sumTol(k));
+    check(m, n, k, tA, tB, -1e-3, 1, fill(m * n), 1, sumTol(k));
+  });
+
+  it('few-row products large enough to share run partly on the worker', () => {
+    expect(check(10, 1500, 784, false, true, 0.9, 0.1, fill(10 * 1500), 20, sumTol(784))).toBeGreaterThan(0);
+    expect(check(10, 1500, 1000, false, false, 0.9, 0.1, fill(10 * 1500), 20, sumTol(1000))).toBeGreaterThan(
+      0,
+    );
+    expect(check(1500, 784, 10, true, false, 1e-3, 1, fill(1500 * 784), 20)).toBeGreaterThan(0);
+  });
+
+  it('matches the packed kernel it replaces to float32 rounding (the same product both ways)', () => {
+    const packed = new WasmGemm(kernels, { pool: gemm.pool, fewMax: 0 });
+    const { heap } = kernels;
+    const [m, n, k] = [10, 700, 500];
+    const [pa, pb, p1, p2] = [
+      heap.alloc(4 * m * k),
+      heap.alloc(4 * k * n),
+      heap.alloc(4 * m * n),
+      heap.alloc(4 * m * n),
+    ];
+    heap.f32(pa, m * k).set(fill(m * k));
+    heap.f32(pb, k * n).set(fill(k * n));
+    gemm.run(p1, pa, pb, m, n, k, false, false, 1, 0);
+    packed.run(p2, pa, pb, m, n, k, false, false, 1, 0);
+    expectClose(
+      heap.f32(p1, m * n),
+      heap.f32(p2, m * n),
+      { atol: 2 * sumTol(k), rtol: 1e-5 },
+      'few vs packed',
+    );
+    heap.free(pa, 4 * m * k);
+    heap.free(pb, 4 * k * n);
+    heap.free(p1, 4 * m * n);
+    heap.free(p2, 4 * m * n);
   });
 });

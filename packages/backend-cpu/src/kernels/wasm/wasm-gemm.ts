@@ -22,6 +22,13 @@ const THREAD_MIN_WORK = 4_000_000;
 const THIN_THREAD_MIN_WORK = Number.POSITIVE_INFINITY;
 /** Rows or columns per chunk of a threaded thin product (a 64×784 slice of W is 200 KB). */
 const THIN_CHUNK = 64;
+/**
+ * Products with at most this many rows (or this short a k) and large other sides skip
+ * packing (asm/gemm-few.ts): the spiking network's 10 images side by side.
+ */
+const FEW_MAX = 16;
+/** Chunks per thread of a threaded few-row product: a late worker then takes fewer. */
+const FEW_CHUNKS_PER_THREAD = 4;
 
 export interface WasmGemmOptions {
   /** Threads to split large products over, the caller's included (needs shared memory); default 1. */
@@ -30,6 +37,11 @@ export interface WasmGemmOptions {
   pool?: WasmPool;
   /** Multiply-adds from which thin products (batch-1 gemv, rank-1) are split too; default: never. */
   thinThreadMinWork?: number;
+  /**
+   * Rows (or inner length k) up to which the unpacked few-row kernels take a product
+   * (default 16); 0 sends those products to the packed kernel, as before them.
+   */
+  fewMax?: number;
 }
 
 /**
@@ -43,9 +55,11 @@ export class WasmGemm {
   readonly pool: WasmPool;
   private readonly kernels: WasmKernels;
   private readonly thinThreadMinWork: number;
+  private readonly fewMax: number;
 
   constructor(kernels: WasmKernels, options: WasmGemmOptions = {}) {
     this.thinThreadMinWork = options.thinThreadMinWork ?? THIN_THREAD_MIN_WORK;
+    this.fewMax = options.fewMax ?? FEW_MAX;
     this.kernels = kernels;
     this.pool = options.pool ?? new WasmPool(kernels, options.threads ?? 1);
   }
@@ -98,6 +112,7 @@ export class WasmGemm {
       else x.gemmDots(c, a, rsA, csA, b, rsB, csB, m, n, k, alpha);
       return;
     }
+    if (this.few(c, a, b, m, n, k, transA, transB, rsA, csA, rsB, csB, alpha, beta)) return;
     const parts = Math.min(this.pool.parts(work, THREAD_MIN_WORK), Math.floor(n / (2 * NR)));
     if (parts <= 1) {
       x.gemmPanel(c, a, rsA, csA, b, rsB, csB, m, n, k, alpha, beta, 0, n, this.pool.scratch);
@@ -106,6 +121,44 @@ export class WasmGemm {
     // Column chunks (whole NR-wide micro-panels, two per thread): each chunk repacks A, hence only two.
     const chunk = Math.ceil(n / (2 * parts) / NR) * NR;
     this.pool.share(parts, [CHUNK_KIND.PANEL, c, a, rsA, csA, b, rsB, csB, m, n, k, chunk], alpha, beta);
+  }
+
+  /** The unpacked few-row and short-k paths; false when the product is not theirs. */
+  private few(
+    c: number,
+    a: number,
+    b: number,
+    m: number,
+    n: number,
+    k: number,
+    transA: boolean,
+    transB: boolean,
+    rsA: number,
+    csA: number,
+    rsB: number,
+    csB: number,
+    alpha: number,
+    beta: number,
+  ): boolean {
+    let kind: number;
+    const most = this.fewMax;
+    if (m <= most && !transA && transB) kind = CHUNK_KIND.FEW_DOTS;
+    else if (m <= most && !transB) kind = CHUNK_KIND.FEW_AXPY;
+    else if (k <= most && !transB) kind = CHUNK_KIND.SMALL_K;
+    else return false;
+    const x = this.kernels.exports;
+    const byRows = kind === CHUNK_KIND.SMALL_K;
+    const total = byRows ? m : n;
+    // column chunks of the row-update kernel stay whole 8-wide blocks
+    const unit = kind === CHUNK_KIND.FEW_AXPY ? 8 : 2;
+    const parts = Math.min(this.pool.parts(m * n * k, THREAD_MIN_WORK), Math.floor(total / unit));
+    if (parts > 1) {
+      const chunk = Math.ceil(total / (FEW_CHUNKS_PER_THREAD * parts) / unit) * unit;
+      this.pool.share(parts, [kind, c, a, rsA, csA, b, rsB, csB, m, n, k, chunk], alpha, beta);
+    } else if (kind === CHUNK_KIND.FEW_DOTS) x.gemmFewDots(c, n, a, rsA, b, csB, m, n, k, alpha, beta);
+    else if (kind === CHUNK_KIND.FEW_AXPY) x.gemmFewAxpy(c, n, a, rsA, csA, b, rsB, m, n, k, alpha, beta);
+    else x.gemmSmallK(c, a, rsA, csA, b, rsB, m, n, k, alpha, beta);
+    return true;
   }
 
   /** Chunks computed by worker threads so far. */

@@ -37,6 +37,49 @@ export interface KernelExports {
     k: number,
     alpha: number,
   ): void;
+  /** C = alpha·A·op(B) + beta·C, A's rows and op(B)'s columns contiguous; C has ldc floats a row. */
+  gemmFewDots(
+    c: number,
+    ldc: number,
+    a: number,
+    rsA: number,
+    b: number,
+    csB: number,
+    m: number,
+    n: number,
+    k: number,
+    alpha: number,
+    beta: number,
+  ): void;
+  /** C = alpha·op(A)·B + beta·C, B's rows contiguous (ldb floats apart); C has ldc floats a row. */
+  gemmFewAxpy(
+    c: number,
+    ldc: number,
+    a: number,
+    rsA: number,
+    csA: number,
+    b: number,
+    ldb: number,
+    m: number,
+    n: number,
+    k: number,
+    alpha: number,
+    beta: number,
+  ): void;
+  /** C = alpha·op(A)·B + beta·C for a short k, B's rows contiguous (ldb floats apart); C has n floats a row. */
+  gemmSmallK(
+    c: number,
+    a: number,
+    rsA: number,
+    csA: number,
+    b: number,
+    ldb: number,
+    m: number,
+    n: number,
+    k: number,
+    alpha: number,
+    beta: number,
+  ): void;
   gemmScratchBytes(): number;
   /** out[j] = Σ_i a[i, j], accumulated in f64 in `acc` (cols f64 of scratch). */
   sumColumns(out: number, a: number, rows: number, cols: number, acc: number): void;

@@ -20,14 +20,17 @@ export interface WasmRuntime {
 /** Codes of `activation` in asm/activation.ts (softmax stays in JS). */
 export const ACTIVATION_CODES = { relu: 0, linear: 1, logistic: 2, tanh: 3 } as const;
 
-/** Instantiates the kernels on a fresh memory with tensor storage, and gemm and activation on `threads` threads. */
-export function startWasmRuntime(threads: number, fma = false): WasmRuntime {
+/**
+ * Instantiates the kernels on a fresh memory with tensor storage, and gemm and activation
+ * on `threads` threads; `fewRows` false turns off gemm's unpacked few-row kernels.
+ */
+export function startWasmRuntime(threads: number, fma = false, fewRows = true): WasmRuntime {
   const kernels = createWasmKernels({ fma });
   const pool = new WasmPool(kernels, threads);
   return {
     storage: new WasmStorage(kernels),
     pool,
-    gemm: new WasmGemm(kernels, { pool }),
+    gemm: new WasmGemm(kernels, fewRows ? { pool } : { pool, fewMax: 0 }),
     activation: new WasmActivation(pool),
     x: kernels.exports,
     shared: kernels.heap.shared,
