@@ -106,13 +106,14 @@ function testOnNode24() {
 
 function summarizeTests(folder = '.rfa-test-results') {
   const dir = join(root, folder);
-  const total = { passed: 0, failed: 0, skipped: 0 };
+  const total = { passed: 0, failed: 0, skipped: 0, failures: [] };
   if (!existsSync(dir)) return total;
   for (const f of readdirSync(dir)) {
     const c = JSON.parse(readFileSync(join(dir, f), 'utf8'));
     total.passed += c.passed;
     total.failed += c.failed + (c.errors ?? 0);
     total.skipped += c.skipped;
+    for (const failure of c.failures ?? []) total.failures.push(`${f.replace(/\.json$/, '')} › ${failure}`);
   }
   return total;
 }
@@ -140,7 +141,10 @@ if (job === 'test' || job === 'ci') {
     const t24 = testOnNode24();
     ok &&= t24.ok;
     for (const k of ['passed', 'failed', 'skipped']) t[k] += t24[k];
+    t.failures.push(...t24.failures.map((f) => `(node 24) ${f}`));
   }
+  // Named again at the end: a CI log may keep only its tail.
+  for (const failure of t.failures) console.log(`✗ ${failure}`);
   console.log(`\ntests: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);
   process.exit(ok ? 0 : 1);
 } else if (job === 'main') {
