@@ -284,3 +284,35 @@ export function gemmSmallK(
   }
   edgeColumns(c, n, a, rsA, csA, b, ldb, m, nv, n, k, alpha, beta);
 }
+
+/**
+ * W ← beta·W + alpha·Dᵀ·S, then Y ← beta2·Y + alpha2·X·Wᵀ through the new W, for W's rows
+ * j0..j1, four at a time: a band is updated and read by the product while it sits in L1,
+ * so W crosses memory once a step instead of twice. Every entry gets the operations of
+ * the two products apart (gemmSmallK, then gemmFewDots), in the same order.
+ * W [n, m], D [p, n], S [p, m], X [q, m], Y [q, n], all row-major.
+ */
+export function gemmUpdateDots(
+  w: usize,
+  d: usize,
+  s: usize,
+  x: usize,
+  y: usize,
+  n: i32,
+  m: i32,
+  p: i32,
+  q: i32,
+  j0: i32,
+  j1: i32,
+  alpha: f32,
+  beta: f32,
+  alpha2: f32,
+  beta2: f32,
+): void {
+  for (let j = j0; j < j1; j += 4) {
+    const rows = min(4, j1 - j);
+    const band = w + ((<usize>j * m) << 2);
+    gemmSmallK(band, d + ((<usize>j) << 2), 1, n, s, m, rows, m, p, alpha, beta);
+    gemmFewDots(y + ((<usize>j) << 2), n, x, m, band, m, q, rows, m, alpha2, beta2);
+  }
+}

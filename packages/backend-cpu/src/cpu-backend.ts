@@ -9,6 +9,7 @@ import {
   type Shape,
   type Tensor,
   type UnaryOp,
+  type UpdateProjectPlan,
 } from '@rfa/tensor';
 import ndarray from 'ndarray';
 import { type CpuBackendOptions, setUpKernels } from './kernel-choice.js';
@@ -118,6 +119,36 @@ export class CpuBackend extends KernelBackend {
     if (this.wasm)
       this.wasm.gemm.run(ptr(c), ptr(a), ptr(b), p.m, p.n, p.k, p.transA, p.transB, p.alpha, p.beta);
     else this.gemmKernel.run(data(c), data(a), data(b), p.m, p.n, p.k, p.transA, p.transB, p.alpha, p.beta);
+  }
+
+  /** With the WebAssembly kernels: one pass over W for both products where they take the few-row path. */
+  protected override kUpdateThenProject(
+    w: Tensor,
+    d: Tensor,
+    s: Tensor,
+    x: Tensor,
+    y: Tensor,
+    p: UpdateProjectPlan,
+  ): void {
+    if (!this.wasm) {
+      super.kUpdateThenProject(w, d, s, x, y, p);
+      return;
+    }
+    this.wasm.gemm.updateThenProject(
+      ptr(w),
+      ptr(d),
+      ptr(s),
+      ptr(x),
+      ptr(y),
+      p.n,
+      p.m,
+      p.p,
+      p.q,
+      p.alpha,
+      p.beta,
+      p.outAlpha,
+      p.outBeta,
+    );
   }
 
   protected kBinary(op: ew.BinaryOp, out: Tensor, a: Tensor, b: Tensor): void {

@@ -1,12 +1,13 @@
 // Where one training step of the spiking network goes, op by op, on the CPU backend:
-// every backend call of a step is timed and grouped by its part (forward gemm, feedback
-// gemm, update gemm with its decay, spike sampling, sigmoid, the modulator's element-wise
-// work), for the paper's 784-1500-1500-1500-1000 with 10 examples in parallel. Beside each
-// gemm: its FLOPs and the bytes it must move, and the bound they give at this machine's
-// rates measured in the same run (a large gemm's GFLOP/s, a read+write sweep's GB/s).
-// Each profile runs twice, spikes drawn in the WebAssembly kernel (the default) and
-// from uniforms drawn in JavaScript (the backend's generic path, what every step did
-// before), so the two are compared in one run.
+// every backend call of the steps `trainExample` runs is timed and grouped by its part
+// (forward gemm, feedback gemm, update gemm with its decay, the update fused with the next
+// forward product, spike sampling, sigmoid, the modulator's element-wise work), for the
+// paper's 784-1500-1500-1500-1000 with 10 examples in parallel. Beside each gemm: its
+// FLOPs and the bytes it must move, and the bound they give at this machine's rates
+// measured in the same run (a large gemm's GFLOP/s, a read+write sweep's GB/s).
+// Each profile runs twice, with each step's update fused into the next forward pass (the
+// default) and with the two apart (`fusedUpdates: false`, what every step did before),
+// so the two are compared in one run.
 // Run after `pnpm build`: pnpm --filter @rfa/spiking bench:profile [-- 784,500,500,1000 [parallel]]
 import { Worker } from 'node:worker_threads';
 import { createCpuBackend } from '@rfa/backend-cpu';
@@ -24,10 +25,12 @@ const GEMMS = {
   forward: { label: 'forward gemm  V ← (1−τ)V + τ s Wᵀ', flops: 2 * parallel * w, bytes: 4 * w },
   feedback: { label: 'feedback gemm U ← (1−τ)U + τ φ(U) B', flops: 2 * parallel * b, bytes: 4 * b },
   update: { label: 'update gemm   W ← (1−γ)W + η′ ΔW', flops: 2 * parallel * w, bytes: 8 * w },
+  fused: { label: 'update, then forward through the new W', flops: 4 * parallel * w, bytes: 8 * w },
 };
 
 /** Which part of the step a backend call belongs to. */
 function part(name, args) {
+  if (name === 'updateThenProject') return 'fused';
   if (name === 'gemm') {
     const [c, , , o = {}] = args;
     if (weightSizes.includes(c.size) && o.transA) return 'update';
@@ -41,17 +44,13 @@ function part(name, args) {
 }
 
 /** Times every top-level backend call of STEPS training steps; returns ms per step by part. */
-function profile(hostDrawn) {
+function profile(fusedUpdates) {
   const backend = createCpuBackend();
-  // the generic KernelBackend path: uniforms drawn by the Rng in JS, then compared
-  if (hostDrawn) backend.kBernoulli = Object.getPrototypeOf(Object.getPrototypeOf(backend)).kBernoulli;
   const rng = new Rng(1);
-  const net = createSpikingNetwork(backend, { layers, parallel, rng, biases: true });
+  const net = createSpikingNetwork(backend, { layers, parallel, rng, biases: true, fusedUpdates });
   const x = Float32Array.from({ length: parallel * 784 }, () => (rng.uniform() < 0.2 ? rng.uniform() : 0));
-  net.present(
-    x,
-    Uint8Array.from({ length: parallel }, (_, i) => i % 10),
-  );
+  const y = Uint8Array.from({ length: parallel }, (_, i) => i % 10);
+  const presentations = STEPS / net.options.stepsPerExample;
   const totals = new Map();
   let timing = false;
   let depth = 0; // only the step's own calls count, not the backend's calls to itself
@@ -74,10 +73,10 @@ function profile(hostDrawn) {
       }
     };
   }
-  for (let t = 0; t < 20; t++) net.step(true); // JIT warm-up
+  for (let b = 0; b < 4; b++) net.trainExample(x, y); // JIT warm-up
   timing = true;
   const t0 = performance.now();
-  for (let t = 0; t < STEPS; t++) net.step(true);
+  for (let b = 0; b < presentations; b++) net.trainExample(x, y);
   const step = (performance.now() - t0) / STEPS;
   net.dispose();
   backend.dispose();
@@ -143,14 +142,14 @@ const peak = gemmPeak();
 const bw1 = await bandwidth(1);
 const bw = await bandwidth(2);
 // interleaved, the better of two each: other processes only ever add time
-const runs = { wasm: [], host: [] };
+const runs = { fused: [], apart: [] };
 for (let r = 0; r < 2; r++) {
-  runs.wasm.push(profile(false));
-  runs.host.push(profile(true));
+  runs.fused.push(profile(true));
+  runs.apart.push(profile(false));
 }
 const best = (list) => list.reduce((p, q) => (q.step < p.step ? q : p));
-const wasm = best(runs.wasm);
-const host = best(runs.host);
+const fused = best(runs.fused);
+const apart = best(runs.apart);
 const epochMin = (ms) => ((ms * 5 * 60000) / parallel / 60000).toFixed(1);
 
 console.log(`${layers.join('-')}, ${parallel} images in parallel, ${createCpuBackend().description}`);
@@ -158,20 +157,26 @@ console.log(
   `rates measured now: gemm 128×1000×784 ${peak.toFixed(1)} GFLOP/s; read+write sweeps over W-sized arrays ${bw1.toFixed(1)} GB/s on one thread, ${bw.toFixed(1)} GB/s on two`,
 );
 console.log(
-  `step: ${wasm.step.toFixed(2)} ms (60k images × 5 steps / ${parallel} ≈ ${epochMin(wasm.step)} min an epoch); ` +
-    `with spikes from JS-drawn uniforms ${host.step.toFixed(2)} ms (${epochMin(host.step)} min): ${(host.step / wasm.step).toFixed(2)}×`,
+  `step: ${fused.step.toFixed(2)} ms (60k images × 5 steps / ${parallel} ≈ ${epochMin(fused.step)} min an epoch); ` +
+    `with the update and the forward product apart ${apart.step.toFixed(2)} ms (${epochMin(apart.step)} min): ${(apart.step / fused.step).toFixed(2)}×`,
 );
 console.log(
-  `\n${'part'.padEnd(40)}  ms/step  share  GFLOP/s  GB/s  bound: compute, memory  (JS-drawn uniforms: ms/step)`,
+  `\n${'part'.padEnd(40)}  ms/step  share  GFLOP/s  GB/s  bound: compute, memory  (apart: ms/step)`,
 );
-const keys = [...wasm.parts.keys()].sort((p, q) => wasm.parts.get(q) - wasm.parts.get(p));
+console.log('(4 steps of 5 fuse their update into the next forward product; the 5th runs both apart)');
+const keys = [...new Set([...fused.parts.keys(), ...apart.parts.keys()])].sort(
+  (p, q) => (fused.parts.get(q) ?? 0) - (fused.parts.get(p) ?? 0),
+);
 for (const k of keys) {
-  const ms = wasm.parts.get(k);
+  const ms = fused.parts.get(k) ?? 0;
+  // a gemm's rate over the steps it runs in (the fused ones run in 4 of 5)
   const g = GEMMS[k];
-  const cols = g
-    ? `${(g.flops / ms / 1e6).toFixed(1).padStart(7)}  ${(g.bytes / ms / 1e6).toFixed(1).padStart(4)}  ${(g.flops / peak / 1e6).toFixed(2)} ms, ${(g.bytes / bw / 1e6).toFixed(2)} ms`
-    : `${'—'.padStart(7)}  ${'—'.padStart(4)}  —`;
+  const share = !g ? 1 : k === 'fused' ? 0.8 : k === 'feedback' ? 1 : fused.parts.has('fused') ? 0.2 : 1;
+  const cols =
+    g && ms > 0
+      ? `${((share * g.flops) / ms / 1e6).toFixed(1).padStart(7)}  ${((share * g.bytes) / ms / 1e6).toFixed(1).padStart(4)}  ${((share * g.flops) / peak / 1e6).toFixed(2)} ms, ${((share * g.bytes) / bw / 1e6).toFixed(2)} ms`
+      : `${'—'.padStart(7)}  ${'—'.padStart(4)}  —`;
   console.log(
-    `${(g ? g.label : k).padEnd(40)}  ${ms.toFixed(2).padStart(7)}  ${((100 * ms) / wasm.step).toFixed(0).padStart(4)}%  ${cols.padEnd(34)}  ${(host.parts.get(k) ?? 0).toFixed(2)}`,
+    `${(g ? g.label : k).padEnd(40)}  ${ms.toFixed(2).padStart(7)}  ${((100 * ms) / fused.step).toFixed(0).padStart(4)}%  ${cols.padEnd(34)}  ${(apart.parts.get(k) ?? 0).toFixed(2)}`,
   );
 }

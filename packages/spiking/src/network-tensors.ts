@@ -28,6 +28,11 @@ export interface SpikingLayer {
   readonly scratch: Tensor;
   /** Scratch [n]: tau·b_l for the potential, then the bias change. Null without biases. */
   readonly biasScratch: Tensor | null;
+  /**
+   * s_{l−1} [P, m] of the step whose weight update is pending: the next step's forward
+   * pass draws new spikes below before it applies that update (see `fusedUpdates`).
+   */
+  readonly pendingPre: Tensor;
 }
 
 /** Every tensor the simulation touches, allocated once so a step never allocates. */
@@ -73,6 +78,7 @@ export function allocateNetwork(backend: Backend, o: ResolvedSpikingOptions): Ne
       modulator: backend.zeros([P, n]),
       scratch: backend.zeros([P, n]),
       biasScratch: o.biases ? backend.zeros([n]) : null,
+      pendingPre: backend.zeros([P, m]),
     });
   }
   const outputs = widths[widths.length - 1];

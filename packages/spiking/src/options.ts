@@ -50,6 +50,13 @@ export interface SpikingNetworkOptions {
   batchReduction?: BatchReduction;
   /** The generator for the initial weights and every spike. Default `new Rng(1)`. */
   rng?: Rng;
+  /**
+   * Within a training presentation, apply each step's weight update in the next step's
+   * forward pass (`Backend.updateThenProject`: one pass over each W instead of two).
+   * The same numbers either way; false runs the update and the forward product apart
+   * (to compare). Default true.
+   */
+  fusedUpdates?: boolean;
 }
 
 export type ResolvedSpikingOptions = Required<SpikingNetworkOptions>;
@@ -70,6 +77,7 @@ export function resolveOptions(options: SpikingNetworkOptions): ResolvedSpikingO
     stepsPerExample: 5,
     biases: false,
     batchReduction: 'sum',
+    fusedUpdates: true,
     rng: options.rng ?? new Rng(1),
     ...stripUndefined(options),
   };
@@ -112,6 +120,8 @@ function validate(o: ResolvedSpikingOptions): void {
   if (o.batchReduction !== 'sum' && o.batchReduction !== 'mean') {
     fail(`batchReduction must be 'sum' or 'mean', got ${String(o.batchReduction)}`);
   }
-  if (typeof o.biases !== 'boolean') fail(`biases must be a boolean, got ${String(o.biases)}`);
+  for (const key of ['biases', 'fusedUpdates'] as const) {
+    if (typeof o[key] !== 'boolean') fail(`${key} must be a boolean, got ${String(o[key])}`);
+  }
   if (typeof o.rng?.uniform !== 'function') fail('rng must be an Rng from @rfa/tensor');
 }

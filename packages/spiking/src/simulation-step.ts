@@ -25,36 +25,89 @@ export function simulateStep(
   plastic: boolean,
 ): void {
   forwardPass(backend, net, o);
-  const L = net.layers.length;
-  updateErrorUnits(backend, net.layers[L - 1], net.targets, o);
-  for (let l = L - 2; l >= 0; l--) updateFeedbackUnits(backend, net.layers[l], net.layers[l + 1], o);
+  feedbackPass(backend, net, o);
   if (!plastic) return;
   // Each layer's update reads only its own state, so the order changes no number; top first
   // leaves the bottom layers' weights, which the next step's forward pass reads first, in cache.
-  for (let l = L - 1; l >= 0; l--) {
+  for (let l = net.layers.length - 1; l >= 0; l--) {
     plasticity(backend, net.layers[l], l === 0 ? net.inputSpikes : net.layers[l - 1].spikes, o);
   }
 }
 
-/** Steps 1 and 2: input spikes, then every layer bottom-up. */
-export function forwardPass(backend: Backend, net: NetworkTensors, o: ResolvedSpikingOptions): void {
+/**
+ * `steps` plastic steps on what was presented, each step's weight update applied inside
+ * the next step's forward pass (`updateThenProject`, one pass over each W where the
+ * backend fuses it) and the last one's at the end, so W is current when this returns.
+ * The same numbers as `steps` calls of `simulateStep(…, true)`: the update of step t
+ * uses step t's δ (kept in `scratch`) and s_{l−1} (copied to `pendingPre`), and lands
+ * before step t+1 reads W.
+ */
+export function simulatePlasticSteps(
+  backend: Backend,
+  net: NetworkTensors,
+  o: ResolvedSpikingOptions,
+  steps: number,
+): void {
+  for (let t = 0; t < steps; t++) {
+    forwardPass(backend, net, o, t > 0);
+    feedbackPass(backend, net, o);
+    const last = t === steps - 1;
+    for (let l = net.layers.length - 1; l >= 0; l--) {
+      const layer = net.layers[l];
+      const below = l === 0 ? net.inputSpikes : net.layers[l - 1].spikes;
+      if (last) plasticity(backend, layer, below, o);
+      else {
+        postFactor(backend, layer);
+        updateBias(backend, layer, o);
+        backend.copy(layer.pendingPre, below);
+      }
+    }
+  }
+}
+
+/** Steps 3 and 4: the error units, then the feedback units top-down. */
+function feedbackPass(backend: Backend, net: NetworkTensors, o: ResolvedSpikingOptions): void {
+  const L = net.layers.length;
+  updateErrorUnits(backend, net.layers[L - 1], net.targets, o);
+  for (let l = L - 2; l >= 0; l--) updateFeedbackUnits(backend, net.layers[l], net.layers[l + 1], o);
+}
+
+/**
+ * Steps 1 and 2: input spikes, then every layer bottom-up. With `pending`, each layer
+ * first applies the weight update of the step before (δ in `scratch`, s_{l−1} in `pendingPre`).
+ */
+export function forwardPass(
+  backend: Backend,
+  net: NetworkTensors,
+  o: ResolvedSpikingOptions,
+  pending = false,
+): void {
   backend.randomBernoulli(net.inputSpikes, o.rng, net.inputProbability);
   let below = net.inputSpikes;
   for (const layer of net.layers) {
-    forwardLayer(backend, layer, below, o);
+    forwardLayer(backend, layer, below, o, pending);
     below = layer.spikes;
   }
 }
 
-/** Leaky integration of the input from below, then a Bernoulli spike per unit. */
+/** Leaky integration of the input from below (after a pending weight update), then a Bernoulli spike per unit. */
 export function forwardLayer(
   backend: Backend,
   layer: SpikingLayer,
   below: Tensor,
   o: ResolvedSpikingOptions,
+  pending = false,
 ): void {
   const { potential, weights, bias, biasScratch, scratch } = layer;
-  backend.gemm(potential, below, weights, { transB: true, alpha: o.tau, beta: 1 - o.tau });
+  const integrate = { alpha: o.tau, beta: 1 - o.tau };
+  if (pending) {
+    backend.updateThenProject(weights, scratch, layer.pendingPre, below, potential, {
+      alpha: plasticityRate(o),
+      beta: 1 - o.weightDecay,
+      outAlpha: integrate.alpha,
+      outBeta: integrate.beta,
+    });
+  } else backend.gemm(potential, below, weights, { transB: true, ...integrate });
   if (bias && biasScratch) {
     backend.scale(biasScratch, bias, o.tau);
     backend.addRowVector(potential, potential, biasScratch);
@@ -100,16 +153,33 @@ function updateFeedbackUnits(
   applyPhiDelta(backend, layer.modulator, u, o.phiDelta);
 }
 
+/** eta' = eta (rows summed) or eta/P (rows averaged). */
+function plasticityRate(o: ResolvedSpikingOptions): number {
+  return o.batchReduction === 'mean' ? o.learningRate / o.parallel : o.learningRate;
+}
+
 /** The three-factor rule: pre spikes, post sigmoid'(V), modulator phi(U); weight decay folded into beta, biases decayed alike. */
 function plasticity(backend: Backend, layer: SpikingLayer, below: Tensor, o: ResolvedSpikingOptions): void {
+  postFactor(backend, layer);
+  backend.gemm(layer.weights, layer.scratch, below, {
+    transA: true,
+    alpha: plasticityRate(o),
+    beta: 1 - o.weightDecay,
+  });
+  updateBias(backend, layer, o);
+}
+
+/** scratch ← sigmoid'(V) ∘ phi(U): the post and modulatory factors of every synapse onto the layer. */
+function postFactor(backend: Backend, layer: SpikingLayer): void {
+  backend.activationDerivative(layer.scratch, layer.potential, 'logistic');
+  backend.mul(layer.scratch, layer.scratch, layer.modulator);
+}
+
+/** b ← (1−gamma)·b + eta'·sum_rows(scratch). */
+function updateBias(backend: Backend, layer: SpikingLayer, o: ResolvedSpikingOptions): void {
   const { scratch, bias, biasScratch } = layer;
-  const rate = o.batchReduction === 'mean' ? o.learningRate / o.parallel : o.learningRate;
-  backend.activationDerivative(scratch, layer.potential, 'logistic');
-  backend.mul(scratch, scratch, layer.modulator);
-  backend.gemm(layer.weights, scratch, below, { transA: true, alpha: rate, beta: 1 - o.weightDecay });
-  if (bias && biasScratch) {
-    backend.sum(biasScratch, scratch, 0);
-    if (o.weightDecay > 0) backend.scale(bias, bias, 1 - o.weightDecay);
-    backend.axpy(bias, rate, biasScratch);
-  }
+  if (!bias || !biasScratch) return;
+  backend.sum(biasScratch, scratch, 0);
+  if (o.weightDecay > 0) backend.scale(bias, bias, 1 - o.weightDecay);
+  backend.axpy(bias, plasticityRate(o), biasScratch);
 }

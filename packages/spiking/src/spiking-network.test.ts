@@ -1,6 +1,6 @@
 import { createCpuBackend } from '@rfa/backend-cpu';
 import { LengthError, OptionError, Rng, ShapeError } from '@rfa/tensor';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { evaluate } from './dataset-loop.js';
 import { allTensors } from './network-tensors.js';
 import { createSpikingNetwork } from './spiking-network.js';
@@ -95,6 +95,41 @@ describe('state', () => {
     const other = createSpikingNetwork(createCpuBackend(), { ...small(), layers: [6, 5, 6] });
     expect(() => other.setState(saved)).toThrow(LengthError);
     net.dispose();
+  });
+});
+
+describe('fused updates', () => {
+  it("training with each step's update fused into the next forward pass gives the same numbers as apart", async () => {
+    // large enough for the CPU backend's fused path (updateThenProject on 10 rows), biases on
+    const options = (fusedUpdates: boolean) => ({
+      layers: [784, 60, 50, 100],
+      classes: 10,
+      unitsPerClass: 10,
+      parallel: 10,
+      biases: true,
+      weightDecay: 1e-3,
+      learningRate: 0.05,
+      rng: new Rng(21),
+      fusedUpdates,
+    });
+    const data = new Rng(5);
+    const x = Float32Array.from({ length: 7840 }, () => (data.uniform() < 0.3 ? data.uniform() : 0));
+    const labels = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3];
+    const states = [];
+    for (const fused of [true, false]) {
+      const backend = createCpuBackend();
+      const calls = vi.spyOn(backend, 'updateThenProject');
+      const net = createSpikingNetwork(backend, options(fused));
+      const before = await net.getState();
+      for (let b = 0; b < 3; b++) net.trainExample(x, labels);
+      // 3 presentations × 4 pending updates × 3 layers
+      expect(calls).toHaveBeenCalledTimes(fused ? 36 : 0);
+      const after = await net.getState();
+      expect(after.layerStates[0].weights).not.toEqual(before.layerStates[0].weights);
+      states.push(after);
+      net.dispose();
+    }
+    expect(states[0]).toEqual(states[1]);
   });
 });
 

@@ -3,7 +3,7 @@ import { type EvaluateOptions, evaluate, type LabelledSet } from './dataset-loop
 import { allocateNetwork, allTensors, type NetworkTensors, type SpikingLayer } from './network-tensors.js';
 import { type ResolvedSpikingOptions, resolveOptions, type SpikingNetworkOptions } from './options.js';
 import { type BatchInputs, type BatchTargets, presentInputs, presentTargets } from './presentation.js';
-import { forwardPass, simulateStep } from './simulation-step.js';
+import { forwardPass, simulatePlasticSteps, simulateStep } from './simulation-step.js';
 import { readState, type SpikingNetworkState, writeState } from './state.js';
 
 /**
@@ -61,7 +61,10 @@ export class SpikingNetwork {
   trainExample(inputs: BatchInputs, targets: BatchTargets): void {
     presentInputs('trainExample', this.backend, this.tensors, this.options, inputs);
     presentTargets('trainExample', this.backend, this.tensors, this.options, targets, this.targetHost);
-    for (let t = 0; t < this.options.stepsPerExample; t++) this.step(true);
+    // a step hook reads the network between steps, when the fused path's W lags one update
+    if (this.onStep || !this.options.fusedUpdates) {
+      for (let t = 0; t < this.options.stepsPerExample; t++) this.step(true);
+    } else simulatePlasticSteps(this.backend, this.tensors, this.options, this.options.stepsPerExample);
   }
 
   /**

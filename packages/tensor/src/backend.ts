@@ -29,6 +29,18 @@ export interface GemmOptions {
   beta?: number;
 }
 
+/**
+ * `W ← beta · W + alpha · Dᵀ · S`, then `Y ← outBeta · Y + outAlpha · X · Wᵀ` through the new W:
+ * a weight update and the next forward product. Defaults: alpha 1, beta 1, outAlpha 1, outBeta 0.
+ */
+export interface UpdateProjectOptions {
+  alpha?: number;
+  beta?: number;
+  outAlpha?: number;
+  /** with outBeta 0 the old contents of Y are ignored (NaN included) */
+  outBeta?: number;
+}
+
 export interface BackendMemory {
   /** Tensors allocated and not yet disposed. */
   tensors: number;
@@ -74,6 +86,21 @@ export interface Backend {
 
   // linear algebra
   gemm(c: Tensor, a: Tensor, b: Tensor, options?: GemmOptions): void;
+  /**
+   * A low-rank weight update and then the product through the updated weights, with
+   * W [n, m], D [p, n], S [p, m], X [q, m], Y [q, n] (see `UpdateProjectOptions`).
+   * The same numbers as `gemm(W, D, S, { transA: true, … })` then `gemm(Y, X, W,
+   * { transB: true, … })`; a backend may do both in one pass over W (the CPU backend
+   * does, band by band), which saves reading W a second time when it is large.
+   */
+  updateThenProject(
+    w: Tensor,
+    d: Tensor,
+    s: Tensor,
+    x: Tensor,
+    y: Tensor,
+    options?: UpdateProjectOptions,
+  ): void;
 
   // elementwise; a and b of equal shape
   add(out: Tensor, a: Tensor, b: Tensor): void;

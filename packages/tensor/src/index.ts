@@ -1,4 +1,11 @@
-export type { Activation, Backend, BackendMemory, GemmOptions, UnaryOp } from './backend.js';
+export type {
+  Activation,
+  Backend,
+  BackendMemory,
+  GemmOptions,
+  UnaryOp,
+  UpdateProjectOptions,
+} from './backend.js';
 export { ACTIVATIONS, UNARY_OPS } from './backend.js';
 export {
   BackendMismatchError,
@@ -11,7 +18,7 @@ export {
   UnknownBackendError,
   UnsupportedError,
 } from './errors.js';
-export { type GemmPlan, KernelBackend } from './kernel-backend.js';
+export { type GemmPlan, KernelBackend, type UpdateProjectPlan } from './kernel-backend.js';
 export { fromNdarray, type NdArrayLike, toNdarray } from './ndarray-interop.js';
 export {
   type BackendFactory,

@@ -1,4 +1,11 @@
-import type { Activation, Backend, BackendMemory, GemmOptions, UnaryOp } from './backend.js';
+import type {
+  Activation,
+  Backend,
+  BackendMemory,
+  GemmOptions,
+  UnaryOp,
+  UpdateProjectOptions,
+} from './backend.js';
 import { OptionError } from './errors.js';
 import type { Rng } from './rng.js';
 import { checkLength, checkShape, type Shape, sizeOf } from './shape.js';
@@ -13,6 +20,7 @@ import {
   checkSameShape,
   checkSum,
   checkUnary,
+  checkUpdateProject,
 } from './validate.js';
 
 /** gemm options with defaults filled in and the sizes resolved. */
@@ -24,6 +32,18 @@ export interface GemmPlan {
   transB: boolean;
   alpha: number;
   beta: number;
+}
+
+/** `updateThenProject` with defaults filled in: W [n, m], D [p, n], S [p, m], X [q, m], Y [q, n]. */
+export interface UpdateProjectPlan {
+  n: number;
+  m: number;
+  p: number;
+  q: number;
+  alpha: number;
+  beta: number;
+  outAlpha: number;
+  outBeta: number;
 }
 
 /**
@@ -165,6 +185,56 @@ export abstract class KernelBackend implements Backend {
     checkFinite('gemm', 'alpha', alpha);
     checkFinite('gemm', 'beta', beta);
     this.kGemm(c, a, b, { m, n, k, transA: !!options.transA, transB: !!options.transB, alpha, beta });
+  }
+
+  updateThenProject(
+    w: Tensor,
+    d: Tensor,
+    s: Tensor,
+    x: Tensor,
+    y: Tensor,
+    options: UpdateProjectOptions = {},
+  ): void {
+    checkOperands('updateThenProject', this, w, d, s, x, y);
+    const [n, m, p, q] = checkUpdateProject(w, d, s, x, y);
+    const plan = {
+      alpha: options.alpha ?? 1,
+      beta: options.beta ?? 1,
+      outAlpha: options.outAlpha ?? 1,
+      outBeta: options.outBeta ?? 0,
+    };
+    for (const [name, v] of Object.entries(plan)) checkFinite('updateThenProject', name, v);
+    this.kUpdateThenProject(w, d, s, x, y, { n, m, p, q, ...plan });
+  }
+
+  /** Default: the two products one after the other; a backend overrides it to fuse them. */
+  protected kUpdateThenProject(
+    w: Tensor,
+    d: Tensor,
+    s: Tensor,
+    x: Tensor,
+    y: Tensor,
+    plan: UpdateProjectPlan,
+  ): void {
+    const { n, m, p, q } = plan;
+    this.kGemm(w, d, s, {
+      m: n,
+      n: m,
+      k: p,
+      transA: true,
+      transB: false,
+      alpha: plan.alpha,
+      beta: plan.beta,
+    });
+    this.kGemm(y, x, w, {
+      m: q,
+      n,
+      k: m,
+      transA: false,
+      transB: true,
+      alpha: plan.outAlpha,
+      beta: plan.outBeta,
+    });
   }
 
   private binary(op: 'add' | 'sub' | 'mul' | 'div', out: Tensor, a: Tensor, b: Tensor): void {

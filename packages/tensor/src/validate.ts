@@ -49,6 +49,41 @@ export function checkGemm(c: Tensor, a: Tensor, b: Tensor, o: GemmOptions): [num
   return [m, n, k];
 }
 
+/** W [n, m], D [p, n], S [p, m], X [q, m], Y [q, n] for `updateThenProject`; returns [n, m, p, q]. */
+export function checkUpdateProject(
+  w: Tensor,
+  d: Tensor,
+  s: Tensor,
+  x: Tensor,
+  y: Tensor,
+): [number, number, number, number] {
+  const op = 'updateThenProject';
+  const named: [string, Tensor][] = [
+    ['W', w],
+    ['D', d],
+    ['S', s],
+    ['X', x],
+    ['Y', y],
+  ];
+  for (const [name, t] of named) checkMatrix(op, name, t);
+  const [n, m] = w.shape;
+  const [p, q] = [d.shape[0], x.shape[0]];
+  const desc = () => named.map(([name, t]) => `${name} ${formatShape(t.shape)}`).join(', ');
+  const want: [string, Tensor, number, number][] = [
+    ['D', d, p, n],
+    ['S', s, p, m],
+    ['X', x, q, m],
+    ['Y', y, q, n],
+  ];
+  for (const [name, t, r, c] of want) {
+    if (t.shape[0] !== r || t.shape[1] !== c)
+      throw new ShapeError(`${op}: ${name} must be [${r},${c}] for W [${n},${m}]: ${desc()}`);
+  }
+  if (w === d || w === s || w === x || y === w || y === d || y === s || y === x)
+    throw new ShapeError(`${op}: W and Y must not alias each other or D, S, X: ${desc()}`);
+  return [n, m, p, q];
+}
+
 export function checkRowVector(op: string, out: Tensor, a: Tensor, row: Tensor): void {
   checkSameShape(op, out, a);
   const cols = a.shape.length === 1 ? a.shape[0] : a.shape[1];

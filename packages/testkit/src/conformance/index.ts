@@ -10,6 +10,7 @@ import {
   type ConformanceTolerance,
   CPU_TOLERANCE,
 } from './types.js';
+import { updateProjectCases } from './update-project-cases.js';
 
 /** Every case of the suite, in a stable order. Framework-free: each case throws on failure. */
 export function conformanceCases(options: ConformanceOptions = {}): ConformanceCase[] {
@@ -20,6 +21,7 @@ export function conformanceCases(options: ConformanceOptions = {}): ConformanceC
     ...activationCases(),
     ...randomCases(),
     ...gemmCases(options.large ?? true),
+    ...updateProjectCases(options.large ?? true),
   ];
 }
 

@@ -52,6 +52,27 @@ export function lifecycleCases(): ConformanceCase[] {
             'gemm inner dims',
           );
           expectThrows(() => backend.add(c, a, a), ShapeError, ['add', '[2,5]', '[2,3]'], 'add shapes');
+          // W [2,3], D [4,2], S [4,3], X [2,3], Y [2,2]: S with the wrong width, then Y aliasing W
+          const [w, d, s, y] = [a, backend.zeros([4, 2]), backend.zeros([4, 3]), backend.zeros([2, 2])];
+          expectThrows(
+            () => backend.updateThenProject(w, d, backend.zeros([4, 5]), a, y),
+            ShapeError,
+            ['updateThenProject', 'S must be [4,3]', 'S [4,5]'],
+            'updateThenProject shapes',
+          );
+          const square = backend.zeros([2, 2]); // W [2,2] with Y = W: shapes fit, the alias does not
+          expectThrows(
+            () => backend.updateThenProject(square, d, backend.zeros([4, 2]), backend.zeros([2, 2]), square),
+            ShapeError,
+            ['updateThenProject', 'alias'],
+            'updateThenProject alias',
+          );
+          expectThrows(
+            () => backend.updateThenProject(w, d, s, backend.zeros([2, 3]), y, { outBeta: Number.NaN }),
+            OptionError,
+            ['updateThenProject', 'outBeta'],
+            'updateThenProject option',
+          );
           expectThrows(
             () => backend.sum(backend.zeros([2]), a, 0),
             ShapeError,

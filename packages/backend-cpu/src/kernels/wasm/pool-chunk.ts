@@ -19,6 +19,11 @@ export const CHUNK_KIND = {
   FEW_AXPY: 5,
   /** a short k (`gemmSmallK`, a rank-10 weight update) on row ranges */
   SMALL_K: 6,
+  /**
+   * a weight update and the product through it (`gemmUpdateDots`) on row ranges of W;
+   * slots: C W, A D, B S, RS_A X, CS_A Y, RS_B p, CS_B q, M×N W's shape, ALPHA2/BETA2 the product's
+   */
+  UPDATE_DOTS: 7,
 } as const;
 
 /**
@@ -42,7 +47,9 @@ export const ARG = {
   ALPHA: 13,
   BETA: 14,
   SCRATCH: 15,
-  COUNT: 16,
+  ALPHA2: 16,
+  BETA2: 17,
+  COUNT: 18,
 } as const;
 
 /**
@@ -74,7 +81,7 @@ export function runChunks(
   const alpha = floats[at + 13];
   const beta = floats[at + 14];
   const scratch = ints[at + 15];
-  const total = kind === 1 || kind === 3 || kind === 6 ? m : n;
+  const total = kind === 1 || kind === 3 || kind === 6 || kind === 7 ? m : n;
   let ran = 0;
   for (let j0 = Atomics.add(next, 0, chunk); j0 < total; j0 = Atomics.add(next, 0, chunk)) {
     const j1 = Math.min(total, j0 + chunk);
@@ -89,6 +96,24 @@ export function runChunks(
       x.gemmFewAxpy(c + 4 * j0, n, a, rsA, csA, b + 4 * j0, rsB, m, j1 - j0, k, alpha, beta);
     else if (kind === 6)
       x.gemmSmallK(c + 4 * j0 * n, a + 4 * j0 * rsA, rsA, csA, b, rsB, j1 - j0, n, k, alpha, beta);
+    else if (kind === 7)
+      x.gemmUpdateDots(
+        c,
+        a,
+        b,
+        rsA,
+        csA,
+        m,
+        n,
+        rsB,
+        csB,
+        j0,
+        j1,
+        alpha,
+        beta,
+        floats[at + 16],
+        floats[at + 17],
+      );
     else {
       // scratch starts with 16 bytes the activation may use as its pad; 0 pointers stay 0 (that part is skipped)
       const at = 4 * j0 * n; // byte offset of row j0

@@ -9,6 +9,17 @@ import { createWasmKernels } from './wasm-instance.js';
 // the threaded thin products of batch 1 (gemv x·Wᵀ split by columns, rank-1
 // update split by rows), which must really run partly on the worker.
 
+/** Index of the first entry whose bits differ, or -1 (a quick exact compare of large arrays). */
+function firstDifference(a: Float32Array, b: Float32Array): number {
+  const [x, y] = [
+    new Uint32Array(a.buffer, a.byteOffset, a.length),
+    new Uint32Array(b.buffer, b.byteOffset, b.length),
+  ];
+  if (x.length !== y.length) return Math.min(x.length, y.length);
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return i;
+  return -1;
+}
+
 describe('WasmGemm paths of a training step, two threads', () => {
   const kernels = createWasmKernels();
   const gemm = new WasmGemm(kernels, { threads: 2, thinThreadMinWork: 400_000 });
@@ -140,4 +151,49 @@ describe('WasmGemm paths of a training step, two threads', () => {
     heap.free(p1, 4 * m * n);
     heap.free(p2, 4 * m * n);
   });
+
+  // updateThenProject: the update and the product through the new W in one pass over W,
+  // band by band, must give the very numbers of the two products run apart (same kernels,
+  // same order per entry), on one thread and split over both
+  it.each([
+    ['the spiking first layer', 1500, 784, 10, 10],
+    ['a 1500×1500 layer', 1500, 1500, 10, 10],
+    ['ragged, odd rank and rows', 1003, 301, 13, 7],
+    ['too thin to fuse (two runs)', 12, 9, 3, 2],
+  ])(
+    'updateThenProject, %s (W %i×%i, rank %i, %i rows) equals the two products bit for bit',
+    (_n, n, m, p, q) => {
+      const { heap } = kernels;
+      const sizes = { w: n * m, d: p * n, s: p * m, x: q * m, y: q * n };
+      const host = Object.fromEntries(Object.entries(sizes).map(([k, v]) => [k, fill(v)])) as Record<
+        keyof typeof sizes,
+        Float32Array
+      >;
+      /** A copy of the operands in wasm memory: their pointers by name. */
+      const at = () =>
+        Object.fromEntries(
+          Object.entries(sizes).map(([k, v]) => {
+            const ptr = heap.alloc(4 * v);
+            heap.f32(ptr, v).set(host[k as keyof typeof sizes]);
+            return [k, ptr];
+          }),
+        ) as Record<keyof typeof sizes, number>;
+      const one = new WasmGemm(kernels);
+      for (const g of [one, gemm]) {
+        const [f, a] = [at(), at()];
+        const before = gemm.workerChunks;
+        g.updateThenProject(f.w, f.d, f.s, f.x, f.y, n, m, p, q, 1e-3, 1 - 1e-8, 0.9, 0.1);
+        if (g === gemm && n * m >= 1500 * 784) expect(gemm.workerChunks - before).toBeGreaterThan(0);
+        g.run(a.w, a.d, a.s, n, m, p, true, false, 1e-3, 1 - 1e-8);
+        g.run(a.y, a.x, a.w, q, n, m, false, true, 0.9, 0.1);
+        expect(firstDifference(heap.f32(f.w, sizes.w), heap.f32(a.w, sizes.w))).toBe(-1);
+        expect(firstDifference(heap.f32(f.y, sizes.y), heap.f32(a.y, sizes.y))).toBe(-1);
+        // and the update did happen
+        expect(firstDifference(heap.f32(f.w, sizes.w), host.w)).toBeGreaterThanOrEqual(0);
+        for (const ptrs of [f, a])
+          for (const [k, v] of Object.entries(sizes)) heap.free(ptrs[k as keyof typeof sizes], 4 * v);
+      }
+      one.dispose();
+    },
+  );
 });

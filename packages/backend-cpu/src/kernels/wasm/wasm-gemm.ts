@@ -161,6 +161,58 @@ export class WasmGemm {
     return true;
   }
 
+  /**
+   * W ← beta·W + alpha·Dᵀ·S, then Y ← beta2·Y + alpha2·X·Wᵀ (W [n, m], D [p, n], S [p, m],
+   * X [q, m], Y [q, n]). Where both products would take the few-row kernels (p and q
+   * at most `fewMax`: a rank-10 update and 10 images' forward product), one pass over W
+   * does both, band by band, with the same numbers; otherwise two `run`s.
+   */
+  updateThenProject(
+    w: number,
+    d: number,
+    s: number,
+    x: number,
+    y: number,
+    n: number,
+    m: number,
+    p: number,
+    q: number,
+    alpha: number,
+    beta: number,
+    alpha2: number,
+    beta2: number,
+  ): void {
+    const most = this.fewMax;
+    // the conditions under which `run` sends the update to SMALL_K and the product to FEW_DOTS
+    const fused =
+      p <= most &&
+      q <= most &&
+      p >= MR &&
+      q >= MR &&
+      n >= 2 * NR &&
+      m >= MR &&
+      n * m * Math.min(p, q) >= PACK_MIN_WORK &&
+      alpha !== 0 &&
+      alpha2 !== 0;
+    if (!fused) {
+      this.run(w, d, s, n, m, p, true, false, alpha, beta);
+      this.run(y, x, w, q, n, m, false, true, alpha2, beta2);
+      return;
+    }
+    const parts = Math.min(this.pool.parts(n * m * (p + q), THREAD_MIN_WORK), Math.floor(n / 4));
+    if (parts <= 1) {
+      this.kernels.exports.gemmUpdateDots(w, d, s, x, y, n, m, p, q, 0, n, alpha, beta, alpha2, beta2);
+      return;
+    }
+    // row ranges of W in whole bands of four
+    const chunk = Math.ceil(n / (FEW_CHUNKS_PER_THREAD * parts) / 4) * 4;
+    // slots in ARG order: C W, A D, RS_A X, CS_A Y, B S, RS_B p, CS_B q, M×N W
+    this.pool.share(parts, [CHUNK_KIND.UPDATE_DOTS, w, d, x, y, s, p, q, n, m, 0, chunk], alpha, beta, [
+      alpha2,
+      beta2,
+    ]);
+  }
+
   /** Chunks computed by worker threads so far. */
   get workerChunks(): number {
     return this.pool.workerChunks;

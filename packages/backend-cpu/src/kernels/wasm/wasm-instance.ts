@@ -80,6 +80,27 @@ export interface KernelExports {
     alpha: number,
     beta: number,
   ): void;
+  /**
+   * W ← beta·W + alpha·Dᵀ·S, then Y ← beta2·Y + alpha2·X·Wᵀ, for W's rows j0..j1 in bands of
+   * four (W [n, m], D [p, n], S [p, m], X [q, m], Y [q, n]); the numbers of gemmSmallK then gemmFewDots.
+   */
+  gemmUpdateDots(
+    w: number,
+    d: number,
+    s: number,
+    x: number,
+    y: number,
+    n: number,
+    m: number,
+    p: number,
+    q: number,
+    j0: number,
+    j1: number,
+    alpha: number,
+    beta: number,
+    alpha2: number,
+    beta2: number,
+  ): void;
   gemmScratchBytes(): number;
   /** out[j] = Σ_i a[i, j], accumulated in f64 in `acc` (cols f64 of scratch). */
   sumColumns(out: number, a: number, rows: number, cols: number, acc: number): void;

@@ -55,9 +55,10 @@ export class WasmPool {
   /**
    * Runs one job's chunks on the caller and `parts - 1` workers alike, all claiming
    * from one shared counter: a worker the OS keeps waiting takes fewer chunks
-   * instead of stalling the job. `args` is the `ARG` block up to CHUNK.
+   * instead of stalling the job. `args` is the `ARG` block up to CHUNK; `second` fills
+   * ALPHA2 and BETA2 (the fused update-and-product's second pair).
    */
-  share(parts: number, args: number[], alpha: number, beta: number): void {
+  share(parts: number, args: number[], alpha: number, beta: number, second: [number, number] = [0, 0]): void {
     const job = this.job as NonNullable<WasmPool['job']>;
     const threads = this.threads as WorkerThreads;
     const helpers = threads.ready().slice(0, parts - 1);
@@ -65,6 +66,8 @@ export class WasmPool {
     job.ints[ARG.NEXT] = job.next.byteOffset;
     job.floats[ARG.ALPHA] = alpha;
     job.floats[ARG.BETA] = beta;
+    job.floats[ARG.ALPHA2] = second[0];
+    job.floats[ARG.BETA2] = second[1];
     job.ints[ARG.SCRATCH] = this.scratch;
     Atomics.store(job.next, 0, 0);
     for (const helper of helpers) threads.post(helper, job.ints, alpha, beta);
