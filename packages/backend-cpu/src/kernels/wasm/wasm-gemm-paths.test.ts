@@ -152,6 +152,37 @@ describe('WasmGemm paths of a training step, two threads', () => {
     heap.free(p2, 4 * m * n);
   });
 
+  // a last pair of rows takes its own tile (2×4 dots, 2×16 row updates) instead of a padded
+  // 4-row one; each entry must still be the same sum in the same order: rows 0..9 of a
+  // 10-row product equal, bit for bit, those of the 11-row product (its last three rows padded)
+  it.each([
+    ['forward x·Wᵀ (dots)', 1501, 783, false, true],
+    ['feedback φ(U)·B (row tiles)', 1500, 1000, false, false],
+    ['feedback, ragged columns', 1003, 301, false, false],
+  ])('few-row path, %s: the 2-row tile gives the padded tile’s numbers', (_name, n, k, tA, tB) => {
+    const { heap } = kernels;
+    const a = fill(11 * k);
+    const b = fill(k * n);
+    const [pa, pb, p10, p11] = [
+      heap.alloc(4 * 11 * k),
+      heap.alloc(4 * k * n),
+      heap.alloc(4 * 10 * n),
+      heap.alloc(4 * 11 * n),
+    ];
+    heap.f32(pa, 11 * k).set(a);
+    heap.f32(pb, k * n).set(b);
+    gemm.run(p10, pa, pb, 10, n, k, tA, tB, 0.9, 0);
+    gemm.run(p11, pa, pb, 11, n, k, tA, tB, 0.9, 0);
+    expect(firstDifference(heap.f32(p10, 10 * n), heap.f32(p11, 10 * n))).toBe(-1);
+    for (const [p, size] of [
+      [pa, 11 * k],
+      [pb, k * n],
+      [p10, 10 * n],
+      [p11, 11 * n],
+    ])
+      heap.free(p, 4 * size);
+  });
+
   // updateThenProject: the update and the product through the new W in one pass over W,
   // band by band, must give the very numbers of the two products run apart (same kernels,
   // same order per entry), on one thread and split over both

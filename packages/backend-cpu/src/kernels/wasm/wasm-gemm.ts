@@ -149,8 +149,9 @@ export class WasmGemm {
     const x = this.kernels.exports;
     const byRows = kind === CHUNK_KIND.SMALL_K;
     const total = byRows ? m : n;
-    // column chunks of the row-update kernel stay whole 8-wide blocks
-    const unit = kind === CHUNK_KIND.FEW_AXPY ? 8 : 2;
+    // chunks of whole tiles: 16-column blocks of the row updates, column quads of the dot
+    // products, 4-row bands of the short-k update
+    const unit = kind === CHUNK_KIND.FEW_AXPY ? 16 : 4;
     const parts = Math.min(this.pool.parts(m * n * k, THREAD_MIN_WORK), Math.floor(total / unit));
     if (parts > 1) {
       const chunk = Math.ceil(total / (FEW_CHUNKS_PER_THREAD * parts) / unit) * unit;
