@@ -28,13 +28,16 @@ const GEMMS = {
   fused: { label: 'update, then forward through the new W', flops: 4 * parallel * w, bytes: 8 * w },
 };
 
+/** The feedback matrices (Bᵀ) of the network being profiled: a gemm reading one is the feedback product. */
+const feedbackMatrices = new Set();
+
 /** Which part of the step a backend call belongs to. */
 function part(name, args) {
   if (name === 'updateThenProject') return 'fused';
   if (name === 'gemm') {
-    const [c, , , o = {}] = args;
+    const [c, , b, o = {}] = args;
     if (weightSizes.includes(c.size) && o.transA) return 'update';
-    return o.transB ? 'forward' : 'feedback';
+    return feedbackMatrices.has(b) ? 'feedback' : 'forward';
   }
   if (name === 'randomBernoulli') return 'spike sampling (Bernoulli)';
   if (name === 'activate' && args[2] === 'tanh') return 'modulator φ(U) = tanh';
@@ -48,6 +51,9 @@ function profile(fusedUpdates) {
   const backend = createCpuBackend();
   const rng = new Rng(1);
   const net = createSpikingNetwork(backend, { layers, parallel, rng, biases: true, fusedUpdates });
+  feedbackMatrices.clear();
+  for (const layer of net.layers)
+    if (layer.feedbackTransposed) feedbackMatrices.add(layer.feedbackTransposed);
   const x = Float32Array.from({ length: parallel * 784 }, () => (rng.uniform() < 0.2 ? rng.uniform() : 0));
   const y = Uint8Array.from({ length: parallel }, (_, i) => i % 10);
   const presentations = STEPS / net.options.stepsPerExample;

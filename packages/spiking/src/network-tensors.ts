@@ -16,6 +16,13 @@ export interface SpikingLayer {
    * Null for the first hidden layer (the input has no feedback units).
    */
   readonly feedback: Tensor | null;
+  /**
+   * B_lᵀ [m, n]: the same numbers laid out for the feedback product φ(U_l)·B_l, whose dot
+   * products then read B by contiguous rows (B read 64 bytes at a time, 6 KB apart, is what
+   * the hardware prefetchers do not follow). Derived from `feedback` when the network is made
+   * and by `setState`; change B through `setState`, not by writing `feedback`.
+   */
+  readonly feedbackTransposed: Tensor | null;
   /** V_l [P, n]: forward potentials (PSPs). */
   readonly potential: Tensor;
   /** s_l [P, n]: spikes, 0 or 1. */
@@ -64,14 +71,18 @@ export function allocateNetwork(backend: Backend, o: ResolvedSpikingOptions): Ne
     const weights = backend.zeros([n, m]);
     backend.randomUniform(weights, o.rng, -o.forwardInit, o.forwardInit);
     let feedback: Tensor | null = null;
+    let feedbackTransposed: Tensor | null = null;
     if (l > 1) {
       feedback = backend.zeros([n, m]);
       backend.randomUniform(feedback, o.rng, -o.feedbackInit, o.feedbackInit);
+      feedbackTransposed = backend.zeros([m, n]);
+      transposeInto(backend, feedbackTransposed, feedback);
     }
     layers.push({
       weights,
       bias: o.biases ? backend.zeros([n]) : null,
       feedback,
+      feedbackTransposed,
       potential: backend.zeros([P, n]),
       spikes: backend.zeros([P, n]),
       feedbackPotential: backend.zeros([P, n]),
@@ -94,6 +105,19 @@ export function allocateNetwork(backend: Backend, o: ResolvedSpikingOptions): Ne
     classCount: backend.zeros([P, o.classes]),
     prediction: backend.zeros([P]),
   };
+}
+
+/**
+ * out ← aᵀ on any backend, exactly: out = I·aᵀ, each entry one product by 1 plus exact
+ * zeros (the contract has no transpose; this runs once, when the network is made).
+ */
+function transposeInto(backend: Backend, out: Tensor, a: Tensor): void {
+  const m = a.shape[1];
+  const eye = new Float32Array(m * m);
+  for (let i = 0; i < m; i++) eye[i * m + i] = 1;
+  const identity = backend.fromArray(eye, [m, m]);
+  backend.gemm(out, identity, a, { transB: true });
+  identity.dispose();
 }
 
 /** Every tensor in `net`, in a fixed order (for dispose and for counting). */

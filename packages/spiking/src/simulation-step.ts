@@ -149,7 +149,12 @@ function updateFeedbackUnits(
   o: ResolvedSpikingOptions,
 ): void {
   const u = layer.feedbackPotential;
-  backend.gemm(u, above.modulator, above.feedback as Tensor, { alpha: o.tau, beta: 1 - o.tau });
+  // B stored transposed: the product is dot products over B's contiguous rows
+  backend.gemm(u, above.modulator, above.feedbackTransposed as Tensor, {
+    transB: true,
+    alpha: o.tau,
+    beta: 1 - o.tau,
+  });
   applyPhiDelta(backend, layer.modulator, u, o.phiDelta);
 }
 

@@ -98,6 +98,29 @@ describe('state', () => {
   });
 });
 
+describe('the transposed feedback weights', () => {
+  it('hold Bᵀ exactly when the network is made and after setState changes B', async () => {
+    const net = createSpikingNetwork(createCpuBackend(), small());
+    const check = async () => {
+      for (const layer of net.layers.slice(1)) {
+        const [n, m] = layer.weights.shape;
+        const b = await (layer.feedback as NonNullable<typeof layer.feedback>).read();
+        const bt = await (layer.feedbackTransposed as NonNullable<typeof layer.feedbackTransposed>).read();
+        for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) expect(bt[j * n + i]).toBe(b[i * m + j]);
+      }
+    };
+    expect(net.layers[0].feedbackTransposed).toBeNull();
+    await check();
+    const state = await net.getState();
+    for (const layer of state.layerStates)
+      if (layer.feedback) layer.feedback.forEach((_, i, a) => (a[i] = i % 7));
+    net.setState(state);
+    await check();
+    expect(await net.layers[1].feedbackTransposed?.read()).not.toEqual(new Float32Array(20));
+    net.dispose();
+  });
+});
+
 describe('fused updates', () => {
   it("training with each step's update fused into the next forward pass gives the same numbers as apart", async () => {
     // large enough for the CPU backend's fused path (updateThenProject on 10 rows), biases on

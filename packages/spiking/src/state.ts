@@ -71,6 +71,16 @@ export function writeState(
       const t = layer[f];
       if (t) backend.write(t, state.layerStates[l][f] as Float32Array);
     }
+    const b = state.layerStates[l].feedback;
+    const [n, m] = layer.weights.shape;
+    if (layer.feedbackTransposed && b) backend.write(layer.feedbackTransposed, transposed(b, n, m));
   });
   o.rng.setState(state.rng);
+}
+
+/** The [cols, rows] transpose of a row-major [rows, cols] array. */
+function transposed(a: Float32Array, rows: number, cols: number): Float32Array {
+  const out = new Float32Array(a.length);
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) out[j * rows + i] = a[i * cols + j];
+  return out;
 }
