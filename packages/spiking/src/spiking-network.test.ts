@@ -113,7 +113,7 @@ describe('the transposed feedback weights', () => {
     await check();
     const state = await net.getState();
     for (const layer of state.layerStates)
-      if (layer.feedback) layer.feedback.forEach((_, i, a) => (a[i] = i % 7));
+      if (layer.feedback) for (let i = 0; i < layer.feedback.length; i++) layer.feedback[i] = i % 7;
     net.setState(state);
     await check();
     expect(await net.layers[1].feedbackTransposed?.read()).not.toEqual(new Float32Array(20));
