@@ -212,15 +212,21 @@ describe('WasmGemm paths of a training step, two threads', () => {
       const one = new WasmGemm(kernels);
       for (const g of [one, gemm]) {
         const [f, a] = [at(), at()];
-        const before = gemm.workerChunks;
         g.updateThenProject(f.w, f.d, f.s, f.x, f.y, n, m, p, q, 1e-3, 1 - 1e-8, 0.9, 0.1);
-        if (g === gemm && n * m >= 1500 * 784) expect(gemm.workerChunks - before).toBeGreaterThan(0);
         g.run(a.w, a.d, a.s, n, m, p, true, false, 1e-3, 1 - 1e-8);
         g.run(a.y, a.x, a.w, q, n, m, false, true, 0.9, 0.1);
         expect(firstDifference(heap.f32(f.w, sizes.w), heap.f32(a.w, sizes.w))).toBe(-1);
         expect(firstDifference(heap.f32(f.y, sizes.y), heap.f32(a.y, sizes.y))).toBe(-1);
         // and the update did happen
         expect(firstDifference(heap.f32(f.w, sizes.w), host.w)).toBeGreaterThanOrEqual(0);
+        if (g === gemm && n * m >= 1500 * 784) {
+          // the worker claims chunks as the caller does; on a busy machine it may wake after
+          // the caller took them all, so share a few times (as the few-row test above does)
+          const before = gemm.workerChunks;
+          for (let r = 0; r < 20; r++)
+            g.updateThenProject(a.w, a.d, a.s, a.x, a.y, n, m, p, q, 1e-3, 1 - 1e-8, 0.9, 0.1);
+          expect(gemm.workerChunks - before).toBeGreaterThan(0);
+        }
         for (const ptrs of [f, a])
           for (const [k, v] of Object.entries(sizes)) heap.free(ptrs[k as keyof typeof sizes], 4 * v);
       }
