@@ -153,15 +153,17 @@ describe.skipIf(skip)('sweeps through BullMQ on a real redis-server (loopback)',
       });
       expect(submitted.queued).toHaveLength(20);
 
-      // wait until worker A is a third into a job (so it has checkpointed), then SIGKILL it
-      const killed = await waitFor('a job a third done on worker A', 60_000, async () =>
-        (await queue.getActive()).find((j) => j.processedBy === a.name && Number(j.progress) > 0.33),
+      // wait until worker A is a third into a job and has written its checkpoint (checkpoints
+      // are timed, so on a loaded machine progress can run ahead of the first one), then SIGKILL it
+      const hasCheckpoint = (seed: number) =>
+        readdirAll(checkpointDir).some((f) => f.endsWith(`seed-${seed}/fa.ckpt`));
+      const killed = await waitFor('a checkpointed job a third done on worker A', 60_000, async () =>
+        (await queue.getActive()).find(
+          (j) => j.processedBy === a.name && Number(j.progress) > 0.33 && hasCheckpoint(j.data.seed),
+        ),
       );
       a.child.kill('SIGKILL');
-      const checkpoint = readdirAll(checkpointDir).find((f) =>
-        f.endsWith(`seed-${killed.data.seed}/fa.ckpt`),
-      );
-      expect(checkpoint, 'the killed job left a checkpoint to resume from').toBeDefined();
+      expect(hasCheckpoint(killed.data.seed), 'the killed job left a checkpoint to resume from').toBe(true);
 
       const store = resultStore(join(tmp('results'), 'jobs'));
       const outcome = await collectSweep(jobs, {
