@@ -9,7 +9,7 @@ Usage: python3 lr_sweep.py MNIST_DIR OUT_JSON [--set2] [--seed N] [--epochs N] [
 MNIST_DIR holds the four gzipped IDX files (train-images-idx3-ubyte.gz, ...).
 --set2 picks the second set of schedules; --small is a CPU smoke run (784-200-200-1000, 3k images).
 """
-import gzip, json, math, sys, time
+import gzip, json, sys, time
 import numpy as np
 import torch
 
@@ -80,6 +80,7 @@ class State:
         self.V = [torch.zeros(E, rows, n, device=dev) for n in layers[1:]]
         self.U = [torch.zeros(E, rows, n, device=dev) for n in layers[1:]]
         self.s = [torch.zeros(E, rows, n, device=dev) for n in layers[1:]]
+        self.p = [None] * L  # sigmoid(V) of this step, reused by the update
         self.x = torch.zeros(rows, 784, device=dev)
         self.y = torch.zeros(rows, layers[-1], device=dev)
         self.count = torch.zeros(E, rows, layers[-1], device=dev)
@@ -90,7 +91,7 @@ def step(st, plastic):
     below = s_in
     for l in range(L):
         st.V[l].mul_(1 - TAU).add_(torch.baddbmm(b[l], below, W[l].transpose(1, 2)), alpha=TAU)
-        p = torch.sigmoid(st.V[l])
+        p = st.p[l] = torch.sigmoid(st.V[l])
         st.s[l] = (torch.rand_like(p) < p).float()
         below = st.s[l]
     st.count.add_(st.s[-1])
@@ -104,7 +105,7 @@ def step(st, plastic):
         mod[l] = torch.tanh(st.U[l])
     # gamma 1e-8: 1 - 1e-8 is 1.0 in float32, so the decay is left out (as in float32 rfa)
     for l in range(L - 1, -1, -1):
-        p = torch.sigmoid(st.V[l])
+        p = st.p[l]
         delta = p * (1 - p) * mod[l] * eta
         pre = s_in if l == 0 else st.s[l - 1]
         W[l].baddbmm_(delta.transpose(1, 2), pre)
@@ -166,8 +167,7 @@ for epoch in range(1, epochs + 1):
         print('wall limit: stopping before epoch', epoch, flush=True)
         break
     t0 = time.time()
-    factor = torch.tensor([s[2] ** max(0, epoch - s[3]) for s in SCHEDULES], device=dev).view(E, 1, 1)
-    eta.copy_(torch.tensor([s[1] for s in SCHEDULES], device=dev).view(E, 1, 1) * factor)
+    eta.copy_(torch.tensor([s[1] * s[2] ** max(0, epoch - s[3]) for s in SCHEDULES], device=dev).view(E, 1, 1))
     order = torch.tensor(np_rng.permutation(len(xtr)), device=dev)
     for i in range(0, len(order) - P + 1, P):
         batch = order[i:i + P]
