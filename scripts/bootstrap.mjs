@@ -5,9 +5,10 @@
 // then runs the main job or the whole test suite. `ci` (what .ci/run calls) is `test`
 // and then the unit suites again on Node 24, fetched into .tools/ with npm as well.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { delimiter, dirname, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { putPnpmOnPath } from './pnpm-on-path.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PNPM_VERSION = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.split(
@@ -58,20 +59,6 @@ function ensurePnpm() {
     '--ignore-scripts',
     `pnpm@${PNPM_VERSION}`,
   ]);
-}
-
-/**
- * turbo looks for the package manager on PATH, and a fresh machine has no global pnpm;
- * pnpm's own `bin` entry is a native binary its install script fetches (skipped here),
- * so a two-line shim in .tools/bin runs pnpm.mjs with this Node, first on PATH.
- */
-function usePnpmOnPath() {
-  const bin = join(tools, 'bin');
-  mkdirSync(bin, { recursive: true });
-  writeFileSync(join(bin, 'pnpm'), `#!/bin/sh\nexec "${process.execPath}" "${pnpmBin}" "$@"\n`, {
-    mode: 0o755,
-  });
-  process.env.PATH = `${bin}${delimiter}${process.env.PATH ?? ''}`;
 }
 
 /** Installs Node 24 into .tools/node24 (once) and returns the directory of its `node`. */
@@ -134,7 +121,7 @@ function summarizeTests(folder = '.rfa-test-results') {
 
 const job = process.argv[2] ?? 'test';
 ensurePnpm();
-usePnpmOnPath();
+putPnpmOnPath(root);
 useLocalNodeHeaders();
 pnpm('install', '--frozen-lockfile');
 if (job === 'test' || job === 'ci') {

@@ -12,6 +12,9 @@ if (!existsSync(cli)) {
   const root = join(here, '..', '..', '..');
   const localPnpm = join(root, '.tools', 'node_modules', 'pnpm', 'bin', 'pnpm.mjs');
   const [cmd, pre] = existsSync(localPnpm) ? [process.execPath, [localPnpm]] : ['pnpm', []];
+  // turbo needs pnpm on PATH too (the fresh-machine setup has only .tools' copy)
+  if (existsSync(localPnpm))
+    (await import(pathToFileURL(join(root, 'scripts', 'pnpm-on-path.mjs')).href)).putPnpmOnPath(root);
   const r = spawnSync(
     cmd,
     [...pre, 'exec', 'turbo', 'run', 'build', '--filter=@rfa/bench...', '--output-logs=errors-only'],

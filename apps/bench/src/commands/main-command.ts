@@ -16,6 +16,7 @@ export async function mainCommand(argv: string[]): Promise<number> {
     quick: false,
     perExperiment: { fig3a: { seeds: 1, quick: true } },
     backend: 'cpu',
+    fma: false,
     outDir: resolve('rfa-report'),
   });
   return reports.some((r) => r.interrupted) ? 130 : 0;

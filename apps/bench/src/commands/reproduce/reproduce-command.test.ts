@@ -32,6 +32,35 @@ describe('pnpm bench reproduce', () => {
     expect(err.at(-1)).toContain("unknown experiment 'fig9' (fig2, fig3a, fig3d, fig4, fig5, figS6)");
   });
 
+  it('--fma runs the cpu backend with fused multiply-adds: the same run to float rounding, refused on the gpu', async () => {
+    const { out, err } = quiet();
+    const dir = mkdtempSync(join(tmpdir(), 'rfa-reproduce-fma-'));
+    const argv = [
+      'reproduce',
+      'fig2',
+      '--seeds',
+      '1',
+      '--rules',
+      'fa',
+      '--set',
+      'steps=200',
+      '--set',
+      'heldOut=50',
+    ];
+    expect(await main([...argv, '--out', dir, '--json', join(dir, 'plain.json')])).toBe(0);
+    expect(await main([...argv, '--fma', '--out', dir, '--json', join(dir, 'fma.json')])).toBe(0);
+    expect(out.filter((l) => l.startsWith('backend:')).map((l) => l.includes('fused multiply-add'))).toEqual([
+      false,
+      true,
+    ]);
+    const nse = (f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8')).results.fa.final.nse.mean;
+    const [plain, fma] = [nse('plain.json'), nse('fma.json')];
+    expect(fma).not.toBe(plain); // one rounding per multiply-add instead of two
+    expect(Math.abs(fma - plain)).toBeLessThan(1e-4 * plain);
+    expect(await main(['reproduce', 'fig2', '--fma', '--backend', 'gpu'])).toBe(2);
+    expect(err.at(-1)).toContain("--fma applies to the cpu backend's kernels, not to --backend gpu");
+  });
+
   it('--help for an experiment lists its rules and fields with defaults and quick values', async () => {
     const { out } = quiet();
     expect(await main(['reproduce', 'fig4', '--help'])).toBe(0);

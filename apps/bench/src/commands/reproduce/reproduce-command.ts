@@ -35,7 +35,7 @@ export async function reproduce(args: ReproduceArgs): Promise<ExperimentReport[]
     const seeds = args.perExperiment?.[id]?.seeds ?? args.seeds ?? exp.defaultSeeds ?? 3;
     return { id, exp, quick, config, seeds };
   });
-  const backend = await chooseBackend(args.backend);
+  const backend = await chooseBackend(args.backend, { fma: args.fma });
   console.log(`backend: ${backend.description}`);
   const interrupt = interruptSignal(
     'stopping after the current step; finished seeds are kept (--resume continues)',

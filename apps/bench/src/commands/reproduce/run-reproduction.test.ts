@@ -73,21 +73,29 @@ describe('runReproduction', () => {
 });
 
 describe('runReproduction prints each epoch against the paper', () => {
-  it('from the curve points, in epochs, not from the trainer’s step count', async () => {
+  it('from the curve points, in epochs, not from the trainer’s step count, with each epoch’s wall time', async () => {
     const c = new AbortController();
+    let clock = 0; // ms, what performance.now reads
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => clock);
     const exp = fake({
       id: 'fig3a',
       rules: { fa: { description: 'the only rule' } },
       async run(_c, _rule, ctx) {
-        for (const [epoch, testError] of [
-          [0.5, 0.04],
-          [1, 0.03],
+        for (const [at, epoch, testError] of [
+          [10, 0, 0.9],
+          [100, 0.5, 0.04],
+          [200, 1, 0.03],
+          [531, 2, 0.025],
         ]) {
+          clock = at * 1000;
           // the trainer counts 60,000 steps an epoch at batch 1; the curve counts epochs
           ctx.emit({ type: 'evaluation', step: 60000 * epoch, metrics: { testError } });
           ctx.emit({ type: 'record', point: { step: epoch, testError } });
         }
-        return { final: { testError: 0.03 }, curves: { step: [0.5, 1], testError: [0.04, 0.03] } };
+        return {
+          final: { testError: 0.025 },
+          curves: { step: [0, 0.5, 1, 2], testError: [0.9, 0.04, 0.03, 0.025] },
+        };
       },
       paper: { fa: { testError: 0.021 } },
       tableMetrics: ['testError'],
@@ -96,9 +104,13 @@ describe('runReproduction prints each epoch against the paper', () => {
     try {
       await runReproduction(exp, options(c, 1));
       const lines = err.mock.calls.map((a) => String(a[0]).trim()).filter((l) => l.includes('epoch'));
-      expect(lines).toEqual(['fig3a seed 1 fa: epoch 1: testError 3.00% (paper 2.10%)']);
+      expect(lines).toEqual([
+        'fig3a seed 1 fa: epoch 1: testError 3.00% (paper 2.10%); 3:10 since epoch 0',
+        'fig3a seed 1 fa: epoch 2: testError 2.50% (paper 2.10%); 5:31 since epoch 1',
+      ]);
     } finally {
       err.mockRestore();
+      now.mockRestore();
     }
   });
 });
@@ -108,6 +120,14 @@ describe('epochLine', () => {
   it('compares each epoch-end metric with the paper', () => {
     expect(epochLine(exp, 'fa', 3, { testError: 0.0241, other: 1 })).toBe(
       'epoch 3: testError 2.41% (paper 1.80%)',
+    );
+  });
+  it('adds the wall time since the last whole epoch (or the start), as m:ss or h:mm:ss', () => {
+    expect(epochLine(exp, 'fa', 4, { testError: 0.02 }, { seconds: 331.4, from: 'epoch 3' })).toBe(
+      'epoch 4: testError 2.00% (paper 1.80%); 5:31 since epoch 3',
+    );
+    expect(epochLine(exp, 'fa', 1, { testError: 0.02 }, { seconds: 3725, from: 'the start' })).toBe(
+      'epoch 1: testError 2.00% (paper 1.80%); 1:02:05 since the start',
     );
   });
   it('says nothing mid-epoch, before training, or for a rule the paper has no number for', () => {
