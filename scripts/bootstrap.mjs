@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { putPnpmOnPath } from './pnpm-on-path.mjs';
+import { localPnpm, putPnpmOnPath } from './pnpm-on-path.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PNPM_VERSION = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.split(
@@ -17,7 +17,7 @@ const PNPM_VERSION = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')
 const tools = join(root, '.tools');
 /** The second Node the unit suites run on (the current LTS), from the npm package that ships its binary. */
 const NODE24_VERSION = '24.22.3';
-const pnpmBin = join(tools, 'node_modules', 'pnpm', 'bin', 'pnpm.mjs');
+const pnpmBin = localPnpm(root);
 
 function run(cmd, args, options = {}) {
   console.log(`\n$ ${[cmd, ...args].join(' ')}`);

@@ -10,11 +10,16 @@ const cli = join(here, '..', 'dist', 'cli.js');
 if (!existsSync(cli)) {
   console.error('rfa-bench: not built yet; building the workspace packages it needs…');
   const root = join(here, '..', '..', '..');
-  const localPnpm = join(root, '.tools', 'node_modules', 'pnpm', 'bin', 'pnpm.mjs');
-  const [cmd, pre] = existsSync(localPnpm) ? [process.execPath, [localPnpm]] : ['pnpm', []];
-  // turbo needs pnpm on PATH too (the fresh-machine setup has only .tools' copy)
-  if (existsSync(localPnpm))
-    (await import(pathToFileURL(join(root, 'scripts', 'pnpm-on-path.mjs')).href)).putPnpmOnPath(root);
+  const { localPnpm, putPnpmOnPath } = await import(
+    pathToFileURL(join(root, 'scripts', 'pnpm-on-path.mjs')).href
+  );
+  const pnpmMjs = localPnpm(root);
+  let [cmd, pre] = ['pnpm', []];
+  if (existsSync(pnpmMjs)) {
+    [cmd, pre] = [process.execPath, [pnpmMjs]];
+    // turbo needs pnpm on PATH too (the fresh-machine setup has only .tools' copy)
+    putPnpmOnPath(root);
+  }
   const r = spawnSync(
     cmd,
     [...pre, 'exec', 'turbo', 'run', 'build', '--filter=@rfa/bench...', '--output-logs=errors-only'],
