@@ -51,10 +51,11 @@ export interface SpikingNetworkOptions {
   /** The generator for the initial weights and every spike. Default `new Rng(1)`. */
   rng?: Rng;
   /**
-   * Within a training presentation, apply each step's weight update in the next step's
-   * forward pass (`Backend.updateThenProject`: one pass over each W instead of two).
-   * The same numbers either way; false runs the update and the forward product apart
-   * (to compare). Default true.
+   * Apply each training step's weight update in the next step's forward pass
+   * (`Backend.updateThenProject`: one pass over each W instead of two), the last step of
+   * a presentation's in the next presentation's first (or when anything reads the
+   * network's tensors first). The same numbers either way; false runs the update and the
+   * forward product apart (to compare). Default true.
    */
   fusedUpdates?: boolean;
 }

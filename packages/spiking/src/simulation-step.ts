@@ -35,9 +35,21 @@ export function simulateStep(
 }
 
 /**
+ * Where a run of plastic steps starts and ends with respect to the weight update it
+ * leaves behind. `atStart`: an earlier call left its last update pending (δ in `scratch`,
+ * s_{l−1} in `pendingPre`); apply it inside this call's first forward pass. `leave`: keep
+ * this call's last update pending for the next call (or `applyPendingUpdates`) to apply,
+ * so that between presentations, too, each W is read once per step.
+ */
+export interface PendingUpdates {
+  atStart?: boolean;
+  leave?: boolean;
+}
+
+/**
  * `steps` plastic steps on what was presented, each step's weight update applied inside
  * the next step's forward pass (`updateThenProject`, one pass over each W where the
- * backend fuses it) and the last one's at the end, so W is current when this returns.
+ * backend fuses it) and the last one's at the end, unless `pending.leave` keeps it for later.
  * The same numbers as `steps` calls of `simulateStep(…, true)`: the update of step t
  * uses step t's δ (kept in `scratch`) and s_{l−1} (copied to `pendingPre`), and lands
  * before step t+1 reads W.
@@ -47,11 +59,12 @@ export function simulatePlasticSteps(
   net: NetworkTensors,
   o: ResolvedSpikingOptions,
   steps: number,
+  pending: PendingUpdates = {},
 ): void {
   for (let t = 0; t < steps; t++) {
-    forwardPass(backend, net, o, t > 0);
+    forwardPass(backend, net, o, t > 0 || pending.atStart === true);
     feedbackPass(backend, net, o);
-    const last = t === steps - 1;
+    const last = t === steps - 1 && !pending.leave;
     for (let l = net.layers.length - 1; l >= 0; l--) {
       const layer = net.layers[l];
       const below = l === 0 ? net.inputSpikes : net.layers[l - 1].spikes;
@@ -62,6 +75,14 @@ export function simulatePlasticSteps(
         backend.copy(layer.pendingPre, below);
       }
     }
+  }
+}
+
+/** Applies the weight updates that `simulatePlasticSteps(…, { leave: true })` left pending (biases are already current). */
+export function applyPendingUpdates(backend: Backend, net: NetworkTensors, o: ResolvedSpikingOptions): void {
+  for (let l = net.layers.length - 1; l >= 0; l--) {
+    const layer = net.layers[l];
+    updateWeights(backend, layer, layer.pendingPre, o);
   }
 }
 
@@ -166,12 +187,17 @@ function plasticityRate(o: ResolvedSpikingOptions): number {
 /** The three-factor rule: pre spikes, post sigmoid'(V), modulator phi(U); weight decay folded into beta, biases decayed alike. */
 function plasticity(backend: Backend, layer: SpikingLayer, below: Tensor, o: ResolvedSpikingOptions): void {
   postFactor(backend, layer);
-  backend.gemm(layer.weights, layer.scratch, below, {
+  updateWeights(backend, layer, below, o);
+  updateBias(backend, layer, o);
+}
+
+/** W ← (1−gamma)·W + eta'·scratch^T pre, with scratch = δ of the layer. */
+function updateWeights(backend: Backend, layer: SpikingLayer, pre: Tensor, o: ResolvedSpikingOptions): void {
+  backend.gemm(layer.weights, layer.scratch, pre, {
     transA: true,
     alpha: plasticityRate(o),
     beta: 1 - o.weightDecay,
   });
-  updateBias(backend, layer, o);
 }
 
 /** scratch ← sigmoid'(V) ∘ phi(U): the post and modulatory factors of every synapse onto the layer. */

@@ -138,21 +138,31 @@ describe('fused updates', () => {
     const data = new Rng(5);
     const x = Float32Array.from({ length: 7840 }, () => (data.uniform() < 0.3 ? data.uniform() : 0));
     const labels = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3];
-    const states = [];
+    const runs = [];
     for (const fused of [true, false]) {
       const backend = createCpuBackend();
       const calls = vi.spyOn(backend, 'updateThenProject');
       const net = createSpikingNetwork(backend, options(fused));
       const before = await net.getState();
-      for (let b = 0; b < 3; b++) net.trainExample(x, labels);
-      // 3 presentations × 4 pending updates × 3 layers
-      expect(calls).toHaveBeenCalledTimes(fused ? 36 : 0);
+      net.trainExample(x, labels);
+      net.trainExample(x, labels);
+      // predict and reading the tensors must see every update, the pending last one too
+      const guesses = await net.predict(x);
+      net.trainExample(x, labels);
+      const midWeights = net.tensors.layers.map((l) => Float32Array.from(l.weights.readSync()));
+      net.trainExample(x, labels);
+      net.trainExample(x, labels);
+      // per layer, 5 steps a presentation: the first presentation after a read has no update
+      // pending at its start (4 fused), one right after another carries the last one in (5)
+      expect(calls).toHaveBeenCalledTimes(fused ? 3 * (4 + 5 + 4 + 4 + 5) : 0);
       const after = await net.getState();
       expect(after.layerStates[0].weights).not.toEqual(before.layerStates[0].weights);
-      states.push(after);
+      runs.push({ guesses, midWeights, after });
       net.dispose();
     }
-    expect(states[0]).toEqual(states[1]);
+    expect(runs[0].guesses).toEqual(runs[1].guesses);
+    expect(runs[0].midWeights).toEqual(runs[1].midWeights);
+    expect(runs[0].after).toEqual(runs[1].after);
   });
 });
 

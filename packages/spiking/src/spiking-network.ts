@@ -3,7 +3,7 @@ import { type EvaluateOptions, evaluate, type LabelledSet } from './dataset-loop
 import { allocateNetwork, allTensors, type NetworkTensors, type SpikingLayer } from './network-tensors.js';
 import { type ResolvedSpikingOptions, resolveOptions, type SpikingNetworkOptions } from './options.js';
 import { type BatchInputs, type BatchTargets, presentInputs, presentTargets } from './presentation.js';
-import { forwardPass, simulatePlasticSteps, simulateStep } from './simulation-step.js';
+import { applyPendingUpdates, forwardPass, simulatePlasticSteps, simulateStep } from './simulation-step.js';
 import { readState, type SpikingNetworkState, writeState } from './state.js';
 
 /**
@@ -16,21 +16,34 @@ export class SpikingNetwork {
   readonly backend: Backend;
   /** The options in force, defaults filled in. */
   readonly options: Readonly<ResolvedSpikingOptions>;
-  /** All state and parameter tensors; read them between steps, do not dispose them. */
-  readonly tensors: NetworkTensors;
   /**
    * Called after every training step (`step`, and each step of `trainExample`) with the
    * network: read its tensors here (spike rasters, potential traces); never step it. Null: none.
    */
   onStep: ((net: SpikingNetwork) => void) | null = null;
+  private readonly net: NetworkTensors;
   private readonly targetHost: Float32Array;
   private live = true;
+  /** The fused path left the last step's weight update of a presentation to the next one. */
+  private pending = false;
 
   constructor(backend: Backend, options: SpikingNetworkOptions = {}) {
     this.backend = backend;
     this.options = resolveOptions(options);
-    this.tensors = allocateNetwork(backend, this.options);
+    this.net = allocateNetwork(backend, this.options);
     this.targetHost = new Float32Array(this.options.parallel * this.outputSize);
+  }
+
+  /**
+   * All state and parameter tensors, every weight update applied; read them between
+   * steps, do not dispose them.
+   */
+  get tensors(): NetworkTensors {
+    if (this.pending) {
+      applyPendingUpdates(this.backend, this.net, this.options);
+      this.pending = false;
+    }
+    return this.net;
   }
 
   get layers(): readonly SpikingLayer[] {
@@ -45,9 +58,9 @@ export class SpikingNetwork {
 
   /** Sets the inputs (and, in training, the targets) that the next steps see. */
   present(inputs: BatchInputs, targets?: BatchTargets): void {
-    presentInputs('present', this.backend, this.tensors, this.options, inputs);
+    presentInputs('present', this.backend, this.net, this.options, inputs);
     if (targets !== undefined) {
-      presentTargets('present', this.backend, this.tensors, this.options, targets, this.targetHost);
+      presentTargets('present', this.backend, this.net, this.options, targets, this.targetHost);
     }
   }
 
@@ -59,12 +72,20 @@ export class SpikingNetwork {
 
   /** Presents a batch (one example per row) for `stepsPerExample` steps with plasticity on. */
   trainExample(inputs: BatchInputs, targets: BatchTargets): void {
-    presentInputs('trainExample', this.backend, this.tensors, this.options, inputs);
-    presentTargets('trainExample', this.backend, this.tensors, this.options, targets, this.targetHost);
+    presentInputs('trainExample', this.backend, this.net, this.options, inputs);
+    presentTargets('trainExample', this.backend, this.net, this.options, targets, this.targetHost);
     // a step hook reads the network between steps, when the fused path's W lags one update
     if (this.onStep || !this.options.fusedUpdates) {
       for (let t = 0; t < this.options.stepsPerExample; t++) this.step(true);
-    } else simulatePlasticSteps(this.backend, this.tensors, this.options, this.options.stepsPerExample);
+      return;
+    }
+    // the last step's update waits for the next presentation's first forward pass (or for
+    // whatever reads the tensors first): one pass over each W per step, across presentations too
+    simulatePlasticSteps(this.backend, this.net, this.options, this.options.stepsPerExample, {
+      atStart: this.pending,
+      leave: true,
+    });
+    this.pending = true;
   }
 
   /**
@@ -107,14 +128,16 @@ export class SpikingNetwork {
 
   /** Restores a `getState` result; the next steps continue exactly as the saved run would have. */
   setState(state: SpikingNetworkState): void {
-    writeState(this.backend, this.tensors, this.options, state);
+    writeState(this.backend, this.net, this.options, state);
+    this.pending = false; // the saved weights replace the ones the pending update was for
   }
 
   /** Frees every tensor; idempotent. */
   dispose(): void {
     if (!this.live) return;
     this.live = false;
-    for (const t of allTensors(this.tensors)) t.dispose();
+    this.pending = false;
+    for (const t of allTensors(this.net)) t.dispose();
   }
 }
 
