@@ -169,7 +169,7 @@ console.log(
 console.log(
   `\n${'part'.padEnd(40)}  ms/step  share  GFLOP/s  GB/s  bound: compute, memory  (apart: ms/step)`,
 );
-console.log('(4 steps of 5 fuse their update into the next forward product; the 5th runs both apart)');
+console.log("(every step applies the previous step's update in its forward pass, across presentations too)");
 const keys = [...new Set([...fused.parts.keys(), ...apart.parts.keys()])].sort(
   (p, q) => (fused.parts.get(q) ?? 0) - (fused.parts.get(p) ?? 0),
 );
