@@ -41,8 +41,9 @@ function part(name, args) {
   }
   if (name === 'randomBernoulli') return 'spike sampling (Bernoulli)';
   if (name === 'activate' && args[2] === 'tanh') return 'modulator φ(U) = tanh';
-  if (name === 'activate') return 'spike probability (sigmoid)';
-  if (name === 'activationDerivative' || name === 'mul') return 'post factor σ′(V) ∘ φ(U)';
+  if (name === 'activate' || name === 'biasActivation') return 'sigmoid σ(V) and σ′(V), bias added';
+  if (name === 'activationDerivative' || (name === 'mul' && args[1] !== args[0]))
+    return 'post factor σ′(V) ∘ φ(U)';
   return 'bias, error units, leak';
 }
 
@@ -175,12 +176,11 @@ const keys = [...new Set([...fused.parts.keys(), ...apart.parts.keys()])].sort(
 );
 for (const k of keys) {
   const ms = fused.parts.get(k) ?? 0;
-  // a gemm's rate over the steps it runs in (the fused ones run in 4 of 5)
+  // every gemm runs once a step (the fused one too: a presentation's last update waits for the next one)
   const g = GEMMS[k];
-  const share = !g ? 1 : k === 'fused' ? 0.8 : k === 'feedback' ? 1 : fused.parts.has('fused') ? 0.2 : 1;
   const cols =
     g && ms > 0
-      ? `${((share * g.flops) / ms / 1e6).toFixed(1).padStart(7)}  ${((share * g.bytes) / ms / 1e6).toFixed(1).padStart(4)}  ${((share * g.flops) / peak / 1e6).toFixed(2)} ms, ${((share * g.bytes) / bw / 1e6).toFixed(2)} ms`
+      ? `${(g.flops / ms / 1e6).toFixed(1).padStart(7)}  ${(g.bytes / ms / 1e6).toFixed(1).padStart(4)}  ${(g.flops / peak / 1e6).toFixed(2)} ms, ${(g.bytes / bw / 1e6).toFixed(2)} ms`
       : `${'—'.padStart(7)}  ${'—'.padStart(4)}  —`;
   console.log(
     `${(g ? g.label : k).padEnd(40)}  ${ms.toFixed(2).padStart(7)}  ${((100 * ms) / fused.step).toFixed(0).padStart(4)}%  ${cols.padEnd(34)}  ${(apart.parts.get(k) ?? 0).toFixed(2)}`,

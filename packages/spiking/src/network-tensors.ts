@@ -33,6 +33,8 @@ export interface SpikingLayer {
   readonly modulator: Tensor;
   /** Scratch [P, n]: sigmoid(V) for the spike draw, then sigmoid'(V)·phi(U) for plasticity. */
   readonly scratch: Tensor;
+  /** sigmoid'(V_l) [P, n]: the post factor, written by the forward pass in the same pass as sigmoid(V_l). */
+  readonly slope: Tensor;
   /** Scratch [n]: tau·b_l for the potential, then the bias change. Null without biases. */
   readonly biasScratch: Tensor | null;
   /**
@@ -88,6 +90,7 @@ export function allocateNetwork(backend: Backend, o: ResolvedSpikingOptions): Ne
       feedbackPotential: backend.zeros([P, n]),
       modulator: backend.zeros([P, n]),
       scratch: backend.zeros([P, n]),
+      slope: backend.zeros([P, n]),
       biasScratch: o.biases ? backend.zeros([n]) : null,
       pendingPre: backend.zeros([P, m]),
     });

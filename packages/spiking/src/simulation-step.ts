@@ -1,4 +1,5 @@
 import type { Backend, Tensor } from '@rfa/tensor';
+import { flushSubnormals } from './flush-subnormals.js';
 import type { NetworkTensors, SpikingLayer } from './network-tensors.js';
 import type { ResolvedSpikingOptions } from './options.js';
 import { applyPhiDelta } from './phi-delta.js';
@@ -111,7 +112,11 @@ export function forwardPass(
   }
 }
 
-/** Leaky integration of the input from below (after a pending weight update), then a Bernoulli spike per unit. */
+/**
+ * Leaky integration of the input from below (after a pending weight update), then a
+ * Bernoulli spike per unit; sigmoid'(V), which plasticity needs later in the step, is
+ * computed in the same pass as sigmoid(V).
+ */
 export function forwardLayer(
   backend: Backend,
   layer: SpikingLayer,
@@ -119,7 +124,7 @@ export function forwardLayer(
   o: ResolvedSpikingOptions,
   pending = false,
 ): void {
-  const { potential, weights, bias, biasScratch, scratch } = layer;
+  const { potential, weights, bias, biasScratch, scratch, slope } = layer;
   const integrate = { alpha: o.tau, beta: 1 - o.tau };
   if (pending) {
     backend.updateThenProject(weights, scratch, layer.pendingPre, below, potential, {
@@ -131,9 +136,13 @@ export function forwardLayer(
   } else backend.gemm(potential, below, weights, { transB: true, ...integrate });
   if (bias && biasScratch) {
     backend.scale(biasScratch, bias, o.tau);
-    backend.addRowVector(potential, potential, biasScratch);
+    // V += tau·b, then sigmoid(V) and sigmoid'(V): one pass (the numbers of addRowVector, activate, activationDerivative)
+    backend.biasActivation(potential, biasScratch, scratch, 'logistic', slope);
+  } else {
+    backend.activate(scratch, potential, 'logistic');
+    backend.activationDerivative(slope, potential, 'logistic');
   }
-  emitSpikes(backend, layer.spikes, scratch, potential, o);
+  backend.randomBernoulli(layer.spikes, o.rng, scratch);
 }
 
 /** spikes ~ Bernoulli(sigmoid(potential)); `probability` is scratch of the same shape. */
@@ -148,7 +157,7 @@ export function emitSpikes(
   backend.randomBernoulli(spikes, o.rng, probability);
 }
 
-/** U_L ← (1−tau)·U_L + tau·(y* − s_L), then the modulator phi(U_L). */
+/** U_L ← (1−tau)·U_L + tau·(y* − s_L) (subnormals flushed, see `flushSubnormals`), then the modulator phi(U_L). */
 function updateErrorUnits(
   backend: Backend,
   output: SpikingLayer,
@@ -159,6 +168,7 @@ function updateErrorUnits(
   backend.sub(scratch, targets, output.spikes);
   backend.scale(u, u, 1 - o.tau);
   backend.axpy(u, o.tau, scratch);
+  if (o.flushSubnormals) flushSubnormals(backend, u, scratch);
   applyPhiDelta(backend, output.modulator, u, o.phiDelta);
 }
 
@@ -200,10 +210,9 @@ function updateWeights(backend: Backend, layer: SpikingLayer, pre: Tensor, o: Re
   });
 }
 
-/** scratch ← sigmoid'(V) ∘ phi(U): the post and modulatory factors of every synapse onto the layer. */
+/** scratch ← sigmoid'(V) ∘ phi(U): the post and modulatory factors of every synapse onto the layer (sigmoid'(V) from this step's forward pass). */
 function postFactor(backend: Backend, layer: SpikingLayer): void {
-  backend.activationDerivative(layer.scratch, layer.potential, 'logistic');
-  backend.mul(layer.scratch, layer.scratch, layer.modulator);
+  backend.mul(layer.scratch, layer.slope, layer.modulator);
 }
 
 /** b ← (1−gamma)·b + eta'·sum_rows(scratch). */
