@@ -42,8 +42,13 @@ export interface SpikingNetworkOptions {
   phiDelta?: PhiDelta;
   /** Input spike probability is min(pixel, inputClamp), pixels clamped below at 0. Default 0.95. */
   inputClamp?: number;
-  /** Steps each batch is shown for, in training and at test. Default 5. */
+  /** Steps each training batch is shown for, plastic (the paper's N). Default 5. */
   stepsPerExample?: number;
+  /**
+   * Steps each test batch is shown for before the guess (the paper's M, apart from N so a
+   * longer training presentation does not also lengthen the readout). Default 5.
+   */
+  testSteps?: number;
   /** Whether forward units have a bias (learned like a weight from an always-on input). Default false (reconstructed). */
   biases?: boolean;
   /** See `BatchReduction`. Default 'sum' (reconstructed). */
@@ -85,6 +90,7 @@ export function resolveOptions(options: SpikingNetworkOptions): ResolvedSpikingO
     phiDelta: 'tanh',
     inputClamp: 0.95,
     stepsPerExample: 5,
+    testSteps: 5,
     biases: false,
     batchReduction: 'sum',
     fusedUpdates: true,
@@ -110,7 +116,7 @@ function validate(o: ResolvedSpikingOptions): void {
   if (!Array.isArray(o.layers) || o.layers.length < 2 || !o.layers.every(isPositiveInt)) {
     fail(`layers must list at least two positive integer widths, got ${JSON.stringify(o.layers)}`);
   }
-  for (const key of ['classes', 'unitsPerClass', 'parallel', 'stepsPerExample'] as const) {
+  for (const key of ['classes', 'unitsPerClass', 'parallel', 'stepsPerExample', 'testSteps'] as const) {
     if (!isPositiveInt(o[key])) fail(`${key} must be a positive integer, got ${String(o[key])}`);
   }
   const outputs = o.layers[o.layers.length - 1];

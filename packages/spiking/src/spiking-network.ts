@@ -1,4 +1,4 @@
-import type { Backend } from '@rfa/tensor';
+import { type Backend, OptionError } from '@rfa/tensor';
 import { type EvaluateOptions, evaluate, type LabelledSet } from './dataset-loop.js';
 import { allocateNetwork, allTensors, type NetworkTensors, type SpikingLayer } from './network-tensors.js';
 import { type ResolvedSpikingOptions, resolveOptions, type SpikingNetworkOptions } from './options.js';
@@ -15,7 +15,10 @@ import { readState, type SpikingNetworkState, writeState } from './state.js';
 export class SpikingNetwork {
   readonly backend: Backend;
   /** The options in force, defaults filled in. */
-  readonly options: Readonly<ResolvedSpikingOptions>;
+  get options(): Readonly<ResolvedSpikingOptions> {
+    return this.resolved;
+  }
+  private readonly resolved: ResolvedSpikingOptions;
   /**
    * Called after every training step (`step`, and each step of `trainExample`) with the
    * network: read its tensors here (spike rasters, potential traces); never step it. Null: none.
@@ -29,8 +32,8 @@ export class SpikingNetwork {
 
   constructor(backend: Backend, options: SpikingNetworkOptions = {}) {
     this.backend = backend;
-    this.options = resolveOptions(options);
-    this.net = allocateNetwork(backend, this.options);
+    this.resolved = resolveOptions(options);
+    this.net = allocateNetwork(backend, this.resolved);
     this.targetHost = new Float32Array(this.options.parallel * this.outputSize);
   }
 
@@ -39,11 +42,15 @@ export class SpikingNetwork {
    * steps, do not dispose them.
    */
   get tensors(): NetworkTensors {
-    if (this.pending) {
-      applyPendingUpdates(this.backend, this.net, this.options);
-      this.pending = false;
-    }
+    this.settle();
     return this.net;
+  }
+
+  /** Applies a weight update the fused path left pending. */
+  private settle(): void {
+    if (!this.pending) return;
+    applyPendingUpdates(this.backend, this.net, this.options);
+    this.pending = false;
   }
 
   get layers(): readonly SpikingLayer[] {
@@ -54,6 +61,17 @@ export class SpikingNetwork {
   }
   get outputSize(): number {
     return this.options.layers[this.options.layers.length - 1];
+  }
+
+  /**
+   * Changes eta for the steps that follow (a schedule sets it between epochs); an update
+   * still pending from the last step is applied first, at the rate it was made with.
+   */
+  setLearningRate(learningRate: number): void {
+    if (!Number.isFinite(learningRate) || learningRate < 0)
+      throw new OptionError(`setLearningRate: learningRate must be a finite number ≥ 0, got ${learningRate}`);
+    this.settle();
+    this.resolved.learningRate = learningRate;
   }
 
   /** Sets the inputs (and, in training, the targets) that the next steps see. */
@@ -89,7 +107,7 @@ export class SpikingNetwork {
   }
 
   /**
-   * Runs the forward path for `stepsPerExample` steps (no targets at test time,
+   * Runs the forward path for `testSteps` steps (no targets at test time,
    * so feedback units hold still and nothing learns) and resolves each row's
    * class: the one whose `unitsPerClass` output units spiked most (the lowest
    * class on ties). One read, at the end.
@@ -99,7 +117,7 @@ export class SpikingNetwork {
     presentInputs('predict', backend, net, o, inputs);
     const output = net.layers[net.layers.length - 1];
     backend.fill(net.spikeCount, 0);
-    for (let t = 0; t < o.stepsPerExample; t++) {
+    for (let t = 0; t < o.testSteps; t++) {
       forwardPass(backend, net, o);
       backend.add(net.spikeCount, net.spikeCount, output.spikes);
     }

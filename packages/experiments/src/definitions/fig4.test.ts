@@ -4,7 +4,7 @@ import { InterruptedError } from '../errors.js';
 import type { ExperimentEvent } from '../events.js';
 import { loadExperimentData } from '../node.js';
 import { runSeed } from '../testing/run-seed.js';
-import { type Fig4Config, fig4, fig4Config } from './fig4.js';
+import { type Fig4Config, fig4, fig4Config, learningRateSchedule } from './fig4.js';
 
 const data = await loadExperimentData(fig4);
 
@@ -68,4 +68,28 @@ describe('fig4 experiment', () => {
     controller.abort();
     await expect(runSeed(fig4, tiny(), context(controller.signal).options)).rejects.toThrow(InterruptedError);
   });
+
+  it("keeps the paper's constant eta by default; a decayed schedule multiplies eta each epoch from decayFromEpoch", () => {
+    const paper = learningRateSchedule(fig4Config('paper'));
+    expect([1, 2, 20, 40].map(paper)).toEqual([1e-3, 1e-3, 1e-3, 1e-3]);
+    const decayed = learningRateSchedule({
+      ...fig4Config('paper'),
+      learningRate: 0.01,
+      learningRateDecay: 0.5,
+      decayFromEpoch: 3,
+    });
+    expect([1, 2, 3, 4, 5].map(decayed)).toEqual([0.01, 0.01, 0.005, 0.0025, 0.00125]);
+    expect(fig4Config('paper').testSteps).toBe(5);
+    expect(fig4Config('paper').stepsPerExample).toBe(5);
+  });
+
+  it('a run with a schedule trains at the scheduled eta: decay 1 from epoch 1 equals the constant run, a decay changes epoch 2 only', async () => {
+    const base = tiny({ epochs: 2, trainExamples: 100, testExamples: 50, evaluationsPerEpoch: 1 });
+    const constant = await runSeed(fig4, base, context().options);
+    const decayedLate = await runSeed(fig4, { ...base, learningRateDecay: 0.5, decayFromEpoch: 2 }, context().options);
+    expect(decayedLate.fa.curves.testError[1]).toBe(constant.fa.curves.testError[1]);
+    const frozenLate = await runSeed(fig4, { ...base, learningRateDecay: 1e-9, decayFromEpoch: 2 }, context().options);
+    expect(frozenLate.fa.curves.testError.slice(0, 2)).toEqual(constant.fa.curves.testError.slice(0, 2));
+    expect(frozenLate.fa.curves.testError[2]).not.toBe(constant.fa.curves.testError[2]);
+  }, 20_000);
 });

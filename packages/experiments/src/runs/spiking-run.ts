@@ -28,6 +28,8 @@ export interface SpikingRunOptions {
   /** The first `testExamples` test images are scored at each evaluation. */
   testExamples: number;
   evaluationsPerEpoch: number;
+  /** η of epoch e (from 1), set before the epoch's first image; default: `network.learningRate` throughout. */
+  learningRateAt?: (epoch: number) => number;
   seed: number;
   /** Record Fig. 4's traces (rasters, one neuron's potential and modulator) over this many batches early, midway and late in training. 0: none. */
   traceBatches?: number;
@@ -139,6 +141,7 @@ export async function spikingRun(o: SpikingRunOptions, ctx: RunContext): Promise
       const startBatch = at && epoch === at.epoch ? at.batchesDone : 0;
       if (epoch > 0 && startBatch === 0) shuffle.shuffle(order);
       ticked = Math.min(startBatch * net.options.parallel, trainCount);
+      if (o.learningRateAt) net.setLearningRate(o.learningRateAt(epoch + 1));
       await trainEpochAsync(net, o.train, {
         order,
         startBatch,
