@@ -86,9 +86,17 @@ describe('fig4 experiment', () => {
   it('a run with a schedule trains at the scheduled eta: decay 1 from epoch 1 equals the constant run, a decay changes epoch 2 only', async () => {
     const base = tiny({ epochs: 2, trainExamples: 100, testExamples: 50, evaluationsPerEpoch: 1 });
     const constant = await runSeed(fig4, base, context().options);
-    const decayedLate = await runSeed(fig4, { ...base, learningRateDecay: 0.5, decayFromEpoch: 2 }, context().options);
+    const decayedLate = await runSeed(
+      fig4,
+      { ...base, learningRateDecay: 0.5, decayFromEpoch: 2 },
+      context().options,
+    );
     expect(decayedLate.fa.curves.testError[1]).toBe(constant.fa.curves.testError[1]);
-    const frozenLate = await runSeed(fig4, { ...base, learningRateDecay: 1e-9, decayFromEpoch: 2 }, context().options);
+    const frozenLate = await runSeed(
+      fig4,
+      { ...base, learningRateDecay: 1e-9, decayFromEpoch: 2 },
+      context().options,
+    );
     expect(frozenLate.fa.curves.testError.slice(0, 2)).toEqual(constant.fa.curves.testError.slice(0, 2));
     expect(frozenLate.fa.curves.testError[2]).not.toBe(constant.fa.curves.testError[2]);
   }, 20_000);

@@ -19,20 +19,28 @@ const schema = z.strictObject({
   classes: count.describe('classes'),
   unitsPerClass: count.describe('output units per class'),
   tau: z.number().gt(0).max(1).describe('integration constant of the leaky potentials'),
-  learningRate: positive.describe('η per image (each parallel row an online learner); the paper: constant 1e-3'),
+  learningRate: positive.describe(
+    'η per image (each parallel row an online learner); the paper: constant 1e-3',
+  ),
   learningRateDecay: z
     .number()
     .gt(0)
     .max(1)
     .describe('η is multiplied by this after each epoch from decayFromEpoch on (1: constant, the paper)'),
-  decayFromEpoch: z.number().int().min(1).describe('the first epoch whose η is decayed (epochs count from 1)'),
+  decayFromEpoch: z
+    .number()
+    .int()
+    .min(1)
+    .describe('the first epoch whose η is decayed (epochs count from 1)'),
   weightDecay: z.number().min(0).lt(1).describe('decay of every forward weight per step'),
   forwardInit: positive.describe('W ~ U[-forwardInit, forwardInit]'),
   feedbackInit: positive.describe('B ~ U[-feedbackInit, feedbackInit]'),
   phiDelta: z
     .enum(PHI_DELTAS as unknown as [string, ...string[]])
     .describe('squashing of the feedback potential'),
-  stepsPerExample: count.describe('plastic steps per training image (the paper: N = 5; its caption shows 50)'),
+  stepsPerExample: count.describe(
+    'plastic steps per training image (the paper: N = 5; its caption shows 50)',
+  ),
   testSteps: count.describe('steps per test image before the guess (the paper: M = 5)'),
   parallel: count.describe('images simulated side by side'),
   epochs: count.describe('passes over the training images'),
@@ -110,7 +118,7 @@ export const fig4 = defineExperiment<Fig4Config>({
   id: 'fig4',
   title: 'Fig. 4 — spiking network, online feedback alignment on MNIST',
   notes:
-    'Stochastic spiking units (@rfa/spiking; the paper lost its equations, the reading used is in the @rfa/spiking README): input spikes ~ Bernoulli(min(pixel, 0.95)), leaky potentials with tau 0.9, feedback units carry the error down through fixed random B ~ U[-0.1, 0.1], three-factor plasticity at every step, no reset between images; W ~ U[-0.05, 0.05], weight decay 1e-8 per step (the paper\'s; on weights near 0.05 it is below float32 resolution and changes nothing); 100 output units per class, targets population-coded per batch; 10 images side by side, 5 steps each (N), each row an online learner. Default: the paper\'s 784-1500-1500-1500-1000 with its constant eta 1e-3 for 20 epochs (the paper gives no epoch count), the test error after each; --set learningRate=0.01 --set learningRateDecay=0.7 --set decayFromEpoch=12 is a decayed schedule (not the paper\'s); --set size=reference runs the reference reading\'s 784-500-500-1000 with eta 3e-3 for 3 epochs. --quick: 784-200-200-1000, 20k training images, 1 epoch, test error on the first 2000 test images. testError: fraction of test images misclassified, the guess being the class whose 100 output units spiked most over testSteps = 5 steps (M; plasticity off). Curve x axis: epochs.',
+    "Stochastic spiking units (@rfa/spiking; the paper lost its equations, the reading used is in the @rfa/spiking README): input spikes ~ Bernoulli(min(pixel, 0.95)), leaky potentials with tau 0.9, feedback units carry the error down through fixed random B ~ U[-0.1, 0.1], three-factor plasticity at every step, no reset between images; W ~ U[-0.05, 0.05], weight decay 1e-8 per step (the paper's; on weights near 0.05 it is below float32 resolution and changes nothing); 100 output units per class, targets population-coded per batch; 10 images side by side, 5 steps each (N), each row an online learner. Default: the paper's 784-1500-1500-1500-1000 with its constant eta 1e-3 for 20 epochs (the paper gives no epoch count), the test error after each; --set learningRate=0.01 --set learningRateDecay=0.7 --set decayFromEpoch=12 is a decayed schedule (not the paper's); --set size=reference runs the reference reading's 784-500-500-1000 with eta 3e-3 for 3 epochs. --quick: 784-200-200-1000, 20k training images, 1 epoch, test error on the first 2000 test images. testError: fraction of test images misclassified, the guess being the class whose 100 output units spiked most over testSteps = 5 steps (M; plasticity off). Curve x axis: epochs.",
   schema,
   defaults: fig4Config('paper'),
   quick: fig4Config('quick'),
