@@ -12,12 +12,24 @@ export type {
 export { backprop } from './rules/backprop.js';
 export type { DerivativeWeighting } from './rules/derivative-weighting.js';
 export { directFeedbackAlignment } from './rules/direct-feedback-alignment.js';
+export { directRandomTargetProjection } from './rules/direct-random-target-projection.js';
 export { type FeedbackAlignmentOptions, feedbackAlignment } from './rules/feedback-alignment.js';
 export type { FeedbackOptions } from './rules/feedback-init.js';
-export { type KolenPollackOptions, kolenPollack } from './rules/kolen-pollack.js';
+export {
+  type KolenPollackDecayTarget,
+  type KolenPollackOptions,
+  kolenPollack,
+} from './rules/kolen-pollack.js';
 export { type NodePerturbationOptions, nodePerturbation } from './rules/node-perturbation.js';
 export { SIGNAL_FORMS, type SignalForm } from './rules/propagate.js';
 export { shallow } from './rules/shallow.js';
+export {
+  SIGN_CONCORDANT_MAGNITUDES,
+  type SignConcordantMagnitude,
+  type SignConcordantOptions,
+  signConcordant,
+} from './rules/sign-concordant.js';
 export { signSymmetry } from './rules/sign-symmetry.js';
+export { type WeightMirrorOptions, weightMirror } from './rules/weight-mirror.js';
 export { checkSgdOptions, LayerSgd, type SgdOptions } from './sgd.js';
 export { createTrainer, Trainer, type TrainerOptions } from './trainer.js';

@@ -11,7 +11,10 @@ export type RuleName =
   | 'shallow'
   | 'nodePerturbation'
   | 'signSymmetry'
-  | 'kolenPollack';
+  | 'kolenPollack'
+  | 'signConcordant'
+  | 'weightMirror'
+  | 'directRandomTargetProjection';
 
 /** What a rule sees while it computes teaching signals for one step. */
 export interface BackwardContext {

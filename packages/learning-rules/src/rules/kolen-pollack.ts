@@ -4,6 +4,8 @@ import type { BackwardContext, LearningRule, RuleFactory, UpdateContext } from '
 import { type FeedbackOptions, randomFeedback } from './feedback-init.js';
 import { checkForm, feedbackList, propagateSignals, type SignalForm } from './propagate.js';
 
+export type KolenPollackDecayTarget = 'both' | 'feedback';
+
 export interface KolenPollackOptions extends FeedbackOptions {
   /**
    * λ_KP: after every update both W and K shrink by (1 − η λ_KP), so their difference decays
@@ -11,6 +13,10 @@ export interface KolenPollackOptions extends FeedbackOptions {
    * Without decay `K − W` never changes. Default 1e-3.
    */
   decay?: number;
+  /**
+   * What `decay` shrinks: 'both' (W and K, the reading before 2026-12) or 'feedback' (K only).
+   */
+  decayApplies?: KolenPollackDecayTarget;
   /** Extra decay of K alone (on top of the trainer's); default 0. */
   feedbackWeightDecay?: number;
   /** As for `feedbackAlignment`: 'chained' (default) or 'paper'. */
@@ -29,6 +35,9 @@ export function kolenPollack(options: KolenPollackOptions = {}): RuleFactory {
   const form = checkForm('kolenPollack', options.form);
   const decay = options.decay ?? 1e-3;
   if (!(decay >= 0)) throw new OptionError(`kolenPollack: decay must be ≥ 0, got ${options.decay}`);
+  const target = options.decayApplies ?? 'both';
+  if (target !== 'both' && target !== 'feedback')
+    throw new OptionError(`kolenPollack: decayApplies must be 'both' or 'feedback', got ${String(target)}`);
   return {
     name: 'kolenPollack',
     options: { ...options },
@@ -72,8 +81,10 @@ export function kolenPollack(options: KolenPollackOptions = {}): RuleFactory {
             });
             if (decay > 0) {
               backend.scale(kl, kl, shrink);
-              const w = ctx.network.layers[l].weights;
-              backend.scale(w, w, shrink);
+              if (target === 'both') {
+                const w = ctx.network.layers[l].weights;
+                backend.scale(w, w, shrink);
+              }
             }
             if (masks[l]) backend.mul(kl, kl, masks[l]!);
           });

@@ -8,6 +8,9 @@ import { checkForm, feedbackList, propagateSignals, type SignalForm } from './pr
  * the forward weights, `delta_l = (sign(W_{l+1})ᵀ delta_{l+1}) ∘ f'(a_l)`. The sign
  * matrices are kept in W's layout and refreshed after every update. `form` as for
  * `feedbackAlignment` ('chained' default, or 'paper').
+ * In BioTorch's names this is uSF, uniform sign-concordant feedback, with scale 1:
+ * `signConcordant({ magnitude: 'uniform' })` takes the same steps; brSF and frSF are
+ * `signConcordant`'s 'batchwise' and 'fixed' magnitudes.
  */
 export function signSymmetry(options: { form?: SignalForm } = {}): RuleFactory {
   const form = checkForm('signSymmetry', options.form);
