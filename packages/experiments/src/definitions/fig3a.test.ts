@@ -16,6 +16,11 @@ const ALL = [
   'dfa',
   'sign-symmetry',
   'kolen-pollack',
+  'usf',
+  'brsf',
+  'frsf',
+  'weight-mirror',
+  'drtp',
 ];
 
 async function run(faForm: 'paper' | 'chained') {
@@ -39,9 +44,23 @@ describe('fig3a wires each rule with the config’s form and options', () => {
     const chained = await run('chained');
     for (const k of ALL) expect(Number.isFinite(paper[k].final.testError.mean), k).toBe(true);
     // rules without a form are untouched by faForm; every FA-family rule changes with it
-    for (const k of ['bp', 'shallow']) expect(paper[k].curves).toEqual(chained[k].curves);
-    for (const k of ['fa', 'fa-sparse50', 'fa-coarse-derivative', 'dfa', 'sign-symmetry', 'kolen-pollack'])
+    for (const k of ['bp', 'shallow', 'drtp']) expect(paper[k].curves).toEqual(chained[k].curves);
+    for (const k of [
+      'fa',
+      'fa-sparse50',
+      'fa-coarse-derivative',
+      'dfa',
+      'sign-symmetry',
+      'kolen-pollack',
+      'usf',
+      'brsf',
+      'frsf',
+      'weight-mirror',
+    ])
       expect(paper[k].curves.deltaAngle, k).not.toEqual(chained[k].curves.deltaAngle);
+    // uSF at its default scale 1 is sign symmetry; random magnitudes change what is learned
+    expect(paper.usf.curves).toEqual(paper['sign-symmetry'].curves);
+    expect(paper.frsf.curves.deltaAngle).not.toEqual(paper.usf.curves.deltaAngle);
     // the coarse derivative and the sparse mask change what FA learns
     expect(paper['fa-coarse-derivative'].curves.deltaAngle).not.toEqual(paper.fa.curves.deltaAngle);
     expect(paper['fa-sparse50'].curves.deltaAngle).not.toEqual(paper.fa.curves.deltaAngle);

@@ -14,6 +14,11 @@ const RULE_KEYS = [
   'dfa',
   'sign-symmetry',
   'kolen-pollack',
+  'usf',
+  'brsf',
+  'frsf',
+  'weight-mirror',
+  'drtp',
 ] as const;
 const positive = z.number().positive();
 const count = z.number().int().positive();
@@ -36,7 +41,7 @@ const schema = z.strictObject({
   faForm: z
     .enum(['paper', 'chained'])
     .describe(
-      "FA, DFA, sign symmetry and Kolen–Pollack: 'paper' (δ = (B e) ∘ f′, derivatives only local) or 'chained' (from e ∘ g′)",
+      "FA, DFA, sign symmetry (and uSF, brSF, frSF), Kolen–Pollack and weight mirror: 'paper' (δ = (B e) ∘ f′, derivatives only local) or 'chained' (from e ∘ g′)",
     ),
   coarseDerivative: z
     .strictObject({ threshold: z.number().min(0), high: positive, low: positive })
@@ -109,6 +114,11 @@ export const fig3a = defineExperiment<Fig3aConfig>({
     dfa: { description: 'direct feedback alignment (same as FA with one hidden layer)', optional: true },
     'sign-symmetry': { description: 'sign symmetry', optional: true },
     'kolen-pollack': { description: 'Kolen–Pollack', optional: true },
+    usf: { description: 'uniform sign-concordant feedback, sign(W) (= sign-symmetry)', optional: true },
+    brsf: { description: 'sign(W) with magnitudes redrawn each batch', optional: true },
+    frsf: { description: 'sign(W) with magnitudes drawn once', optional: true },
+    'weight-mirror': { description: 'weight mirror: B learns Wᵀ from noise', optional: true },
+    drtp: { description: 'direct random target projection (target, not error)', optional: true },
   },
   defaultRules: (c) => c.rules,
   work: (c) => Math.round(c.epochs * Math.min(c.trainExamples, 60000)),
@@ -159,7 +169,19 @@ export const fig3a = defineExperiment<Fig3aConfig>({
       title: "Angle between the rule's modulator and backprop's (Fig. 3b, ±1 s.d. over seeds)",
       yTitle: 'degrees',
       xTitle: 'epoch',
-      rules: ['fa', 'fa-sparse50', 'fa-coarse-derivative', 'dfa', 'sign-symmetry', 'kolen-pollack'],
+      rules: [
+        'fa',
+        'fa-sparse50',
+        'fa-coarse-derivative',
+        'dfa',
+        'sign-symmetry',
+        'kolen-pollack',
+        'usf',
+        'brsf',
+        'frsf',
+        'weight-mirror',
+        'drtp',
+      ],
       band: { seeds: true, times: 1 },
     },
     {

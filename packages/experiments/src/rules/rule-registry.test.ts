@@ -1,6 +1,14 @@
 import { createCpuBackend } from '@rfa/backend-cpu';
 import { createNetwork, uniformInit } from '@rfa/layers';
-import { createTrainer, feedbackAlignment, type RuleFactory } from '@rfa/learning-rules';
+import {
+  createTrainer,
+  directRandomTargetProjection,
+  feedbackAlignment,
+  kolenPollack,
+  type RuleFactory,
+  signConcordant,
+  weightMirror,
+} from '@rfa/learning-rules';
 import { Rng } from '@rfa/tensor';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../errors.js';
@@ -39,6 +47,30 @@ describe('the rule registry', () => {
       trained(feedbackAlignment({ init: uniformInit(0.5) })),
     );
     expect(trained(createRule('fa'))).toEqual(trained(feedbackAlignment()));
+  });
+
+  it('the rules beyond the paper build their package factories, options passed through', () => {
+    expect(trained(createRule('usf', { scale: 2 }))).toEqual(trained(signConcordant({ scale: 2 })));
+    expect(trained(createRule('brsf'))).toEqual(trained(signConcordant({ magnitude: 'batchwise' })));
+    expect(trained(createRule('frsf', { feedbackScale: 0.3 }))).toEqual(
+      trained(signConcordant({ magnitude: 'fixed', init: uniformInit(0.3) })),
+    );
+    expect(trained(createRule('frsf', { feedbackScale: 0.3 }))).not.toEqual(trained(createRule('frsf')));
+    expect(trained(createRule('weight-mirror', { noiseScale: 0.5, mirrorEvery: 2 }))).toEqual(
+      trained(weightMirror({ noiseScale: 0.5, mirrorEvery: 2 })),
+    );
+    expect(trained(createRule('weight-mirror', { noiseScale: 0.5 }))).not.toEqual(
+      trained(createRule('weight-mirror')),
+    );
+    expect(trained(createRule('drtp', { feedbackScale: 0.2 }))).toEqual(
+      trained(directRandomTargetProjection({ init: uniformInit(0.2) })),
+    );
+    expect(trained(createRule('kolen-pollack', { decayApplies: 'feedback', decay: 0.5 }))).toEqual(
+      trained(kolenPollack({ decayApplies: 'feedback', decay: 0.5 })),
+    );
+    expect(RULES.usf.feedback).toBe('derived');
+    expect(RULES['weight-mirror'].feedback).toBe('learned');
+    expect(RULES.drtp.feedback).toBe('direct');
   });
 
   it('every rule trains, and rules differ from one another', () => {

@@ -2,12 +2,16 @@ import { uniformInit } from '@rfa/layers';
 import {
   backprop,
   directFeedbackAlignment,
+  directRandomTargetProjection,
   feedbackAlignment,
   kolenPollack,
   nodePerturbation,
   type RuleFactory,
+  type SignConcordantMagnitude,
   shallow,
+  signConcordant,
   signSymmetry,
+  weightMirror,
 } from '@rfa/learning-rules';
 import { z } from 'zod';
 import { ConfigError } from '../errors.js';
@@ -65,6 +69,44 @@ const feedbackInit = (o: {
   ...(o.removeFraction === undefined ? {} : { removeFraction: o.removeFraction }),
   ...(o.form === undefined ? {} : { form: o.form }),
 });
+
+/** Keeps the options that were given, so the rule applies its own defaults to the rest. */
+const given = <T extends Record<string, unknown>>(o: T): Partial<T> =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+/** uSF, brSF and frSF: sign(W) with magnitudes as `magnitude` says. */
+const signConcordantEntry = (
+  key: string,
+  title: string,
+  magnitude: SignConcordantMagnitude,
+  description: string,
+) =>
+  entry({
+    key,
+    title,
+    description,
+    feedback: 'derived',
+    options:
+      magnitude === 'uniform'
+        ? z.strictObject({
+            form: form.optional(),
+            scale: z.number().positive().optional().describe('|B| of every entry (default 1)'),
+          })
+        : z.strictObject({
+            form: form.optional(),
+            feedbackScale: z
+              .number()
+              .positive()
+              .optional()
+              .describe('|B| = |M|, M ~ U[-scale, scale] (default 0.5)'),
+          }),
+    create: (o: { form?: 'chained' | 'paper'; scale?: number; feedbackScale?: number }) =>
+      signConcordant({
+        magnitude,
+        ...given({ form: o.form, scale: o.scale }),
+        ...(o.feedbackScale === undefined ? {} : { init: uniformInit(o.feedbackScale) }),
+      }),
+  });
 
 function entry<S extends z.ZodObject>(
   e: Omit<RuleEntry, 'options' | 'create'> & { options: S; create(o: z.infer<S>): RuleFactory },
@@ -153,14 +195,86 @@ export const RULES = {
         .min(0)
         .optional()
         .describe('decay of W and K each step, so K converges to W (default 1e-3)'),
+      decayApplies: z
+        .enum(['both', 'feedback'])
+        .optional()
+        .describe("what 'decay' shrinks: 'both' W and K, or 'feedback' (K) only"),
       feedbackWeightDecay: z.number().min(0).optional().describe('extra decay of K alone (default 0)'),
     }),
     create: (o) =>
       kolenPollack({
         ...feedbackInit(o),
-        ...(o.decay === undefined ? {} : { decay: o.decay }),
-        ...(o.feedbackWeightDecay === undefined ? {} : { feedbackWeightDecay: o.feedbackWeightDecay }),
+        ...given({
+          decay: o.decay,
+          decayApplies: o.decayApplies,
+          feedbackWeightDecay: o.feedbackWeightDecay,
+        }),
       }),
+  }),
+  usf: signConcordantEntry(
+    'usf',
+    'Uniform sign-concordant (uSF)',
+    'uniform',
+    'error sent back through scale · sign(W)ᵀ; at scale 1 the same as sign-symmetry (Liao, Leibo & Poggio 2016)',
+  ),
+  brsf: signConcordantEntry(
+    'brsf',
+    'Batchwise random-magnitude sign-concordant (brSF)',
+    'batchwise',
+    'error sent back through (sign(W) ∘ |M|)ᵀ, M redrawn before every step (Liao, Leibo & Poggio 2016)',
+  ),
+  frsf: signConcordantEntry(
+    'frsf',
+    'Fixed random-magnitude sign-concordant (frSF)',
+    'fixed',
+    'error sent back through (sign(W) ∘ |M|)ᵀ, M drawn once (Liao, Leibo & Poggio 2016)',
+  ),
+  'weight-mirror': entry({
+    key: 'weight-mirror',
+    title: 'Weight mirror',
+    description:
+      'error sent back through B, which learns Wᵀ from noise the layers emit between steps (Akrout et al. 2019)',
+    feedback: 'learned',
+    options: z.strictObject({
+      feedbackScale: scale.optional(),
+      removeFraction: removeFraction.optional(),
+      form: form.optional(),
+      mirrorLearningRate: z.number().positive().optional().describe("η_B, B's mirror step (default 0.05)"),
+      noiseScale: z.number().positive().optional().describe('σ of the mirror noise (default 1)'),
+      mirrorDecay: z
+        .number()
+        .min(0)
+        .lt(1)
+        .optional()
+        .describe("λ_WM, B's decay per mirror step (default 0.05)"),
+      mirrorBatch: z
+        .number()
+        .int()
+        .positive()
+        .optional()
+        .describe('noise samples per mirror step (default 32)'),
+      mirrorEvery: z
+        .number()
+        .int()
+        .positive()
+        .optional()
+        .describe('mirror mode after every k-th training step (default 1)'),
+      mirrorSteps: z.number().int().positive().optional().describe('mirror steps each time (default 1)'),
+    }),
+    create: ({ feedbackScale, removeFraction, form, ...mirror }) =>
+      weightMirror({ ...feedbackInit({ feedbackScale, removeFraction, form }), ...given(mirror) }),
+  }),
+  drtp: entry({
+    key: 'drtp',
+    title: 'Direct random target projection',
+    description:
+      'hidden layers learn from the one-hot target through fixed random D_l, no error path (Frenkel et al. 2021)',
+    feedback: 'direct',
+    options: z.strictObject({
+      feedbackScale: scale.optional(),
+      removeFraction: removeFraction.optional(),
+    }),
+    create: (o) => directRandomTargetProjection(feedbackInit(o)),
   }),
 } as const satisfies Record<string, RuleEntry>;
 
