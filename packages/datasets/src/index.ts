@@ -5,6 +5,15 @@
 export { type Batch, Batcher, type BatcherState, type BatchOptions, batches } from './batcher.js';
 export { createDataset, type Dataset, type DatasetParts, sliceDataset } from './dataset.js';
 export { DatasetError } from './errors.js';
+export {
+  FASHION_MNIST_CLASSES,
+  FASHION_MNIST_TEST_PER_CLASS,
+  FASHION_MNIST_TRAIN_PER_CLASS,
+  type FashionClassReader,
+  type FashionClassSource,
+  type FashionMnistOptions,
+  readFashionMnist,
+} from './fashion-mnist.js';
 export { asBytes, maybeGunzip } from './gzip.js';
 export { type IdxHeader, readIdxHeader } from './idx.js';
 export { type IdxImages, type ParseImagesOptions, parseIdxImages } from './idx-images.js';

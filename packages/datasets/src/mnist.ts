@@ -70,7 +70,8 @@ function buildSet(labelsSource: MnistSource, images: MnistSource, unitsPerClass:
   });
 }
 
-function finish(train: Dataset, test: Dataset, options: MnistOptions): Mnist {
+/** Carves the validation set `options` asks for from `train` (shared by the MNIST-shaped loaders). */
+export function finish(train: Dataset, test: Dataset, options: MnistOptions): Mnist {
   const v = options.validation;
   if (!v) return { train, test };
   const rng = v.seed === undefined ? undefined : new Rng(v.seed);
@@ -78,7 +79,8 @@ function finish(train: Dataset, test: Dataset, options: MnistOptions): Mnist {
   return { train: split.train, validation: split.validation, test };
 }
 
-function unitsOf(options: MnistOptions): number {
+/** `unitsPerClass`, checked (default 1). */
+export function unitsOf(options: MnistOptions): number {
   const units = options.unitsPerClass ?? 1;
   if (!Number.isInteger(units) || units < 1)
     throw new OptionError(`MNIST: unitsPerClass must be a positive integer, got ${units}`);

