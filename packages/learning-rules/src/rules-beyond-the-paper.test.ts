@@ -52,37 +52,43 @@ describe('sign symmetry', () => {
 });
 
 describe('Kolen–Pollack', () => {
-  it('W − K shrinks exactly by (1 − ηλ)(1 − ηλ_KP) per step, since both get the same update and decay', () => {
-    const [eta, decay, steps] = [0.05, 0.02, 400];
-    const trainer = createTrainer(net(4), kolenPollack({ init: uniformInit(0.5) }), {
-      loss: 'mse',
-      learningRate: eta,
-      weightDecay: decay,
-      rng: new Rng(5),
-    });
-    const w = () => trainer.network.layers[1].weights.readSync();
-    const k = () => trainer.rule.feedback()[0].tensor.readSync();
-    const diff0 = Float64Array.from(w(), (v, i) => v - k()[i]);
-    const before = angleDegrees(w(), k());
-    const data = new Rng(6);
-    for (let s = 0; s < steps; s++) {
-      const x = randomArray(data, [4, 8]);
-      const y = new Float32Array(16).map((_, i) => x[Math.floor(i / 4) * 8 + (i % 4)]); // target: each row's first 4 inputs
-      trainer.step(x, y, 4);
-    }
-    // λ_KP: the rule's own default decay, 1e-3
-    const factor = ((1 - eta * decay) * (1 - eta * 1e-3)) ** steps;
-    const wNow = w();
-    const kNow = k();
-    expectClose(
-      Float64Array.from(wNow, (v, i) => v - kNow[i]),
-      diff0.map((d) => d * factor),
-      { atol: 1e-5, rtol: 1e-3 },
-      'W − K',
-    );
-    expect(before).toBeGreaterThan(60);
-    expect(angleDegrees(wNow, kNow)).toBeLessThan(before);
-  });
+  it.each([
+    ['shared', 0],
+    ['extra', 1e-3],
+  ] as const)(
+    '%s decay: W − K shrinks exactly by (1 − ηλ)(1 − ηλ_KP) per step (λ_KP = %s)',
+    (reading, kp) => {
+      const [eta, decay, steps] = [0.05, 0.02, 400];
+      const trainer = createTrainer(net(4), kolenPollack({ init: uniformInit(0.5), decayReading: reading }), {
+        loss: 'mse',
+        learningRate: eta,
+        weightDecay: decay,
+        rng: new Rng(5),
+      });
+      const w = () => trainer.network.layers[1].weights.readSync();
+      const k = () => trainer.rule.feedback()[0].tensor.readSync();
+      const diff0 = Float64Array.from(w(), (v, i) => v - k()[i]);
+      const before = angleDegrees(w(), k());
+      const data = new Rng(6);
+      for (let s = 0; s < steps; s++) {
+        const x = randomArray(data, [4, 8]);
+        const y = new Float32Array(16).map((_, i) => x[Math.floor(i / 4) * 8 + (i % 4)]); // target: each row's first 4 inputs
+        trainer.step(x, y, 4);
+      }
+      // λ_KP: none of the rule's own ('shared', the default), 1e-3 ('extra')
+      const factor = ((1 - eta * decay) * (1 - eta * kp)) ** steps;
+      const wNow = w();
+      const kNow = k();
+      expectClose(
+        Float64Array.from(wNow, (v, i) => v - kNow[i]),
+        diff0.map((d) => d * factor),
+        { atol: 1e-5, rtol: 1e-3 },
+        'W − K',
+      );
+      expect(before).toBeGreaterThan(60);
+      expect(angleDegrees(wNow, kNow)).toBeLessThan(before);
+    },
+  );
 
   const run = (rule: ReturnType<typeof kolenPollack>, steps: number, eta = 0.05) => {
     const trainer = createTrainer(net(4), rule, { loss: 'mse', learningRate: eta, rng: new Rng(5) });
@@ -105,8 +111,8 @@ describe('Kolen–Pollack', () => {
     };
   };
 
-  it('without any decay K − W never changes (why the rule has a default decay)', () => {
-    const r = run(kolenPollack({ init: uniformInit(0.5), decay: 0 }), 200);
+  it('without any decay (no weight decay, no λ_KP) K − W never changes', () => {
+    const r = run(kolenPollack({ init: uniformInit(0.5) }), 200);
     expectClose(
       Float64Array.from(r.w, (v, i) => v - r.k[i]),
       Float64Array.from(r.w0, (v, i) => v - r.k0[i]),

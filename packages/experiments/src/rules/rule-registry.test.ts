@@ -68,6 +68,10 @@ describe('the rule registry', () => {
     expect(trained(createRule('kolen-pollack', { decayApplies: 'feedback', decay: 0.5 }))).toEqual(
       trained(kolenPollack({ decayApplies: 'feedback', decay: 0.5 })),
     );
+    expect(trained(createRule('kolen-pollack', { decayReading: 'extra' }))).toEqual(
+      trained(kolenPollack({ decay: 1e-3 })),
+    );
+    expect(trained(createRule('kolen-pollack'))).not.toEqual(trained(kolenPollack({ decay: 1e-3 })));
     expect(RULES.usf.feedback).toBe('derived');
     expect(RULES['weight-mirror'].feedback).toBe('learned');
     expect(RULES.drtp.feedback).toBe('direct');

@@ -184,17 +184,25 @@ export const RULES = {
     key: 'kolen-pollack',
     title: 'Kolen–Pollack',
     description:
-      'feedback weights K get the same update as W, and both decay, so K approaches W (Akrout et al. 2019)',
+      'feedback weights K get the same update as W, weight decay included, so K approaches W (Akrout et al. 2019)',
     feedback: 'learned',
     options: z.strictObject({
       feedbackScale: scale.optional(),
       removeFraction: removeFraction.optional(),
       form: form.optional(),
+      decayReading: z
+        .enum(['shared', 'extra'])
+        .optional()
+        .describe(
+          "'shared' (default): W and K share the network's weight decay only; 'extra': both also decay by the rule's own λ_KP (1e-3)",
+        ),
       decay: z
         .number()
         .min(0)
         .optional()
-        .describe('decay of W and K each step, so K converges to W (default 1e-3)'),
+        .describe(
+          "λ_KP, the rule's own decay of W and K each step (default 0; 1e-3 with decayReading 'extra')",
+        ),
       decayApplies: z
         .enum(['both', 'feedback'])
         .optional()

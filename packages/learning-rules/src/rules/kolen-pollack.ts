@@ -6,16 +6,27 @@ import { checkForm, feedbackList, propagateSignals, type SignalForm } from './pr
 
 export type KolenPollackDecayTarget = 'both' | 'feedback';
 
+/**
+ * Where Kolen–Pollack's decay comes from.
+ * - 'shared' (default, Akrout et al. 2019's equations ΔW = −η δ hᵀ − λ W, ΔK = −η δ hᵀ − λ K):
+ *   the one decay is the network's weight decay λ (the trainer's `weightDecay`), which W and K
+ *   share, so W − K shrinks by (1 − η λ) a step; the rule adds none of its own (`decay` 0).
+ * - 'extra' (rfa's reading before this option existed): on top of that, the rule shrinks W and
+ *   K by (1 − η λ_KP) a step with λ_KP = `decay` (default 1e-3), a second, stronger weight
+ *   decay of W that other rules do not get.
+ */
+export type KolenPollackDecayReading = 'shared' | 'extra';
+
 export interface KolenPollackOptions extends FeedbackOptions {
+  /** See `KolenPollackDecayReading`; default 'shared'. */
+  decayReading?: KolenPollackDecayReading;
   /**
-   * λ_KP: after every update both W and K shrink by (1 − η λ_KP), so their difference decays
-   * by (1 − η λ)(1 − η λ_KP) a step (λ the trainer's weight decay) and K converges to W.
-   * Without decay `K − W` never changes. Default 1e-3.
+   * λ_KP: after every update `decayApplies` (W and K) shrink by (1 − η λ_KP), so their
+   * difference decays by (1 − η λ)(1 − η λ_KP) a step (λ the trainer's weight decay).
+   * Default 0 ('shared') or 1e-3 ('extra'). With no decay at all `K − W` never changes.
    */
   decay?: number;
-  /**
-   * What `decay` shrinks: 'both' (W and K, the reading before 2026-12) or 'feedback' (K only).
-   */
+  /** What `decay` shrinks: 'both' W and K (default) or 'feedback' (K only). */
   decayApplies?: KolenPollackDecayTarget;
   /** Extra decay of K alone (on top of the trainer's); default 0. */
   feedbackWeightDecay?: number;
@@ -26,14 +37,20 @@ export interface KolenPollackOptions extends FeedbackOptions {
 /**
  * Kolen–Pollack (Kolen & Pollack 1994; Akrout et al. 2019): feedback weights K (in W's
  * layout, so `Kᵀ` carries the error down) start random and receive the same update as W,
- * `ΔK = ΔW`, and both decay by `decay`; so K forgets its initial difference from W and
- * the feedback becomes backprop's. With `removeFraction`, K keeps its removed entries at 0.
+ * `ΔK = ΔW`, including the same weight decay; so K forgets its initial difference from W at
+ * the rate of the weight decay and the feedback tends to backprop's. `decayReading: 'extra'`
+ * (or any `decay` > 0) adds a decay of the rule's own. With `removeFraction`, K keeps its
+ * removed entries at 0.
  * @example
- * const kp = kolenPollack({ decay: 1e-2 });
+ * const kp = kolenPollack(); // trained with createTrainer(net, kp, { weightDecay: 1e-4, ... })
+ * const before = kolenPollack({ decayReading: 'extra' }); // the extra 1e-3 decay of W and K
  */
 export function kolenPollack(options: KolenPollackOptions = {}): RuleFactory {
   const form = checkForm('kolenPollack', options.form);
-  const decay = options.decay ?? 1e-3;
+  const reading = options.decayReading ?? 'shared';
+  if (reading !== 'shared' && reading !== 'extra')
+    throw new OptionError(`kolenPollack: decayReading must be 'shared' or 'extra', got ${String(reading)}`);
+  const decay = options.decay ?? (reading === 'extra' ? 1e-3 : 0);
   if (!(decay >= 0)) throw new OptionError(`kolenPollack: decay must be ≥ 0, got ${options.decay}`);
   const target = options.decayApplies ?? 'both';
   if (target !== 'both' && target !== 'feedback')

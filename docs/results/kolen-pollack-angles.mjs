@@ -1,0 +1,52 @@
+// Fig. 3a's network (784-h-10, logistic, squared error) trained by `rules`, printing at every
+// evaluation the test error and the angle between the hidden→output W and the rule's feedback
+// for it (FA: Bᵀ; Kolen–Pollack: K). The bench does not report that angle for Kolen–Pollack yet.
+// Build first (`pnpm build`), then from the repository root:
+//   node docs/results/kolen-pollack-angles.mjs fa,kolen-pollack 1 --set hiddenUnits=500 --set epochs=3
+// Arguments: rule keys, seeds, then --set KEY=VALUE as for `pnpm bench reproduce fig3a`.
+import { createCpuBackend } from '../../packages/backend-cpu/dist/index.js';
+import { fig3a, parseOverrides, resolveConfig, runExperiment } from '../../packages/experiments/dist/index.js';
+import { loadExperimentData } from '../../packages/experiments/dist/node.js';
+
+const [rules, seeds, ...rest] = process.argv.slice(2);
+const sets = rest.filter((_, i) => rest[i - 1] === '--set');
+const config = resolveConfig(fig3a, { overrides: parseOverrides(fig3a, sets) });
+const data = await loadExperimentData(fig3a);
+const backend = createCpuBackend();
+
+const degrees = (a, b) => {
+  let [ab, aa, bb] = [0, 0, 0];
+  for (let i = 0; i < a.length; i++) [ab, aa, bb] = [ab + a[i] * b[i], aa + a[i] * a[i], bb + b[i] * b[i]];
+  return (Math.acos(Math.max(-1, Math.min(1, ab / Math.sqrt(aa * bb)))) * 180) / Math.PI;
+};
+/** Angle between the top layer's W ([out, in]) and its feedback, in W's layout. */
+function topAngle(trainer) {
+  const last = trainer.network.layers.length - 1;
+  const fb = trainer.rule.feedback().find((f) => f.layer === last);
+  if (!fb) return Number.NaN;
+  const w = trainer.network.layers[last].weights.readSync();
+  const m = fb.tensor.readSync();
+  if (fb.layout === 'forward') return degrees(w, m);
+  const [out, inp] = trainer.network.layers[last].weights.shape; // B is [in, out]
+  const bT = new Float32Array(w.length);
+  for (let i = 0; i < inp; i++) for (let o = 0; o < out; o++) bT[o * inp + i] = m[i * out + o];
+  return degrees(w, bT);
+}
+
+let trainer = null;
+await runExperiment(fig3a, {
+  config,
+  seeds: Number(seeds),
+  rules: rules.split(','),
+  backend,
+  data,
+  onModel: (_run, model) => {
+    trainer = model?.kind === 'trainer' ? model.trainer : null;
+  },
+  onEvent: (e) => {
+    if (e.type !== 'evaluation' || !trainer) return;
+    const epoch = (e.step * config.batchSize) / Math.min(config.trainExamples, 60000);
+    const err = (100 * e.metrics.testError).toFixed(2);
+    console.log(`${e.rule} seed ${e.seed} epoch ${epoch.toFixed(2)} testError ${err}% topAngle ${topAngle(trainer).toFixed(1)}°`);
+  },
+});
