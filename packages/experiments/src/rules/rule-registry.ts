@@ -213,6 +213,7 @@ export const RULES = {
       kolenPollack({
         ...feedbackInit(o),
         ...given({
+          decayReading: o.decayReading,
           decay: o.decay,
           decayApplies: o.decayApplies,
           feedbackWeightDecay: o.feedbackWeightDecay,
