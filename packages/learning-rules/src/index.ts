@@ -16,6 +16,7 @@ export { directRandomTargetProjection } from './rules/direct-random-target-proje
 export { type FeedbackAlignmentOptions, feedbackAlignment } from './rules/feedback-alignment.js';
 export type { FeedbackOptions } from './rules/feedback-init.js';
 export {
+  type KolenPollackDecayReading,
   type KolenPollackDecayTarget,
   type KolenPollackOptions,
   kolenPollack,
