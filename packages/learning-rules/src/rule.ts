@@ -43,6 +43,8 @@ export interface UpdateContext extends BackwardContext {
   learningRate: number;
   weightDecay: number;
   batchSize: number;
+  /** The trainer's step count before this step (0 on the first; restored with a checkpoint). */
+  step: number;
 }
 
 /**

@@ -108,6 +108,7 @@ export class Trainer {
           learningRate: options.learningRate,
           weightDecay: options.weightDecay ?? 0,
           batchSize,
+          step: 0,
         },
       };
       this.buffers.set(batchSize, b);
@@ -153,6 +154,7 @@ export class Trainer {
     rule.backward(ctx);
     for (let l = last; l >= 0; l--)
       if (rule.teaches(l)) this.sgd[l].apply(b.deltas[l], b.cache.layerInput(l));
+    ctx.step = this.stepCount;
     rule.afterUpdate?.(ctx);
     this.last = b;
     this.stepCount++;

@@ -29,7 +29,9 @@ export interface SignConcordantOptions {
 /**
  * Sign-concordant feedback (Liao, Leibo & Poggio 2016): the error goes down through B in W's
  * layout with `B = sign(W) ∘ |M|`, the signs read from the current W before every step and the
- * magnitudes M as `magnitude` says; `feedback()` shows the B the last step used. `signSymmetry()` is the uniform variant with scale 1
+ * magnitudes M as `magnitude` says; `feedback()` shows the B the last step used. frSF keeps
+ * |M| in B itself (B ← sign(W) ∘ |B|), so a checkpoint restores it; an entry whose W is exactly
+ * 0 (a removed connection) loses its magnitude for good, which only matters if it regrows. `signSymmetry()` is the uniform variant with scale 1
  * (uSF): `signConcordant({ magnitude: 'uniform', scale: 1 })` computes the same steps.
  * @example
  * const frsf = signConcordant({ magnitude: 'fixed', init: uniformInit(0.1) });
@@ -54,27 +56,37 @@ export function signConcordant(options: SignConcordantOptions = {}): RuleFactory
       const feedback = network.layers.map((layer, l) =>
         above(l) ? backend.zeros(layer.weights.shape) : null,
       );
-      // |M| for brSF and frSF (frSF draws it here, once)
+      // brSF: |M| redrawn into this before every step
       const magnitudes = network.layers.map((layer, l) =>
-        above(l) && magnitude !== 'uniform' ? backend.zeros(layer.weights.shape) : null,
+        above(l) && magnitude === 'batchwise' ? backend.zeros(layer.weights.shape) : null,
+      );
+      // frSF keeps its magnitudes in B itself (so a checkpoint of B restores them): B ← sign(W) ∘ |B|
+      const signs = network.layers.map((layer, l) =>
+        above(l) && magnitude === 'fixed' ? backend.zeros(layer.weights.shape) : null,
       );
       const draw = (m: Tensor) => {
         initialize(backend, m, init, rng);
         backend.unary(m, m, 'abs');
       };
-      if (magnitude === 'fixed') for (const m of magnitudes) if (m) draw(m);
-      // B ← sign(W) ∘ |M| (or scale · sign(W)) from the current W
+      if (magnitude === 'fixed') for (const b of feedback) if (b) draw(b);
+      // B from the current W: scale · sign(W) (uSF), sign(W) ∘ |M| (brSF), sign(W) ∘ |B| (frSF)
       const refresh = () =>
         feedback.forEach((b, l) => {
           if (!b) return;
-          backend.unary(b, network.layers[l].weights, 'sign');
-          const m = magnitudes[l];
-          if (!m) {
-            if (scale !== 1) backend.scale(b, b, scale);
+          const w = network.layers[l].weights;
+          if (magnitude === 'fixed') {
+            const s = signs[l]!;
+            backend.unary(s, w, 'sign');
+            backend.unary(b, b, 'abs');
+            backend.mul(b, b, s);
             return;
           }
-          if (magnitude === 'batchwise') draw(m);
-          backend.mul(b, b, m);
+          backend.unary(b, w, 'sign');
+          const m = magnitudes[l];
+          if (m) {
+            draw(m);
+            backend.mul(b, b, m);
+          } else if (scale !== 1) backend.scale(b, b, scale);
         });
       refresh(); // so feedback() shows B before the first step
       return {
@@ -87,7 +99,7 @@ export function signConcordant(options: SignConcordantOptions = {}): RuleFactory
         },
         feedback: () => feedbackList(feedback, 'forward'),
         dispose() {
-          for (const t of [...feedback, ...magnitudes]) t?.dispose();
+          for (const t of [...feedback, ...magnitudes, ...signs]) t?.dispose();
         },
       };
     },

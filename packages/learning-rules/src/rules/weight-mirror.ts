@@ -65,7 +65,6 @@ export function weightMirror(options: WeightMirrorOptions = {}): RuleFactory {
       const response = network.layers.map((layer, l) =>
         l === 0 ? null : backend.zeros([batch, layer.outputSize]),
       );
-      let steps = 0;
       const mirror = () => {
         feedback.forEach((b, l) => {
           if (!b) return;
@@ -83,9 +82,9 @@ export function weightMirror(options: WeightMirrorOptions = {}): RuleFactory {
         backward(ctx: BackwardContext) {
           propagateSignals(backend, ctx, (l) => feedback[l]!, true, form);
         },
-        afterUpdate(_ctx: UpdateContext) {
-          steps++;
-          if (steps % every === 0) for (let r = 0; r < repeats; r++) mirror();
+        afterUpdate(ctx: UpdateContext) {
+          // the trainer's count, so a resumed run keeps the schedule's phase
+          if ((ctx.step + 1) % every === 0) for (let r = 0; r < repeats; r++) mirror();
         },
         feedback: () => feedbackList(feedback, 'transposed'),
         dispose() {

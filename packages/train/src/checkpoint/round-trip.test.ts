@@ -1,7 +1,15 @@
 import type { LinearTask } from '@rfa/datasets';
 import { uniformInit } from '@rfa/layers';
 import type { Trainer } from '@rfa/learning-rules';
-import { feedbackAlignment, kolenPollack, nodePerturbation, type RuleFactory } from '@rfa/learning-rules';
+import {
+  directRandomTargetProjection,
+  feedbackAlignment,
+  kolenPollack,
+  nodePerturbation,
+  type RuleFactory,
+  signConcordant,
+  weightMirror,
+} from '@rfa/learning-rules';
 import { describe, expect, it } from 'vitest';
 import {
   dispose,
@@ -48,6 +56,22 @@ const cases: [string, () => RuleFactory, Fig2Options][] = [
     { learningRate: 0.002, momentum: 0.9 },
   ],
   ['Kolen–Pollack (feedback that learns)', () => kolenPollack(), { learningRate: 0.005 }],
+  [
+    'weight mirror every 3rd step (noise from the trainer rng, schedule from the step count)',
+    () => weightMirror({ mirrorEvery: 3, mirrorBatch: 4 }),
+    { learningRate: 0.005 },
+  ],
+  [
+    'frSF (magnitudes drawn once, kept in B)',
+    () => signConcordant({ magnitude: 'fixed' }),
+    { learningRate: 0.005 },
+  ],
+  [
+    'brSF (magnitudes redrawn from the trainer rng)',
+    () => signConcordant({ magnitude: 'batchwise' }),
+    { learningRate: 0.005 },
+  ],
+  ['DRTP (fixed target projections)', () => directRandomTargetProjection(), { learningRate: 0.005 }],
   [
     'sparse FA: masks on W and B',
     () => feedbackAlignment({ removeFraction: 0.5 }),
