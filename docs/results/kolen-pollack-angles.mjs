@@ -6,7 +6,7 @@
 // Build first (`pnpm build`), then from the repository root:
 //   node docs/results/kolen-pollack-angles.mjs fa,kolen-pollack 1 --set hiddenUnits=500 --set epochs=3
 // Arguments: rules, seeds, then --set KEY=VALUE as for `pnpm bench reproduce fig3a`.
-import { uniformInit } from '../../packages/layers/dist/index.js';
+
 import { createCpuBackend } from '../../packages/backend-cpu/dist/index.js';
 import {
   classificationRun,
@@ -19,6 +19,7 @@ import {
   runExperiment,
 } from '../../packages/experiments/dist/index.js';
 import { loadExperimentData } from '../../packages/experiments/dist/node.js';
+import { uniformInit } from '../../packages/layers/dist/index.js';
 
 const [rules, seeds, ...rest] = process.argv.slice(2);
 const sets = rest.filter((_, i) => rest[i - 1] === '--set');
@@ -101,6 +102,8 @@ await runExperiment(experiment, {
     if (e.type !== 'evaluation' || !trainer) return;
     const epoch = (e.step * config.batchSize) / Math.min(config.trainExamples, 60000);
     const err = (100 * e.metrics.testError).toFixed(2);
-    console.log(`${e.rule} seed ${e.seed} epoch ${epoch.toFixed(2)} testError ${err}% topAngle ${topAngle(trainer).toFixed(1)}°`);
+    console.log(
+      `${e.rule} seed ${e.seed} epoch ${epoch.toFixed(2)} testError ${err}% topAngle ${topAngle(trainer).toFixed(1)}°`,
+    );
   },
 });

@@ -74,9 +74,24 @@ describe('readFashionMnist', () => {
     const cases: [(label: number, json: { data: unknown[] }) => void, RegExp][] = [
       [(l, j) => l === 4 && j.data.pop(), /4\.json: holds 5 images, fewer than the 6 needed/],
       [(l, j) => l === 4 && j.data.splice(0, 1, []), /4\.json: holds 5 images, fewer than the 6 needed/],
-      [(l, j) => l === 2 && (j.data[1] = [1, 2]), /2\.json: image 1 is not 784 pixels/],
-      [(l, j) => l === 7 && ((j.data[0] as number[])[5] = 256), /7\.json: image 0 has a pixel 256 outside/],
-      [(l, j) => l === 7 && ((j.data[2] as number[])[5] = 0.5), /image 2 has a pixel 0.5 outside/],
+      [
+        (l, j) => {
+          if (l === 2) j.data[1] = [1, 2];
+        },
+        /2\.json: image 1 is not 784 pixels/,
+      ],
+      [
+        (l, j) => {
+          if (l === 7) (j.data[0] as number[])[5] = 256;
+        },
+        /7\.json: image 0 has a pixel 256 outside/,
+      ],
+      [
+        (l, j) => {
+          if (l === 7) (j.data[2] as number[])[5] = 0.5;
+        },
+        /image 2 has a pixel 0.5 outside/,
+      ],
     ];
     for (const [patch, message] of cases) {
       const e = await rejection(readFashionMnist(reader(6, patch), { trainPerClass: 4, testPerClass: 2 }));
