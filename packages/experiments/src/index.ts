@@ -43,6 +43,7 @@ export {
   type ExperimentId,
   experimentIds,
   getExperiment,
+  QUICK_CHECK,
   registerExperiment,
   selectRules,
 } from './registry.js';

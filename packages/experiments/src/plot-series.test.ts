@@ -88,4 +88,18 @@ describe('plotSeries', () => {
       ['fa · W vs B⁺', 89],
     ]);
   });
+
+  it("styles a sweep's rows by their rule's colour, one dash per grid cell", () => {
+    const run = { curves: { step: [0], nse: [1] } };
+    const lines = plotSeries(experiment, plot({}), {
+      'fa learningRate=0.1': run,
+      'fa learningRate=0.2': run,
+      'bp learningRate=0.1': run,
+    });
+    expect(lines.map((l) => [l.label, l.colour, l.dash])).toEqual([
+      ['fa learningRate=0.1', '#D55E00', undefined],
+      ['fa learningRate=0.2', '#D55E00', [6, 4]],
+      ['bp learningRate=0.1', '#000000', undefined],
+    ]);
+  });
 });

@@ -1,5 +1,5 @@
 import type { Experiment } from './experiment.js';
-import { ruleStyle } from './rules/rule-style.js';
+import { type RuleStyle, ruleStyle } from './rules/rule-style.js';
 import type { PlotSpec } from './types.js';
 
 /** What `plotSeries` reads of one rule's run: its curves (`step` the x axis) and, over seeds, their s.d. */
@@ -33,12 +33,30 @@ const METRIC_DASHES = [
 
 const finite = (v: number | undefined): v is number => v !== undefined && Number.isFinite(v);
 
+/** Dashes of a sweep's cells of one rule, in the order they come (the first solid). */
+const CELL_DASHES = [undefined, [6, 4], [2, 3], [8, 3, 2, 3], [1, 2], [10, 4]];
+
+/**
+ * A rule key's style; a sweep's row key (`'fa learningRate=0.1'`: the rule, a space, its grid
+ * cell) takes its rule's colour and a dash per cell of that rule.
+ */
+function keyStyle(key: string, cells: Map<string, number>): RuleStyle {
+  const space = key.indexOf(' ');
+  if (space < 0) return ruleStyle(key);
+  const rule = key.slice(0, space);
+  const index = cells.get(rule) ?? 0;
+  cells.set(rule, index + 1);
+  const dash = CELL_DASHES[index % CELL_DASHES.length];
+  return dash ? { colour: ruleStyle(rule).colour, dash } : { colour: ruleStyle(rule).colour };
+}
+
 /**
  * The lines of one plot of `experiment` for `runs` (by rule key; an `AggregateRun` is one):
  * one per rule the plot shows (in the experiment's rule order, then any others) and metric,
  * coloured by `ruleStyle`; a plot's further metrics dashed in the rule's colour; a band from
  * a recorded spread metric or from the s.d. over seeds as a property of its line. Rules
- * without the metric are left out.
+ * without the metric are left out. A sweep's row keys ('fa learningRate=0.1') take their
+ * rule's colour and one dash per grid cell.
  * @example
  * const lines = plotSeries(fig2, fig2.plots[0], report.results); // [{ rule: 'bp', colour: '#000000', x, y }, ...]
  */
@@ -51,10 +69,11 @@ export function plotSeries(
   const known = Object.keys(experiment.rules);
   const order = [...known.filter((r) => r in runs), ...Object.keys(runs).filter((r) => !known.includes(r))];
   const out: PlotSeries[] = [];
+  const cells = new Map<string, number>();
   for (const rule of order) {
     if (plot.rules && !plot.rules.includes(rule)) continue;
     const run = runs[rule];
-    const style = ruleStyle(rule);
+    const style = keyStyle(rule, cells);
     metrics.forEach(({ metric, label }, k) => {
       const values = run.curves[metric];
       if (!values) return;

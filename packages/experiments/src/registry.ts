@@ -13,6 +13,15 @@ export const EXPERIMENTS = { fig2, fig3a, fig3d, fig4, fig5, figS6 } as const;
 /** An id of `EXPERIMENTS`. */
 export type ExperimentId = keyof typeof EXPERIMENTS;
 
+/**
+ * The quick paper check (`pnpm bench main`, what `npm start` runs): Fig. 2 over 3 seeds and a
+ * quick Fig. 3a on MNIST over 1 seed, a few minutes on two cores.
+ */
+export const QUICK_CHECK: readonly { id: ExperimentId; seeds: number; quick: boolean }[] = [
+  { id: 'fig2', seeds: 3, quick: false },
+  { id: 'fig3a', seeds: 1, quick: true },
+];
+
 /** Experiments added at run time (`registerExperiment`), after `EXPERIMENTS`. */
 const added = new Map<string, Experiment>();
 

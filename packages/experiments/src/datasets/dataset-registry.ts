@@ -3,6 +3,8 @@ import type { Mnist } from '@rfa/datasets';
 /** One data set experiments can ask for: its id, what it is, and the files a data folder holds for it. */
 export interface DatasetEntry {
   readonly id: string;
+  /** Its usual name, for messages ('MNIST'). */
+  readonly name: string;
   readonly title: string;
   /**
    * File names inside `<dataDir>/<id>/` (Node reads them plain or gzipped) and, gzipped,
@@ -15,6 +17,7 @@ export interface DatasetEntry {
 export const DATASETS = {
   mnist: {
     id: 'mnist',
+    name: 'MNIST',
     title: 'MNIST handwritten digits (60k training, 10k test images, 28×28)',
     files: [
       'train-images-idx3-ubyte',

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../config.js';
+import type { Experiment } from '../experiment.js';
 import { estimateMemoryBytes } from '../memory-estimate.js';
 import { EXPERIMENTS } from '../registry.js';
 
-const experiments = Object.values(EXPERIMENTS);
+const experiments = Object.values(EXPERIMENTS as Record<string, Experiment>);
 
 describe('what every definition tells the apps', () => {
   it.each(experiments.map((e) => [e.id, e] as const))(
