@@ -16,6 +16,8 @@ import {
 import { z } from 'zod';
 import { ConfigError } from '../errors.js';
 import { zodMessage } from '../zod-message.js';
+import { OKABE_ITO } from './okabe-ito.js';
+import { TOL_MUTED } from './tol-muted.js';
 
 /**
  * Where a rule's feedback comes from, so tools know what to supply or show:
@@ -25,14 +27,21 @@ import { zodMessage } from '../zod-message.js';
  */
 export type FeedbackKind = 'none' | 'transposed' | 'direct' | 'derived' | 'learned';
 
-/** One learning rule as tools see it: its key, what it is, its options schema and a factory. */
+/** One learning rule as tools see it: its key, what it is, its colour, its options schema and a factory. */
 export interface RuleEntry {
-  /** The key the CLI, reports and the demo use ('bp', 'fa', ...). */
+  /** The rule's one name: the key the CLI, reports and the demo use ('bp', 'fa', ...). */
   readonly key: string;
   /** A short human name ('Feedback alignment'). */
   readonly title: string;
   readonly description: string;
   readonly feedback: FeedbackKind;
+  /** Its colour in every chart, report and figure (Okabe–Ito; see `ruleStyle`). */
+  readonly colour: string;
+  /**
+   * Experiment rule keys built on this rule that get a style of their own (`fa-sparse50`);
+   * other variants (`fa-4layer`) take the rule's colour, dashed.
+   */
+  readonly variants?: Readonly<Record<string, { colour: string; dash?: number[] }>>;
   /** Validates the options; unknown keys are refused. */
   readonly options: z.ZodType<Record<string, unknown>>;
   /** Builds the rule from validated options (absent options take the rule's own defaults). */
@@ -79,10 +88,12 @@ const signConcordantEntry = (
   key: string,
   title: string,
   magnitude: SignConcordantMagnitude,
+  colour: string,
   description: string,
 ) =>
   entry({
     key,
+    colour,
     title,
     description,
     feedback: 'derived',
@@ -118,6 +129,7 @@ function entry<S extends z.ZodObject>(
 export const RULES = {
   bp: entry({
     key: 'bp',
+    colour: OKABE_ITO.black,
     title: 'Backprop',
     description: 'error sent back through Wᵀ (the exact gradient)',
     feedback: 'none',
@@ -126,6 +138,12 @@ export const RULES = {
   }),
   fa: entry({
     key: 'fa',
+    colour: OKABE_ITO.vermillion,
+    variants: {
+      'fa-sparse50': { colour: OKABE_ITO.orange },
+      // not fa's swatch: fig3a draws the two side by side
+      'fa-coarse-derivative': { colour: OKABE_ITO.reddishPurple, dash: [2, 3] },
+    },
     title: 'Feedback alignment',
     description: 'error sent back through a fixed random B (Lillicrap et al. 2016)',
     feedback: 'transposed',
@@ -143,6 +161,7 @@ export const RULES = {
   }),
   dfa: entry({
     key: 'dfa',
+    colour: OKABE_ITO.skyBlue,
     title: 'Direct feedback alignment',
     description: 'output error sent straight to every hidden layer through fixed random D_l (Nøkland 2016)',
     feedback: 'direct',
@@ -155,6 +174,7 @@ export const RULES = {
   }),
   shallow: entry({
     key: 'shallow',
+    colour: OKABE_ITO.grey,
     title: 'Shallow',
     description: 'only the output layer learns; hidden layers stay random',
     feedback: 'none',
@@ -163,6 +183,7 @@ export const RULES = {
   }),
   'node-perturbation': entry({
     key: 'node-perturbation',
+    colour: OKABE_ITO.reddishPurple,
     title: 'Node perturbation',
     description: 'a noisy second forward pass; the change in loss teaches (reinforcement baseline)',
     feedback: 'none',
@@ -174,6 +195,7 @@ export const RULES = {
   }),
   'sign-symmetry': entry({
     key: 'sign-symmetry',
+    colour: OKABE_ITO.bluishGreen,
     title: 'Sign symmetry',
     description: 'error sent back through sign(W)ᵀ (Liao, Leibo & Poggio 2016)',
     feedback: 'derived',
@@ -182,6 +204,7 @@ export const RULES = {
   }),
   'kolen-pollack': entry({
     key: 'kolen-pollack',
+    colour: OKABE_ITO.blue,
     title: 'Kolen–Pollack',
     description:
       'feedback weights K get the same update as W, weight decay included, so K approaches W (Akrout et al. 2019)',
@@ -224,22 +247,26 @@ export const RULES = {
     'usf',
     'Uniform sign-concordant (uSF)',
     'uniform',
+    TOL_MUTED.teal,
     'error sent back through scale · sign(W)ᵀ; at scale 1 the same as sign-symmetry (Liao, Leibo & Poggio 2016)',
   ),
   brsf: signConcordantEntry(
     'brsf',
     'Batchwise random-magnitude sign-concordant (brSF)',
     'batchwise',
+    TOL_MUTED.green,
     'error sent back through (sign(W) ∘ |M|)ᵀ, M redrawn before every step (Liao, Leibo & Poggio 2016)',
   ),
   frsf: signConcordantEntry(
     'frsf',
     'Fixed random-magnitude sign-concordant (frSF)',
     'fixed',
+    TOL_MUTED.olive,
     'error sent back through (sign(W) ∘ |M|)ᵀ, M drawn once (Liao, Leibo & Poggio 2016)',
   ),
   'weight-mirror': entry({
     key: 'weight-mirror',
+    colour: TOL_MUTED.indigo,
     title: 'Weight mirror',
     description:
       'error sent back through B, which learns Wᵀ from noise the layers emit between steps (Akrout et al. 2019)',
@@ -275,6 +302,7 @@ export const RULES = {
   }),
   drtp: entry({
     key: 'drtp',
+    colour: TOL_MUTED.wine,
     title: 'Direct random target projection',
     description:
       'hidden layers learn from the one-hot target through fixed random D_l, no error path (Frenkel et al. 2021)',

@@ -29,6 +29,7 @@ export function directRandomTargetProjection(options: FeedbackOptions = {}): Rul
       );
       return {
         name: 'directRandomTargetProjection',
+        feedbackWeights: 'fixed',
         modulated: true,
         teaches: () => true,
         backward(ctx: BackwardContext) {

@@ -91,6 +91,7 @@ export function signConcordant(options: SignConcordantOptions = {}): RuleFactory
       refresh(); // so feedback() shows B before the first step
       return {
         name: 'signConcordant',
+        feedbackWeights: 'adapted',
         modulated: true,
         teaches: () => true,
         backward(ctx: BackwardContext) {

@@ -77,6 +77,7 @@ export function weightMirror(options: WeightMirrorOptions = {}): RuleFactory {
       };
       return {
         name: 'weightMirror',
+        feedbackWeights: 'adapted',
         modulated: true,
         teaches: () => true,
         backward(ctx: BackwardContext) {
