@@ -49,8 +49,8 @@ const experiment = defineExperiment({
   run: (c, spec, ctx) =>
     classificationRun(
       {
-        train: ctx.data.mnist.train,
-        test: ctx.data.mnist.test,
+        train: ctx.data.datasets.mnist.train,
+        test: ctx.data.datasets.mnist.test,
         layers: [
           { in: 784, out: c.hiddenUnits, activation: 'logistic' },
           { out: 10, activation: 'logistic' },
