@@ -7,6 +7,7 @@ import * as Comlink from 'comlink';
 import { resolveRun, runSeeds } from '../app/run-settings.js';
 import type { DemoWorkerApi, RunUpdate } from './api.js';
 import { chooseBackend, cpuBackend } from './backend-choice.js';
+import { countingFetch, type DownloadProgress } from './counting-fetch.js';
 import { LiveModels } from './live-models.js';
 import { RunGate } from './run-gate.js';
 import { tileImage } from './tile-image.js';
@@ -14,21 +15,34 @@ import { UpdateBuffer } from './update-buffer.js';
 
 const TILE_UNITS = 16;
 let mnist: Promise<Mnist> | null = null;
+let loaded: Mnist | null = null;
 const models = new LiveModels();
 let current: { gate: RunGate; abort: AbortController; done: Promise<void>; backend: Backend } | null = null;
 
-function loadMnist(url: string): Promise<Mnist> {
+function loadMnist(url: string, out: UpdateBuffer): Promise<Mnist> {
+  const files: string[] = [];
+  const onProgress = (p: DownloadProgress) => {
+    if (!files.includes(p.url)) files.push(p.url);
+    const file = p.url.slice(p.url.lastIndexOf('/') + 1);
+    out.set({ loading: { file, index: files.length, files: 4, received: p.received, total: p.total } });
+  };
   mnist ??= loadMnistFromUrl(url, {
+    fetch: countingFetch(fetch, onProgress),
     names: {
       trainImages: 'train-images-idx3-ubyte.gz',
       trainLabels: 'train-labels-idx1-ubyte.gz',
       testImages: 't10k-images-idx3-ubyte.gz',
       testLabels: 't10k-labels-idx1-ubyte.gz',
     },
-  }).catch((err) => {
-    mnist = null;
-    throw new Error(`MNIST could not be loaded from ${url}: ${(err as Error).message}`);
-  });
+  })
+    .then((m) => {
+      loaded = m;
+      return m;
+    })
+    .catch((err) => {
+      mnist = null;
+      throw new Error(`MNIST could not be loaded from ${url}: ${(err as Error).message}`);
+    });
   return mnist;
 }
 
@@ -68,7 +82,7 @@ const api: DemoWorkerApi = {
     const run = async () => {
       try {
         if (exp.needs.mnist) out.status('loading MNIST…');
-        const data = exp.needs.mnist ? { mnist: await loadMnist(mnistUrl) } : {};
+        const data = exp.needs.mnist ? { mnist: await loadMnist(mnistUrl, out) } : {};
         out.status(seeds.length > 1 ? `training seed ${seeds[0]} (1 of ${seeds.length})` : 'training');
         await runExperiment(exp, {
           config,
@@ -130,6 +144,18 @@ const api: DemoWorkerApi = {
   },
   stop: stopCurrent,
   guess: (pixels) => models.guess(pixels),
+  async strip(count) {
+    const test = loaded?.test;
+    if (!test || test.inputSize !== 784 || !test.labels) return null;
+    const images: Float32Array[] = [];
+    const guesses: { rule: string; guess: number }[][] = [];
+    for (let i = 0; i < Math.min(count, test.count); i++) {
+      const image = test.inputs.slice(i * 784, (i + 1) * 784);
+      images.push(image);
+      guesses.push((await models.guess(image)).map((g) => ({ rule: g.rule, guess: g.guess })));
+    }
+    return { images, labels: Array.from(test.labels.slice(0, images.length)), guesses };
+  },
   async measureSpeed(o) {
     const backend = await cpuBackend(o.threads ?? 1);
     try {
