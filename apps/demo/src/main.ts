@@ -1,9 +1,7 @@
 import 'uplot/dist/uPlot.min.css';
 import './styles.css';
-import { getExperiment } from '@rfa/experiments';
+import { getExperiment, ruleStyle } from '@rfa/experiments';
 import * as Comlink from 'comlink';
-import { layerWidths } from './app/memory-estimate.js';
-import { ruleColour } from './app/palette.js';
 import { defaultSettings, type RunSettings, resolveRun } from './app/run-settings.js';
 import { SeedPoints } from './app/seed-points.js';
 import { decodeSettings, encodeSettings } from './app/url-state.js';
@@ -11,7 +9,6 @@ import { CurveCharts } from './ui/curve-charts.js';
 import { DigitPad } from './ui/digit-pad.js';
 import { el } from './ui/dom.js';
 import { chartsPicture, saveBlob } from './ui/downloads.js';
-import { experimentCaption, experimentLayerWidths, experimentXUnit } from './ui/experiment-info.js';
 import { HeadlineCards } from './ui/headline-cards.js';
 import { NetworkDiagram } from './ui/network-diagram.js';
 import { ReadoutTable } from './ui/readout-table.js';
@@ -25,7 +22,7 @@ import type { DemoWorkerApi, RunUpdate } from './worker/api.js';
 const worker = Comlink.wrap<DemoWorkerApi>(
   new Worker(new URL('./worker/demo-worker.ts', import.meta.url), { type: 'module' }),
 );
-const mnistUrl = new URL('mnist/', document.baseURI).href;
+const dataUrl = new URL('./', document.baseURI).href;
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 let initial: RunSettings = defaultSettings();
@@ -59,8 +56,9 @@ const tiles = new WeightTiles($('tiles'));
 const raster = new SpikeRaster($('raster'));
 const diagram = new NetworkDiagram($('diagram'));
 const headline = new HeadlineCards($('headline'));
-const strip = new TestStripView($('strip'), ruleColour);
-new DigitPad($('pad'), (pixels) => worker.guess(pixels), ruleColour);
+const colour = (rule: string) => ruleStyle(rule).colour;
+const strip = new TestStripView($('strip'), colour);
+new DigitPad($('pad'), (pixels) => worker.guess(pixels), colour);
 const chartsHint = () =>
   $('charts').replaceChildren(
     el('p', { class: 'hint', text: 'The curves appear here as soon as you press Start.' }),
@@ -69,20 +67,20 @@ const chartsHint = () =>
 /** Shows what the chosen settings will run: caption, network, one card per rule (before Start, and at it). */
 function preview(s: RunSettings): void {
   const exp = getExperiment(s.experiment);
-  document.body.dataset.mnist = String(Boolean(exp.needs.mnist));
-  $('caption').textContent =
-    `${experimentCaption(exp)} Press Start to train the chosen rules side by side.`.trim();
+  // a data set of images: the digit pad, the test strip and the weight tiles
+  document.body.dataset.images = String((exp.needs.datasets ?? []).length > 0);
+  $('caption').textContent = `${exp.caption} Press Start to train the chosen rules side by side.`;
   $('experiment-title').textContent = exp.title;
   let rules: string[] = [];
   let widths: number[] | null = null;
   try {
     const run = resolveRun(s);
     rules = run.rules;
-    widths = experimentLayerWidths(exp, run.config) ?? layerWidths(s.experiment, run.config);
+    widths = exp.layerWidths(run.config);
   } catch {
     // a bad field is named when Start is pressed
   }
-  const styled = rules.map((rule) => ({ rule, colour: ruleColour(rule) }));
+  const styled = rules.map((rule) => ({ rule, colour: colour(rule) }));
   diagram.show(widths, styled);
   headline.reset(styled);
 }
@@ -186,7 +184,7 @@ function onUpdate(u: RunUpdate): void {
 let lastStrip = 0;
 /** The test images with each network's guess, at most every 3 s while training (and at the end). */
 async function refreshStrip(now = false): Promise<void> {
-  if (document.body.dataset.mnist !== 'true' || (!now && performance.now() - lastStrip < 3000)) return;
+  if (document.body.dataset.images !== 'true' || (!now && performance.now() - lastStrip < 3000)) return;
   lastStrip = performance.now();
   const images = await worker.strip(12);
   const any = images?.guesses.some((g) => g.length > 0) ?? false;
@@ -204,7 +202,7 @@ async function start(): Promise<void> {
     history.replaceState(null, '', `?${query}`);
     share.value = location.href;
     const exp = getExperiment(settings.experiment);
-    charts.reset(exp, run.rules, experimentXUnit(exp), settings.seeds);
+    charts.reset(exp, run.rules, exp.xUnit, settings.seeds);
     readout.reset(run.rules, settings.seeds);
     preview(settings);
     seedPoints = new SeedPoints();
@@ -223,7 +221,7 @@ async function start(): Promise<void> {
   setRunning(true);
   status.textContent = 'starting…';
   try {
-    await worker.start(settings, mnistUrl, Comlink.proxy(onUpdate));
+    await worker.start(settings, dataUrl, Comlink.proxy(onUpdate));
   } catch (err) {
     problem.textContent = (err as Error).message;
     setRunning(false);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { chromiumSkipReason, launchChromium } from '@rfa/browser-testing';
+import { getExperiment } from '@rfa/experiments';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plotSvg } from '../../bench/src/report/plot.js';
@@ -194,7 +195,8 @@ describe.skipIf(skip !== undefined)(
         const results = Object.fromEntries(
           rules.map((r, i) => [r, { final: {}, curves: { step: [0, 1], nse: [1 + i, 2 + i] }, perSeed: {} }]),
         );
-        const svg = (await plotSvg(id, { metric: 'nse', title: 'nse', yTitle: 'nse' }, results, rules)) ?? '';
+        const plot = { metric: 'nse', title: 'nse', yTitle: 'nse', unit: 'plain' as const };
+        const svg = (await plotSvg(id, getExperiment(id), plot, results)) ?? '';
         const bench = new Map(
           [
             ...svg.matchAll(

@@ -1,9 +1,11 @@
-import type { Experiment } from '@rfa/experiments';
+import { type Experiment, type PlotSpec, ruleStyle } from '@rfa/experiments';
 import uPlot from 'uplot';
-import { ruleColour } from '../app/palette.js';
 import { type ChartSpec, chartSpecs, type LineSpec, lineValue } from './chart-layout.js';
 import { el } from './dom.js';
-import { formatInUnit, type PlotUnit, plotReferences, plotUnit, type Reference } from './experiment-info.js';
+import { formatInUnit, type PlotUnit } from './format-unit.js';
+
+/** A value the paper reports, drawn as a horizontal line. */
+type Reference = NonNullable<PlotSpec['reference']>[number];
 
 /** Points drawn per line at most: longer curves are thinned evenly (the latest point kept). */
 const MAX_POINTS = 1000;
@@ -72,8 +74,8 @@ export class CurveCharts {
       const plot = plots.find((p) => p.metric === spec.id);
       return {
         spec,
-        unit: plotUnit(plot ?? { metric: spec.id, title: spec.title, yTitle: spec.y }),
-        references: exp && plot ? plotReferences(exp, plot, rules) : [],
+        unit: plot?.unit ?? 'plain',
+        references: plot?.reference ?? [],
         readout: null,
         box: null,
         plot: null,
@@ -216,7 +218,7 @@ export class CurveCharts {
       if (l.band && l.band.times > 0) {
         const lower = index.get(`${l.rule} ${l.metric} -`);
         if (lower)
-          bands.push({ series: [index.get(l.key) as number, lower], fill: `${ruleColour(l.rule)}26` });
+          bands.push({ series: [index.get(l.key) as number, lower], fill: `${ruleStyle(l.rule).colour}26` });
       }
     const tick = (v: number) => formatInUnit(v, unit, 2);
     const yLabel =

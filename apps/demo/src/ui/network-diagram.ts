@@ -1,4 +1,4 @@
-import { formatInUnit } from './experiment-info.js';
+import { formatInUnit } from './format-unit.js';
 import { type Connection, type LayerColumn, networkLayout } from './network-layout.js';
 
 const NS = 'http://www.w3.org/2000/svg';

@@ -1,6 +1,11 @@
-import { configFields, EXPERIMENTS, type ExperimentId, getExperiment, selectRules } from '@rfa/experiments';
-import { demoPreset } from '../app/demo-presets.js';
-import { ruleColour } from '../app/palette.js';
+import {
+  configFields,
+  EXPERIMENTS,
+  type ExperimentId,
+  getExperiment,
+  ruleStyle,
+  selectRules,
+} from '@rfa/experiments';
 import {
   BACKENDS,
   type BackendChoice,
@@ -119,7 +124,7 @@ export class SettingsForm {
               el('option', { value: x.id, selected: x.id === s.experiment, text: x.title }),
             ),
           ),
-          `In this demo: ${demoPreset(s.experiment).note}`,
+          `In this demo: ${exp.browser.note}`,
         ),
       ),
       el(
@@ -136,7 +141,11 @@ export class SettingsForm {
               value: key,
               checked: chosen.includes(key) || (chosen.length === 0 && defaults.includes(key)),
             }),
-            el('span', { class: 'swatch', style: `background:${ruleColour(key)}`, 'aria-hidden': 'true' }),
+            el('span', {
+              class: 'swatch',
+              style: `background:${ruleStyle(key).colour}`,
+              'aria-hidden': 'true',
+            }),
             el('span', { class: 'rule-name', text: key }),
           ),
         ),
