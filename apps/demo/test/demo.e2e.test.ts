@@ -284,10 +284,14 @@ describe.skipIf(skip !== undefined)(
     it('fig3d: the 4-layer net shows its lower layer’s angle beside the top layer’s, and W vs B⁺', async () => {
       const page = await open('experiment=fig3d&rules=fa,fa-4layer&steps=300');
       await expect
-        .poll(async () => (await lines(page, 'deltaAngle'))['fa-4layer deltaAngle1'] ?? 0, {
-          timeout: 90_000,
-          interval: 250,
-        })
+        .poll(
+          async () => {
+            // the two rules train side by side, one may be ahead: wait for both
+            const l = await lines(page, 'deltaAngle');
+            return Math.min(l['fa-4layer deltaAngle1'] ?? 0, l['fa deltaAngle'] ?? 0);
+          },
+          { timeout: 90_000, interval: 250 },
+        )
         .toBeGreaterThan(5);
       const angle = await lines(page, 'deltaAngle');
       expect(angle['fa-4layer deltaAngle']).toBeGreaterThan(5);
