@@ -123,6 +123,17 @@ function setRunning(on: boolean): void {
 }
 
 function onUpdate(u: RunUpdate): void {
+  if (u.loading) {
+    const { file, index, files, received, total } = u.loading;
+    const share = Number.isFinite(total) ? received / total : Number.NaN;
+    if (Number.isFinite(share)) {
+      progress.max = 1;
+      progress.value = share;
+    } else progress.removeAttribute('value');
+    status.textContent = `loading MNIST: file ${index} of ${files} (${file})${Number.isFinite(share) ? `, ${Math.round(share * 100)}%` : ''}`;
+    progress.setAttribute('aria-label', 'MNIST download progress');
+  }
+  // after the download's line: a run's status in the same message wins
   if (u.status) status.textContent = u.status;
   if (u.status?.startsWith('training')) training = u.status;
   if (u.backend) {
@@ -138,16 +149,6 @@ function onUpdate(u: RunUpdate): void {
     headline.add(p.rule, mean);
     diagram.update(p.rule, mean);
     curvesReady = true;
-  }
-  if (u.loading && !u.progress) {
-    const { file, index, files, received, total } = u.loading;
-    const share = Number.isFinite(total) ? received / total : Number.NaN;
-    if (Number.isFinite(share)) {
-      progress.max = 1;
-      progress.value = share;
-    } else progress.removeAttribute('value');
-    status.textContent = `loading MNIST: file ${index} of ${files} (${file})${Number.isFinite(share) ? `, ${Math.round(share * 100)}%` : ''}`;
-    progress.setAttribute('aria-label', 'MNIST download progress');
   }
   if (u.progress) {
     progress.max = u.progress.total;

@@ -151,6 +151,8 @@ export class CurveCharts {
       const xs = thin(all);
       const ys = c.drawn.map((l) => xs.map((x) => c.values.get(l.key)?.get(x) ?? null));
       c.plot?.setData([xs, ...ys] as uPlot.AlignedData);
+      const cursor = c.plot?.cursor;
+      this.readout(c, cursor && (cursor.left ?? -1) >= 0 ? (cursor.idx ?? null) : null);
       const box = c.box as HTMLElement;
       box.dataset.points = String(all.length);
       box.dataset.lines = JSON.stringify(
@@ -208,7 +210,7 @@ export class CurveCharts {
           'li',
           { class: 'reference' },
           el('span', { class: 'swatch-line reference', 'aria-hidden': 'true' }),
-          `${r.label}: ${formatInUnit(r.value, unit)}`,
+          r.label,
         ),
       ),
     );
@@ -269,7 +271,7 @@ export class CurveCharts {
         legend: { show: false },
         cursor: { drag: { x: false, y: false } },
         hooks: {
-          draw: [(u) => drawReferences(u, references, unit)],
+          draw: [(u) => drawReferences(u, references)],
           setCursor: [(u) => this.readout(c, u.cursor.idx ?? null)],
         },
       },
@@ -312,7 +314,7 @@ function legendEntries(
 }
 
 /** The paper's values as dashed grey lines across the plot, each labelled at its right end. */
-function drawReferences(u: uPlot, references: readonly Reference[], unit: PlotUnit): void {
+function drawReferences(u: uPlot, references: readonly Reference[]): void {
   const ctx = u.ctx;
   const { left, top, width, height } = u.bbox;
   ctx.save();
@@ -335,7 +337,7 @@ function drawReferences(u: uPlot, references: readonly Reference[], unit: PlotUn
     ctx.lineTo(left + width, y);
     ctx.stroke();
     const at = Math.min(y - 4 * devicePixelRatio, free);
-    ctx.fillText(`${r.label} ${formatInUnit(r.value, unit)}`, left + width - 4, at);
+    ctx.fillText(r.label, left + width - 4, at);
     free = at - lineHeight;
   }
   ctx.restore();

@@ -89,7 +89,7 @@ export class NetworkDiagram {
     for (let i = 0; i < col.dots; i++)
       g.append(svg('circle', { cx: col.x, cy: top + i * DOT_GAP, r: 5, class: 'unit' }));
     g.append(
-      svg('text', { x: col.x, y: MID + 84, 'text-anchor': 'middle', class: 'layer-label' }, col.label),
+      svg('text', { x: col.x, y: top - 20, 'text-anchor': 'middle', class: 'layer-label' }, col.label),
     );
     this.box.append(g);
   }
