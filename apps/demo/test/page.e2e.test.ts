@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -139,6 +139,33 @@ describe.skipIf(skip !== undefined)(
       expect(view.y).toBeGreaterThanOrEqual(controls.y + controls.height - 1);
       await page.setViewportSize(VIEWPORTS[1]);
       expect(await seriousAxe(page)).toEqual([]);
+      // the charts: a legend of rules only, a hover readout, the paper's values as lines
+      const error = page.locator('figure[data-metric="testError"]');
+      expect(await error.locator('.legend li[data-rule]').allTextContents()).toEqual(['bp', 'fa']);
+      expect(await error.locator('.legend').textContent()).not.toMatch(/s\.d\.|--/);
+      expect(await error.locator('.legend li.reference').count()).toBeGreaterThan(0);
+      expect(await error.locator('.readout-line').textContent()).toMatch(/^latest, .*bp \d.*%.*fa \d.*%/);
+      await error.scrollIntoViewIfNeeded();
+      const plot = (await error.locator('.u-over').boundingBox())!;
+      await page.mouse.move(plot.x + plot.width * 0.3, plot.y + plot.height / 2);
+      await expect.poll(() => error.locator('.readout-line').textContent()).toMatch(/^epoch \d.*: bp \d.*%/);
+      // the pad does not scroll the page under a finger
+      expect(await page.locator('canvas.pad').evaluate((c) => getComputedStyle(c).touchAction)).toBe('none');
+      // downloads: the curves as JSON, the charts as a PNG
+      const [json] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('#download-json').click(),
+      ]);
+      const curves = JSON.parse(readFileSync((await json.path()) as string, 'utf8'));
+      const testError = curves.charts.find((c: { metric: string }) => c.metric === 'testError');
+      expect(testError.unit).toBe('percent');
+      expect(testError.lines.map((l: { rule: string }) => l.rule)).toEqual(['bp', 'fa']);
+      expect(testError.lines[1].x.length).toBeGreaterThan(2);
+      expect(testError.lines[1].y.length).toBe(testError.lines[1].x.length);
+      const [png] = await Promise.all([page.waitForEvent('download'), page.locator('#download-png').click()]);
+      const bytes = readFileSync((await png.path()) as string);
+      expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+      expect(png.suggestedFilename()).toMatch(/\.png$/);
       await page.close();
     });
 
