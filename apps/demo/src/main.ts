@@ -190,6 +190,8 @@ async function refreshStrip(now = false): Promise<void> {
   const images = await worker.strip(12);
   const any = images?.guesses.some((g) => g.length > 0) ?? false;
   document.body.dataset.guesses = String(any);
+  // a network that cannot take a drawn digit (the spiking one): its weights only
+  $('mnist-title').textContent = any ? 'Draw a digit' : 'What the network learned';
   if (images && any) strip.show(images);
 }
 
@@ -214,6 +216,8 @@ async function start(): Promise<void> {
     tiles.reset();
     raster.reset();
     strip.reset();
+    delete document.body.dataset.guesses;
+    $('mnist-title').textContent = 'Draw a digit';
     $('spiking-section').hidden = true;
   } catch (err) {
     problem.textContent = (err as Error).message;
