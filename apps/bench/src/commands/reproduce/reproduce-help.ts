@@ -1,5 +1,5 @@
 import { configFields, type Experiment, experimentIds, getExperiment } from '@rfa/experiments';
-import { DATA_DIR_HELP } from '../../data-dir.js';
+import { dataDirHelp } from '../../data-dir.js';
 
 /** Seeds a runner uses when none are asked for. */
 const DEFAULT_SEEDS = 3;
@@ -33,7 +33,7 @@ export const REPRODUCE_HELP = `pnpm bench reproduce <${experimentIds().join('|')
   --json FILE        also write the results as JSON (one object, or an array for several experiments)
   --checkpoint-dir DIR  where runs keep checkpoints and finished results (default <out>/checkpoints)
   --resume           continue an interrupted run of the same config from its checkpoints
-  ${DATA_DIR_HELP}
+  ${dataDirHelp(19)}
   pnpm bench reproduce <experiment> --help   lists that experiment's fields, defaults and quick values
 
 experiments:

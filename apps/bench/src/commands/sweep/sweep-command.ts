@@ -10,7 +10,7 @@ import {
   type SweepSpec,
   submitSweep,
 } from '@rfa/sweeps';
-import { DATA_DIR_HELP, dataDirOf } from '../../data-dir.js';
+import { dataDirHelp, dataDirOf } from '../../data-dir.js';
 import { interruptSignal } from '../../interrupt.js';
 import { writeFileAtomic } from '../../report/write-atomic.js';
 import { collectFromQueue } from './collect-command.js';
@@ -26,7 +26,7 @@ export const SWEEP_HELP = `pnpm bench sweep <experiment> [options]   seeds × ru
   --out DIR             results (DIR/jobs/<id>.json), report, index.html (default rfa-sweep)
   --workers N           local pool: worker threads, one job each on one CPU thread (default: one per core)
   --checkpoint-dir DIR  local pool: checkpoints (default DIR/checkpoints); --checkpoint-seconds S (default 30)
-  ${DATA_DIR_HELP}
+  ${dataDirHelp(22)}
   --queue redis://H:P   put the jobs on a BullMQ queue instead (run 'pnpm bench worker' anywhere)
   --wait                with --queue: wait for the results and write the report (Ctrl-C stops waiting only)
   --queue-name NAME     (default rfa-sweeps)   --attempts N (default 3)   --backoff-seconds S (default 10)

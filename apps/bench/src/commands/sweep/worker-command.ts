@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startQueueWorker } from '@rfa/sweeps';
 import { CliError } from '../../cli-error.js';
-import { DATA_DIR_HELP, DATA_DIR_OPTIONS, dataDirOf } from '../../data-dir.js';
+import { DATA_DIR_OPTIONS, dataDirHelp, dataDirOf } from '../../data-dir.js';
 import { positiveInt, seconds } from './sweep-args.js';
 
 export const WORKER_HELP = `pnpm bench worker --queue redis://H:P [options]   take sweep jobs from a queue and run them
@@ -10,7 +10,7 @@ export const WORKER_HELP = `pnpm bench worker --queue redis://H:P [options]   ta
   --checkpoint-dir DIR  checkpoints, shared by every worker (a retried job resumes from it); --checkpoint-seconds S
   --lock-seconds S      a dead worker's job goes back to the queue after about twice this (default 30)
   --queue-name NAME     (default rfa-sweeps)
-  ${DATA_DIR_HELP}
+  ${dataDirHelp(22)}
   Ctrl-C (or SIGTERM) lets the running jobs finish, then stops; a second Ctrl-C stops at once.`;
 
 /** Runs a queue worker until Ctrl-C or SIGTERM. */
