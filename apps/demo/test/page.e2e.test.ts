@@ -29,6 +29,18 @@ const VIEWPORTS = [
   { width: 390, height: 844 },
 ];
 
+/** Records, from the first script on, each status line of the data download with its bar's share. */
+const WATCH_LOADING = `
+  window.__loading = [];
+  new MutationObserver(() => {
+    const status = document.getElementById('status');
+    const bar = document.getElementById('progress');
+    const text = status?.textContent ?? '';
+    if (bar && text.startsWith('loading MNIST: file') && text !== window.__loading.at(-1)?.[0])
+      window.__loading.push([text, bar.hasAttribute('value') ? bar.value / bar.max : 0]);
+  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+`;
+
 /** Axe-core's serious and critical findings, one line each. */
 async function seriousAxe(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -67,8 +79,9 @@ describe.skipIf(skip !== undefined)(
       server?.close();
     });
 
-    async function open(query = '', viewport = VIEWPORTS[1]): Promise<Page> {
+    async function open(query = '', viewport = VIEWPORTS[1], init?: string): Promise<Page> {
       const page = await context.newPage();
+      if (init) await page.addInitScript(init);
       await page.setViewportSize(viewport);
       page.on('pageerror', (e) => console.warn(`[page error] ${e.message}`));
       await page.goto(`${url}${query ? `?${query}` : ''}`);
@@ -110,7 +123,7 @@ describe.skipIf(skip !== undefined)(
     });
 
     it('while MNIST trains: no overlap, nothing cut off at four viewports (the phone stacked), no serious axe finding', async () => {
-      const page = await open('experiment=fig3a&rules=bp,fa');
+      const page = await open('experiment=fig3a&rules=bp,fa', VIEWPORTS[1], WATCH_LOADING);
       // the download's progress bar, then training; the strip of test images fills in
       await expect
         .poll(async () => Number(await page.locator('#strip').getAttribute('data-updates')), {
@@ -127,6 +140,18 @@ describe.skipIf(skip !== undefined)(
         )
         .toBeGreaterThan(2);
       expect(await page.locator('ol.strip > li').count()).toBe(12);
+      const loading = await page.evaluate(
+        () => (window as never as { __loading: [string, number][] }).__loading,
+      );
+      console.log(
+        `MNIST download as the page showed it: ${loading.length} updates, last '${loading.at(-1)?.[0]}'`,
+      );
+      expect(loading.length).toBeGreaterThan(0);
+      for (const [text, share] of loading) {
+        expect(text).toMatch(/^loading MNIST: file [1-4] of 4 \(.+\.gz\)/);
+        expect(share).toBeGreaterThanOrEqual(0);
+        expect(share).toBeLessThanOrEqual(1);
+      }
       for (const viewport of VIEWPORTS) {
         await page.setViewportSize(viewport);
         await page.waitForTimeout(300);
