@@ -65,11 +65,13 @@ const chartsHint = () =>
   );
 
 /** Shows what the chosen settings will run: caption, network, one card per rule (before Start, and at it). */
-function preview(s: RunSettings): void {
+function preview(s: RunSettings, started = false): void {
   const exp = getExperiment(s.experiment);
   // a data set of images: the digit pad, the test strip and the weight tiles
   document.body.dataset.images = String((exp.needs.datasets ?? []).length > 0);
-  $('caption').textContent = `${exp.caption} Press Start to train the chosen rules side by side.`;
+  $('caption').textContent = started
+    ? exp.caption
+    : `${exp.caption} Press Start to train the chosen rules side by side.`;
   $('experiment-title').textContent = exp.title;
   let rules: string[] = [];
   let widths: number[] | null = null;
@@ -207,7 +209,7 @@ async function start(): Promise<void> {
     const exp = getExperiment(settings.experiment);
     charts.reset(exp, run.rules, exp.xUnit, settings.seeds);
     readout.reset(run.rules, settings.seeds);
-    preview(settings);
+    preview(settings, true);
     seedPoints = new SeedPoints();
     training = 'training';
     curvesReady = false;

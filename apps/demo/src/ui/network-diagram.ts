@@ -51,7 +51,7 @@ export class NetworkDiagram {
     this.root.dataset.layers = widths ? widths.join('-') : '';
     if (!widths) return;
     const { columns, connections } = networkLayout(widths, WIDTH);
-    const height = MID + 104 + rules.length * 15;
+    const height = MID + 112 + rules.length * 21;
     this.box.setAttribute('viewBox', `0 0 ${WIDTH} ${height}`);
     const desc = svg(
       'desc',
@@ -120,11 +120,11 @@ export class NetworkDiagram {
       ),
     );
     rules.forEach((r, i) => {
-      const y = MID + 101 + i * 15;
-      this.box.append(svg('rect', { x: mid - 52, y: y - 9, width: 10, height: 10, rx: 2, fill: r.colour }));
+      const y = MID + 108 + i * 21;
+      this.box.append(svg('rect', { x: mid - 52, y: y - 11, width: 12, height: 12, rx: 2, fill: r.colour }));
       const label = svg(
         'text',
-        { x: mid - 38, y, class: 'angle', 'data-rule': r.rule, 'data-metric': c.angleMetric as string },
+        { x: mid - 34, y, class: 'angle', 'data-rule': r.rule, 'data-metric': c.angleMetric as string },
         `${r.rule} –`,
       );
       this.labels.set(`${r.rule}\u0000${c.angleMetric}`, label);
