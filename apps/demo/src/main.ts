@@ -114,6 +114,8 @@ let curvesReady = false;
 const downloadJson = $<HTMLButtonElement>('download-json');
 const downloadPng = $<HTMLButtonElement>('download-png');
 let runName = 'rfa';
+/** The page's current run; messages of an earlier one (still in flight after a reset) are dropped. */
+let runNumber = 0;
 
 function setRunning(on: boolean): void {
   running = on;
@@ -228,7 +230,12 @@ async function start(): Promise<void> {
   setRunning(true);
   status.textContent = 'starting…';
   try {
-    await worker.start(settings, dataUrl, Comlink.proxy(onUpdate));
+    // a run's messages count only while it is the page's run (a reset or a new start ends that)
+    const run = ++runNumber;
+    const own = (u: RunUpdate) => {
+      if (run === runNumber) onUpdate(u);
+    };
+    await worker.start(settings, dataUrl, Comlink.proxy(own));
   } catch (err) {
     problem.textContent = (err as Error).message;
     setRunning(false);
@@ -253,6 +260,7 @@ $('step').addEventListener('click', () => {
   void worker.step();
 });
 $('reset').addEventListener('click', async () => {
+  runNumber++;
   await worker.stop();
   setRunning(false);
   form.load(defaultSettings(form.read().experiment));
