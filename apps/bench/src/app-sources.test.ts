@@ -15,10 +15,6 @@ const ALLOWED: { file: string; name: string; why: string }[] = [
   // the TF.js speed comparison implements these two rules itself, outside the registry
   { file: 'bench/src/speed/tfjs-trainer.ts', name: 'bp', why: 'TF.js implementation of backprop' },
   { file: 'bench/src/speed/tfjs-trainer.ts', name: 'fa', why: 'TF.js implementation of FA' },
-  // the page shows its MNIST, digit-pad and spike sections by experiment id: to become
-  // attributes of what the experiment needs (branch page rebuilds the page), then these go
-  { file: 'demo/src/styles.css', name: 'fig3a', why: 'page sections by id (to go)' },
-  { file: 'demo/src/styles.css', name: 'fig4', why: 'page sections by id (to go)' },
 ];
 
 function sources(dir: string): string[] {

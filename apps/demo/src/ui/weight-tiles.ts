@@ -39,7 +39,7 @@ export class WeightTiles {
       width,
       height,
       class: 'tiles',
-      style: `width:${width * SCALE}px;height:${height * SCALE}px`,
+      style: `width:${width * SCALE}px`,
       role: 'img',
       'aria-label': `first-layer weights of ${units} hidden units under ${rule}`,
       'data-rule': rule,
