@@ -19,9 +19,9 @@ const degrees = (a: number[], b: number[]) => {
 /** A tanh net with the given weights (row-major [out, in]), FA in the paper's form with `frozen` layers. */
 function frozenTrainer(layers: LayerConfig[], weights: number[][], frozen: number[]) {
   const net = createNetwork(backend, { rng: new Rng(1), init: zerosInit(), layers });
-  weights.forEach((w, l) => backend.write(net.layers[l].weights, w));
+  for (const [l, w] of weights.entries()) backend.write(net.layers[l].weights, w);
   const set = new Set(frozen);
-  const t = createTrainer(
+  return createTrainer(
     net,
     withFrozenLayers(feedbackAlignment({ form: 'paper' }), () => set),
     {
@@ -31,7 +31,6 @@ function frozenTrainer(layers: LayerConfig[], weights: number[][], frozen: numbe
       trackBackprop: true,
     },
   );
-  return t;
 }
 
 // B = [[1, 2], [0, 1]] ([hidden, out]), so B e = (e0 + 2 e1, e1); W of the top layer [[1, 0], [1, 1]], so Wᵀ e = (e0 + e1, e1)
