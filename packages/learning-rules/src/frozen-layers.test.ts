@@ -76,6 +76,12 @@ describe.each([
     wrapped.train(10);
     expect(wrapped.snapshot()).toEqual(plain.snapshot());
     expect(wrapped.trainer.rule.feedback().length).toBe(plain.trainer.rule.feedback().length);
+    // the modulators (signals before each hidden derivative) pass on: the delta angle's definition
+    expect(wrapped.trainer.rule.modulated).toBe(true);
+    const modulators = (t: typeof plain.trainer) =>
+      t.lastModulators().map((m) => m?.readSync().slice() ?? null);
+    expect(modulators(wrapped.trainer)).toEqual(modulators(plain.trainer));
+    expect(modulators(wrapped.trainer)[0]).not.toBeNull();
     for (const t of [wrapped.trainer, plain.trainer]) t.dispose();
   });
 });
