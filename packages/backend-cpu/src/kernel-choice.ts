@@ -63,7 +63,7 @@ export interface CpuBackendOptions {
 }
 
 /** Cores of this machine (Node's os module, or the browser's navigator), at least 1. */
-export function coreCount(): number {
+function coreCount(): number {
   const nodeProcess = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
   const os = nodeProcess?.getBuiltinModule?.('node:os') as
     | { availableParallelism?: () => number }

@@ -63,7 +63,7 @@ export async function preloadWasmKernels(): Promise<void> {
 }
 
 /** The compiled kernels (synchronously, unless `preloadWasmKernels` did it already). */
-export function kernelModule(shared: boolean, fma = false): WebAssembly.Module {
+function kernelModule(shared: boolean, fma = false): WebAssembly.Module {
   const key = variant(shared, fma);
   compiled[key] ??= new WebAssembly.Module(decodeBase64(BYTES[key]));
   return compiled[key] as WebAssembly.Module;
