@@ -2,6 +2,7 @@ import { createCpuBackend } from '@rfa/backend-cpu';
 import { createNetwork, uniformInit } from '@rfa/layers';
 import { OptionError, Rng } from '@rfa/tensor';
 import { describe, expect, it } from 'vitest';
+import { withFrozenLayers } from './frozen-layers.js';
 import { backprop } from './rules/backprop.js';
 import { feedbackAlignment } from './rules/feedback-alignment.js';
 import { createTrainer } from './trainer.js';
@@ -44,7 +45,7 @@ describe('Trainer.lastStep', () => {
     for (const [i, v] of e.entries()) expect(error[i]).toBeCloseTo(v, 6);
   });
 
-  it('is one view per batch size, frozen, whose tensors the next step refreshes', () => {
+  it('is one view per batch size, read-only, whose tensors the next step refreshes', () => {
     const trainer = setUp(false);
     const x = new Float32Array([0.5, -1]);
     trainer.step(x, new Float32Array([1, 0]), 1);
@@ -77,5 +78,30 @@ describe('Trainer.lastStep', () => {
     trainer.step(new Float32Array([1, 2]), new Float32Array([0, 1]), 1);
     expect(trainer.lastStep.deltas).toHaveLength(1);
     expect(trainer.lastStep.modulators).toEqual([null]);
+  });
+
+  // fig5's three phases freeze and unfreeze layers through withFrozenLayers mid-run: a view that
+  // fixed `teaches` when it was made reported the first phase's layers for the whole run
+  it('follows a rule that stops teaching a layer mid-run', () => {
+    let frozen = new Set<number>();
+    const net = createNetwork(backend, {
+      rng: new Rng(1),
+      layers: [
+        { in: 2, out: 3, activation: 'tanh' },
+        { out: 2, activation: 'linear' },
+      ],
+    });
+    const rule = withFrozenLayers(feedbackAlignment(), () => frozen);
+    const trainer = createTrainer(net, rule, { loss: 'mse', learningRate: 0.1, rng: new Rng(2) });
+    const x = new Float32Array([1, -1]);
+    const y = new Float32Array([0, 1]);
+    trainer.step(x, y, 1);
+    expect(trainer.lastStep.deltas.map((d) => d !== null)).toEqual([true, true]);
+    frozen = new Set([0]);
+    trainer.step(x, y, 1);
+    expect(trainer.lastStep.deltas.map((d) => d !== null)).toEqual([false, true]);
+    frozen = new Set();
+    trainer.step(x, y, 1);
+    expect(trainer.lastStep.deltas.map((d) => d !== null)).toEqual([true, true]);
   });
 });

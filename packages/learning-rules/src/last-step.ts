@@ -24,24 +24,29 @@ export interface StepRecord {
  * const hidden = await trainer.lastStep.deltas[0]?.read();
  */
 export class LastStep {
-  /** Per layer, the rule's teaching signal `δ_l` [batch, units]; null for layers the rule does not teach. */
-  readonly deltas: readonly (Tensor | null)[];
+  constructor(
+    private readonly record: StepRecord,
+    private readonly rule: LearningRule,
+    private readonly loss_: Loss,
+  ) {}
+
+  /**
+   * Per layer, the rule's teaching signal `δ_l` [batch, units]; null for layers the rule does
+   * not teach now (a rule may stop teaching a layer mid-run, so this is asked on each read).
+   */
+  get deltas(): readonly (Tensor | null)[] {
+    return Object.freeze(this.record.deltas.map((d, l) => (this.rule.teaches(l) ? d : null)));
+  }
+
   /**
    * Per hidden layer, the signal that arrived before the layer's own derivative (`δ_l = m_l ∘ f'`);
    * null for the output layer, for layers the rule does not teach, and for every layer of a
    * rule without one (node perturbation, shallow).
    */
-  readonly modulators: readonly (Tensor | null)[];
-
-  constructor(
-    private readonly record: StepRecord,
-    rule: LearningRule,
-    private readonly loss_: Loss,
-  ) {
-    this.deltas = Object.freeze(record.deltas.map((d, l) => (rule.teaches(l) ? d : null)));
-    const modulated = rule.modulated === true;
-    this.modulators = Object.freeze(
-      record.modulators.map((m, l) => (modulated && rule.teaches(l) ? m : null)),
+  get modulators(): readonly (Tensor | null)[] {
+    const modulated = this.rule.modulated === true;
+    return Object.freeze(
+      this.record.modulators.map((m, l) => (modulated && this.rule.teaches(l) ? m : null)),
     );
   }
 

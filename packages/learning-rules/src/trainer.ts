@@ -179,7 +179,7 @@ export class Trainer {
   /**
    * A read-only view of the last step: its loss, teaching signals, modulators, output error,
    * forward cache and (with `trackBackprop`) backprop's signals on the same state. One view
-   * per batch size, made once: reading it allocates nothing.
+   * per batch size, made on first use.
    */
   get lastStep(): LastStep {
     if (!this.last) throw new OptionError('lastStep: no step has run yet');
