@@ -1,15 +1,20 @@
 import 'uplot/dist/uPlot.min.css';
 import './styles.css';
-import { getExperiment } from '@rfa/experiments';
+import { getExperiment, ruleStyle } from '@rfa/experiments';
 import * as Comlink from 'comlink';
 import { defaultSettings, type RunSettings, resolveRun } from './app/run-settings.js';
 import { SeedPoints } from './app/seed-points.js';
 import { decodeSettings, encodeSettings } from './app/url-state.js';
 import { CurveCharts } from './ui/curve-charts.js';
 import { DigitPad } from './ui/digit-pad.js';
+import { el } from './ui/dom.js';
+import { chartsPicture, saveBlob } from './ui/downloads.js';
+import { HeadlineCards } from './ui/headline-cards.js';
+import { NetworkDiagram } from './ui/network-diagram.js';
 import { ReadoutTable } from './ui/readout-table.js';
 import { SettingsForm } from './ui/settings-form.js';
 import { SpikeRaster } from './ui/spike-raster.js';
+import { TestStripView } from './ui/test-strip.js';
 import { WeightTiles } from './ui/weight-tiles.js';
 import type { DemoWorkerApi, RunUpdate } from './worker/api.js';
 
@@ -17,7 +22,7 @@ import type { DemoWorkerApi, RunUpdate } from './worker/api.js';
 const worker = Comlink.wrap<DemoWorkerApi>(
   new Worker(new URL('./worker/demo-worker.ts', import.meta.url), { type: 'module' }),
 );
-const mnistUrl = new URL('mnist/', document.baseURI).href;
+const dataUrl = new URL('./', document.baseURI).href;
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 let initial: RunSettings = defaultSettings();
@@ -34,20 +39,63 @@ try {
   problem.textContent = `The link’s settings could not be used: ${(err as Error).message}`;
 }
 
-const form = new SettingsForm(initial);
-document.body.dataset.experiment = initial.experiment;
-form.root.addEventListener('change', () => {
-  if (!running)
-    document.body.dataset.experiment = (
-      form.root.elements.namedItem('experiment') as HTMLSelectElement
-    ).value;
-});
+const button = (id: string, text: string) => el('button', { id, type: 'button', text });
+const runControls = el(
+  'div',
+  { class: 'run-buttons' },
+  button('start', 'Start'),
+  button('pause', 'Pause'),
+  button('step', 'Step'),
+  button('reset', 'Reset'),
+);
+const form = new SettingsForm(initial, runControls);
 $('settings').append(form.root);
 const charts = new CurveCharts($('charts'));
 const readout = new ReadoutTable($('readout'));
 const tiles = new WeightTiles($('tiles'));
 const raster = new SpikeRaster($('raster'));
-new DigitPad($('pad'), (pixels) => worker.guess(pixels));
+const diagram = new NetworkDiagram($('diagram'));
+const headline = new HeadlineCards($('headline'));
+const colour = (rule: string) => ruleStyle(rule).colour;
+const strip = new TestStripView($('strip'), colour);
+new DigitPad($('pad'), (pixels) => worker.guess(pixels), colour);
+const chartsHint = () =>
+  $('charts').replaceChildren(
+    el('p', { class: 'hint', text: 'The curves appear here as soon as you press Start.' }),
+  );
+
+/** Shows what the chosen settings will run: caption, network, one card per rule (before Start, and at it). */
+function preview(s: RunSettings, started = false): void {
+  const exp = getExperiment(s.experiment);
+  // a data set of images: the digit pad, the test strip and the weight tiles
+  document.body.dataset.images = String((exp.needs.datasets ?? []).length > 0);
+  $('caption').textContent = started
+    ? exp.caption
+    : `${exp.caption} Press Start to train the chosen rules side by side.`;
+  $('experiment-title').textContent = exp.title;
+  let rules: string[] = [];
+  let widths: number[] | null = null;
+  try {
+    const run = resolveRun(s);
+    rules = run.rules;
+    widths = exp.layerWidths(run.config);
+  } catch {
+    // a bad field is named when Start is pressed
+  }
+  const styled = rules.map((rule) => ({ rule, colour: colour(rule) }));
+  diagram.show(widths, styled);
+  headline.reset(styled);
+}
+
+const previewForm = () => {
+  if (running) return;
+  try {
+    preview(form.read());
+  } catch {
+    // no rule chosen: keep the last preview
+  }
+};
+form.root.addEventListener('change', previewForm);
 
 const status = $('status');
 const backendLine = $('backend');
@@ -62,6 +110,12 @@ let renderQueued = false;
 let seedPoints = new SeedPoints();
 /** The worker's last training status ('training seed 3 (2 of 4)'), shown again on resume. */
 let training = 'training';
+let curvesReady = false;
+const downloadJson = $<HTMLButtonElement>('download-json');
+const downloadPng = $<HTMLButtonElement>('download-png');
+let runName = 'rfa';
+/** The page's current run; messages of an earlier one (still in flight after a reset) are dropped. */
+let runNumber = 0;
 
 function setRunning(on: boolean): void {
   running = on;
@@ -73,6 +127,17 @@ function setRunning(on: boolean): void {
 }
 
 function onUpdate(u: RunUpdate): void {
+  if (u.loading) {
+    const { file, index, files, received, total } = u.loading;
+    const share = Number.isFinite(total) ? received / total : Number.NaN;
+    if (Number.isFinite(share)) {
+      progress.max = 1;
+      progress.value = share;
+    } else progress.removeAttribute('value');
+    status.textContent = `loading MNIST: file ${index} of ${files} (${file})${Number.isFinite(share) ? `, ${Math.round(share * 100)}%` : ''}`;
+    progress.setAttribute('aria-label', 'MNIST download progress');
+  }
+  // after the download's line: a run's status in the same message wins
   if (u.status) status.textContent = u.status;
   if (u.status?.startsWith('training')) training = u.status;
   if (u.backend) {
@@ -82,15 +147,26 @@ function onUpdate(u: RunUpdate): void {
     fallback.hidden = !u.backend.fallback;
   }
   for (const p of u.points) {
-    charts.add(p.rule, seedPoints.add(p.rule, p.seed, p.point));
+    const mean = seedPoints.add(p.rule, p.seed, p.point);
+    charts.add(p.rule, mean);
     readout.add(p.rule, p.seed, p.point);
+    headline.add(p.rule, mean);
+    diagram.update(p.rule, mean);
+    curvesReady = true;
   }
   if (u.progress) {
     progress.max = u.progress.total;
     progress.value = u.progress.done;
+    progress.setAttribute('aria-label', 'run progress');
   }
-  if (u.tiles) tiles.draw(u.tiles);
-  if (u.raster) raster.add(u.raster.trace, u.raster.classes);
+  if (u.tiles) {
+    tiles.draw(u.tiles);
+    void refreshStrip();
+  }
+  if (u.raster) {
+    $('spiking-section').hidden = false;
+    raster.add(u.raster.trace, u.raster.classes);
+  }
   // the table is written at most four times a second, and only when it has new numbers
   // (rewriting it and its layout every frame, beside the charts, made long tasks)
   if (u.points.length > 0 && !renderQueued) {
@@ -98,11 +174,29 @@ function onUpdate(u: RunUpdate): void {
     setTimeout(() => {
       renderQueued = false;
       readout.render();
+      headline.render();
+      downloadJson.disabled = downloadPng.disabled = !curvesReady;
     }, 250);
   }
   for (const e of u.ends) readout.end(e);
   if (u.error) problem.textContent = u.error;
-  if (u.finished) setRunning(false);
+  if (u.finished) {
+    setRunning(false);
+    void refreshStrip(true);
+  }
+}
+
+let lastStrip = 0;
+/** The test images with each network's guess, at most every 3 s while training (and at the end). */
+async function refreshStrip(now = false): Promise<void> {
+  if (document.body.dataset.images !== 'true' || (!now && performance.now() - lastStrip < 3000)) return;
+  lastStrip = performance.now();
+  const images = await worker.strip(12);
+  const any = images?.guesses.some((g) => g.length > 0) ?? false;
+  document.body.dataset.guesses = String(any);
+  // a network that cannot take a drawn digit (the spiking one): its weights only
+  $('mnist-title').textContent = any ? 'Draw a digit' : 'What the network learned';
+  if (images && any) strip.show(images);
 }
 
 async function start(): Promise<void> {
@@ -114,14 +208,21 @@ async function start(): Promise<void> {
     const query = encodeSettings(settings, run.config, run.rules);
     history.replaceState(null, '', `?${query}`);
     share.value = location.href;
-    const xLabel = settings.experiment === 'fig3a' || settings.experiment === 'fig4' ? 'epoch' : 'step';
-    charts.reset(getExperiment(settings.experiment).plots, run.rules, xLabel, settings.seeds);
+    const exp = getExperiment(settings.experiment);
+    charts.reset(exp, run.rules, exp.xUnit, settings.seeds);
     readout.reset(run.rules, settings.seeds);
+    preview(settings, true);
     seedPoints = new SeedPoints();
     training = 'training';
+    curvesReady = false;
+    downloadJson.disabled = downloadPng.disabled = true;
+    runName = `rfa-${settings.experiment}-seed${settings.seed}`;
     tiles.reset();
     raster.reset();
-    document.body.dataset.experiment = settings.experiment;
+    strip.reset();
+    delete document.body.dataset.guesses;
+    $('mnist-title').textContent = 'Draw a digit';
+    $('spiking-section').hidden = true;
   } catch (err) {
     problem.textContent = (err as Error).message;
     return;
@@ -129,7 +230,12 @@ async function start(): Promise<void> {
   setRunning(true);
   status.textContent = 'starting…';
   try {
-    await worker.start(settings, mnistUrl, Comlink.proxy(onUpdate));
+    // a run's messages count only while it is the page's run (a reset or a new start ends that)
+    const run = ++runNumber;
+    const own = (u: RunUpdate) => {
+      if (run === runNumber) onUpdate(u);
+    };
+    await worker.start(settings, dataUrl, Comlink.proxy(own));
   } catch (err) {
     problem.textContent = (err as Error).message;
     setRunning(false);
@@ -154,11 +260,15 @@ $('step').addEventListener('click', () => {
   void worker.step();
 });
 $('reset').addEventListener('click', async () => {
+  runNumber++;
   await worker.stop();
   setRunning(false);
   form.load(defaultSettings(form.read().experiment));
-  charts.reset([], [], 'step');
+  charts.reset(null, [], 'step');
+  chartsHint();
   readout.reset([]);
+  previewForm();
+  strip.reset();
   tiles.reset();
   raster.reset();
   progress.value = 0;
@@ -175,8 +285,20 @@ $('copy').addEventListener('click', () => {
   void navigator.clipboard?.writeText(share.value).catch(() => undefined);
 });
 
+downloadJson.addEventListener('click', () => {
+  const body = JSON.stringify({ settings: form.read(), charts: charts.curves() }, null, 1);
+  saveBlob(new Blob([body], { type: 'application/json' }), `${runName}-curves.json`);
+});
+downloadPng.addEventListener('click', () => {
+  const picture = chartsPicture(charts.pictures(), document.title);
+  picture.toBlob((blob) => blob && saveBlob(blob, `${runName}-charts.png`), 'image/png');
+});
+
 setRunning(false);
 status.textContent = 'ready';
+$('spiking-section').hidden = true;
+chartsHint();
+preview(initial);
 if (fromLink) void start();
 // for tests and curious users: the worker's throughput probe
 Object.assign(globalThis, { rfaDemo: { measureSpeed: worker.measureSpeed.bind(worker) } });

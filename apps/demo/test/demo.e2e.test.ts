@@ -212,33 +212,86 @@ describe.skipIf(skip !== undefined)(
       await page.screenshot({ path: join(shots, 'fig3a-mnist.png'), fullPage: true });
     });
 
-    it('draw a digit on the canvas and get each network’s guess', async () => {
+    it('draw a small "7" off-centre: the networks get it centred and scaled as MNIST is, and each names its top three', async () => {
       const page = mnistPage as Page;
-      const pad = page.locator('#pad canvas');
+      const pad = page.locator('#pad canvas.pad');
       await pad.scrollIntoViewIfNeeded();
+      expect(await page.locator('.pad-prompt').isVisible()).toBe(true);
       const box = (await pad.boundingBox())!;
-      // a "1": one vertical stroke down the middle
-      await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.15);
-      await page.mouse.down();
-      for (let i = 1; i <= 10; i++)
-        await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * (0.15 + 0.07 * i));
-      await page.mouse.up();
+      // a "7" in the top-left corner, about a third of the pad: the bar, then the stem
+      const at = (fx: number, fy: number) => [box.x + box.width * fx, box.y + box.height * fy] as const;
+      const stroke = async (points: [number, number][]) => {
+        await page.mouse.move(...at(...points[0]));
+        await page.mouse.down();
+        for (const p of points.slice(1)) await page.mouse.move(...at(...p), { steps: 4 });
+        await page.mouse.up();
+      };
+      await stroke([
+        [0.08, 0.1],
+        [0.3, 0.1],
+        [0.22, 0.25],
+        [0.15, 0.42],
+      ]);
+      expect(await page.locator('.pad-prompt').isVisible()).toBe(false);
       await expect.poll(() => page.locator('.guess').count(), { timeout: 30_000 }).toBe(2);
+      // what the networks were given: the preview canvas, ink's centre of mass and box
+      const seen = await page.locator('canvas.preview').evaluate((c: HTMLCanvasElement) => {
+        const data = c.getContext('2d')!.getImageData(0, 0, 28, 28).data;
+        let mass = 0,
+          sx = 0,
+          sy = 0,
+          x0 = 28,
+          x1 = 0,
+          y0 = 28,
+          y1 = 0;
+        for (let y = 0; y < 28; y++)
+          for (let x = 0; x < 28; x++) {
+            const v = data[(y * 28 + x) * 4] / 255;
+            if (v <= 0.02) continue;
+            mass += v;
+            sx += v * (x + 0.5);
+            sy += v * (y + 0.5);
+            x0 = Math.min(x0, x);
+            x1 = Math.max(x1, x + 1);
+            y0 = Math.min(y0, y);
+            y1 = Math.max(y1, y + 1);
+          }
+        return { cx: sx / mass, cy: sy / mass, width: x1 - x0, height: y1 - y0 };
+      });
+      expect(Math.abs(seen.cx - 14)).toBeLessThan(0.6);
+      expect(Math.abs(seen.cy - 14)).toBeLessThan(0.6);
+      expect(Math.max(seen.width, seen.height)).toBeGreaterThanOrEqual(19);
+      expect(Math.max(seen.width, seen.height)).toBeLessThanOrEqual(21);
       const digits = await page.locator('.guess .digit').allTextContents();
-      console.log(`drawn "1": guesses ${digits.join(', ')} (bp, fa)`);
+      const top = await page
+        .locator('.guess')
+        .evaluateAll((gs) =>
+          gs.map((g) =>
+            [...g.querySelectorAll('ol.top3 li')].map((li) => li.getAttribute('data-digit')).join(''),
+          ),
+        );
+      console.log(
+        `drawn "7" (small, top left): guesses ${digits.join(', ')}, top three ${top.join(' / ')} (bp, fa); centred at (${seen.cx.toFixed(2)}, ${seen.cy.toFixed(2)}), ${seen.width}×${seen.height} px`,
+      );
       for (const d of digits) expect(d).toMatch(/^[0-9]$/);
-      expect(await page.locator('.guess[data-rule="fa"] .bar').count()).toBe(10);
-      await page.locator('#pad').screenshot({ path: join(shots, 'digit-guess.png') });
+      for (const t of top) expect(t).toMatch(/^[0-9]{3}$/);
+      // trained past 50% error on centred digits, at least one network puts 7 in its top three
+      expect(top.some((t) => t.includes('7'))).toBe(true);
+      await page.locator('#mnist-section').screenshot({ path: join(shots, 'digit-guess.png') });
       await page.close();
     });
 
     it('fig3d: the 4-layer net shows its lower layer’s angle beside the top layer’s, and W vs B⁺', async () => {
       const page = await open('experiment=fig3d&rules=fa,fa-4layer&steps=300');
       await expect
-        .poll(async () => (await lines(page, 'deltaAngle'))['fa-4layer deltaAngle1'] ?? 0, {
-          timeout: 90_000,
-          interval: 250,
-        })
+        .poll(
+          async () => {
+            // the two rules train side by side, one may be ahead: wait for both
+            const l = await lines(page, 'deltaAngle');
+            return Math.min(l['fa-4layer deltaAngle1'] ?? 0, l['fa deltaAngle'] ?? 0);
+          },
+          { timeout: 90_000, interval: 250 },
+        )
         .toBeGreaterThan(5);
       const angle = await lines(page, 'deltaAngle');
       expect(angle['fa-4layer deltaAngle']).toBeGreaterThan(5);

@@ -15,7 +15,7 @@ export default async function queueProcessor(job: SandboxedJob<SweepJob, string>
   const result = await runJob(job.data, {
     checkpointDir: env[WORKER_ENV.checkpointDir] || undefined,
     checkpointSeconds: seconds ? Number(seconds) : undefined,
-    mnistDir: env[WORKER_ENV.mnistDir] || undefined,
+    dataDir: env[WORKER_ENV.dataDir] || undefined,
     onProgress: (fraction) => {
       job.updateProgress(fraction).catch(() => {});
     },

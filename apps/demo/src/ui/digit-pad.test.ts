@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { downsample } from './digit-pad.js';
+import { topThree } from './digit-pad.js';
 
-describe('downsample', () => {
-  it('averages each 10×10 block’s ink into one of 28×28 pixels', () => {
-    const rgba = new Uint8ClampedArray(280 * 280 * 4);
-    // ink the whole top-left block and half of the block to its right
-    for (let y = 0; y < 10; y++) for (let x = 0; x < 15; x++) rgba[(y * 280 + x) * 4 + 3] = 255;
-    const px = downsample(rgba);
-    expect(px[0]).toBeCloseTo(1, 5);
-    expect(px[1]).toBeCloseTo(0.5, 5);
-    expect(px[28]).toBe(0);
-    expect(px.length).toBe(784);
+describe('topThree', () => {
+  it('gives the three largest outputs with their digits, largest first', () => {
+    const outputs = [0.1, 0.05, 0.7, 0.02, 0.3, 0, 0, 0.9, 0.01, 0.2];
+    expect(topThree(outputs)).toEqual([
+      { digit: 7, value: 0.9 },
+      { digit: 2, value: 0.7 },
+      { digit: 4, value: 0.3 },
+    ]);
   });
 });

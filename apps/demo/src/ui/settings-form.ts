@@ -1,6 +1,11 @@
-import { configFields, EXPERIMENTS, type ExperimentId, getExperiment, selectRules } from '@rfa/experiments';
-import { demoPreset } from '../app/demo-presets.js';
-import { ruleColour } from '../app/palette.js';
+import {
+  configFields,
+  EXPERIMENTS,
+  type ExperimentId,
+  getExperiment,
+  ruleStyle,
+  selectRules,
+} from '@rfa/experiments';
 import {
   BACKENDS,
   type BackendChoice,
@@ -17,12 +22,21 @@ const HIDDEN = new Set(['rules']);
 const valueAt = (config: Record<string, unknown>, key: string): unknown =>
   key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], config);
 
-/** The settings form: experiment, rules, seed and seeds, backend, pacing, and every config field. */
+/**
+ * The controls, in groups: the experiment, its rules, the run (buttons, seeds), the speed
+ * (pacing, backend), then every config field of the experiment, folded away.
+ */
 export class SettingsForm {
   readonly root: HTMLFormElement;
   private settings: RunSettings;
 
-  constructor(initial: RunSettings) {
+  /**
+   * @param runControls the Start, Pause, Step and Reset buttons, shown in the Run group
+   */
+  constructor(
+    initial: RunSettings,
+    private readonly runControls: HTMLElement,
+  ) {
     this.settings = initial;
     this.root = el('form', { class: 'settings', 'aria-label': 'run settings' });
     this.root.addEventListener('submit', (e) => e.preventDefault());
@@ -90,10 +104,10 @@ export class SettingsForm {
     this.root.replaceChildren(
       el(
         'fieldset',
-        {},
+        { class: 'group' },
         el('legend', { text: 'Experiment' }),
         field(
-          'Experiment',
+          'Figure of the paper',
           el(
             'select',
             {
@@ -110,13 +124,13 @@ export class SettingsForm {
               el('option', { value: x.id, selected: x.id === s.experiment, text: x.title }),
             ),
           ),
-          demoPreset(s.experiment).note,
+          `In this demo: ${exp.browser.note}`,
         ),
       ),
       el(
         'fieldset',
-        { class: 'rules' },
-        el('legend', { text: 'Rules (side by side)' }),
+        { class: 'group rules' },
+        el('legend', { text: 'Learning rules, side by side' }),
         ...Object.entries(exp.rules).map(([key, r]) =>
           el(
             'label',
@@ -127,20 +141,42 @@ export class SettingsForm {
               value: key,
               checked: chosen.includes(key) || (chosen.length === 0 && defaults.includes(key)),
             }),
-            el('span', { class: 'swatch', style: `background:${ruleColour(key)}` }),
-            key,
+            el('span', {
+              class: 'swatch',
+              style: `background:${ruleStyle(key).colour}`,
+              'aria-hidden': 'true',
+            }),
+            el('span', { class: 'rule-name', text: key }),
           ),
         ),
       ),
       el(
         'fieldset',
-        {},
+        { class: 'group run' },
         el('legend', { text: 'Run' }),
-        field('Seed', el('input', { name: 'seed', type: 'number', min: 1, step: 1, value: s.seed })),
+        this.runControls,
+        el(
+          'div',
+          { class: 'pair' },
+          field('First seed', el('input', { name: 'seed', type: 'number', min: 1, step: 1, value: s.seed })),
+          field(
+            'Seeds',
+            el('input', { name: 'seeds', type: 'number', min: 1, max: MAX_SEEDS, step: 1, value: s.seeds }),
+          ),
+        ),
+        el('small', {
+          class: 'help',
+          text: `Seeds run one after another (1 to ${MAX_SEEDS}); the curves are their mean, with ±1 s.d. over seeds where the paper’s figure has it.`,
+        }),
+      ),
+      el(
+        'fieldset',
+        { class: 'group' },
+        el('legend', { text: 'Speed' }),
         field(
-          'Seeds',
-          el('input', { name: 'seeds', type: 'number', min: 1, max: MAX_SEEDS, step: 1, value: s.seeds }),
-          `seed, seed + 1, … one after another (1 to ${MAX_SEEDS}); curves show the mean over the seeds that have reached each point, ±1 s.d. over seeds where the paper’s figure has it`,
+          'Steps per frame',
+          el('input', { name: 'stepsPerFrame', type: 'number', min: 0, step: 1, value: s.stepsPerFrame }),
+          '0: as fast as it goes; 1 to watch each step',
         ),
         field(
           'Backend',
@@ -156,16 +192,11 @@ export class SettingsForm {
             ),
           ),
         ),
-        field(
-          'Steps per frame',
-          el('input', { name: 'stepsPerFrame', type: 'number', min: 0, step: 1, value: s.stepsPerFrame }),
-          '0: as fast as it goes',
-        ),
       ),
       el(
         'details',
         { class: 'config' },
-        el('summary', { text: 'Network and learning settings (the paper’s values)' }),
+        el('summary', { text: 'Network and learning settings' }),
         ...configFields(exp)
           .filter((f) => !HIDDEN.has(f.key))
           .map((f) =>

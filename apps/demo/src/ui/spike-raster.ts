@@ -107,6 +107,8 @@ export class SpikeRaster {
           { label: 'V (potential)', stroke: '#0072B2', width: 1.5 },
           { label: 'φ(U) (modulator)', stroke: '#D55E00', width: 1.5, dash: [5, 3] },
         ],
+        // names only: no '--' values beside them
+        legend: { live: false },
       },
       data,
       this.traceBox,

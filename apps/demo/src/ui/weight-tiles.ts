@@ -1,4 +1,4 @@
-import { ruleColour } from '../app/palette.js';
+import { ruleStyle } from '@rfa/experiments';
 import type { TileImage } from '../worker/tile-image.js';
 import { el } from './dom.js';
 
@@ -39,7 +39,7 @@ export class WeightTiles {
       width,
       height,
       class: 'tiles',
-      style: `width:${width * SCALE}px;height:${height * SCALE}px`,
+      style: `width:${width * SCALE}px`,
       role: 'img',
       'aria-label': `first-layer weights of ${units} hidden units under ${rule}`,
       'data-rule': rule,
@@ -47,7 +47,7 @@ export class WeightTiles {
     this.root.append(
       el(
         'figure',
-        { class: 'tiles', style: `border-color:${ruleColour(rule)}` },
+        { class: 'tiles', style: `border-color:${ruleStyle(rule).colour}` },
         el('figcaption', { text: rule }),
         c,
       ),

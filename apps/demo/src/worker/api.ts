@@ -26,6 +26,8 @@ export interface RunUpdate {
   /** New curve points, per rule and seed, in order. */
   points: { rule: string; seed: number; point: Record<string, number> }[];
   progress?: { done: number; total: number };
+  /** While a data set downloads: the file, which of how many, and its bytes so far of the total (NaN: not known). */
+  loading?: { file: string; index: number; files: number; received: number; total: number };
   ends: RuleEnd[];
   /** First-layer weights of each rule as tile images (see `tileImage`). */
   tiles?: { rule: string; units: number; image: TileImage }[];
@@ -37,10 +39,18 @@ export interface RunUpdate {
   finished?: boolean;
 }
 
+/** Test images with each network's guess (see `DemoWorkerApi.strip`). */
+export interface TestStrip {
+  images: Float32Array[];
+  labels: number[];
+  /** Per image, each rule's guess. */
+  guesses: { rule: string; guess: number }[][];
+}
+
 /** The worker's surface, called from the page through comlink. */
 export interface DemoWorkerApi {
   /** Starts a run; `onUpdate` receives its progress. Resolves when it has started. */
-  start(settings: RunSettings, mnistUrl: string, onUpdate: (u: RunUpdate) => void): Promise<void>;
+  start(settings: RunSettings, dataUrl: string, onUpdate: (u: RunUpdate) => void): Promise<void>;
   pause(): void;
   resume(): void;
   step(): void;
@@ -49,6 +59,8 @@ export interface DemoWorkerApi {
   stop(): Promise<void>;
   /** Each network's guess for a drawn digit (784 values in [0, 1]). */
   guess(pixels: Float32Array): Promise<RuleGuess[]>;
+  /** The first `count` test images (784 values each), their labels and each network's guess; null before a data set with images has loaded. */
+  strip(count: number): Promise<TestStrip | null>;
   /** Throughput of the CPU backend on `threads` threads (default 1). */
   measureSpeed(o: SpeedOptions & { threads?: number }): Promise<SpeedResult>;
 }

