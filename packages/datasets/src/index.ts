@@ -5,10 +5,6 @@
 export { type Batch, Batcher, type BatcherState, type BatchOptions, batches } from './batcher.js';
 export { createDataset, type Dataset, type DatasetParts, sliceDataset } from './dataset.js';
 export { DatasetError } from './errors.js';
-export { asBytes, maybeGunzip } from './gzip.js';
-export { type IdxHeader, readIdxHeader } from './idx.js';
-export { type IdxImages, type ParseImagesOptions, parseIdxImages } from './idx-images.js';
-export { type ParseLabelsOptions, parseIdxLabels } from './idx-labels.js';
 export {
   MNIST_CLASSES,
   MNIST_COLS,

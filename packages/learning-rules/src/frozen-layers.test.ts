@@ -57,7 +57,7 @@ describe.each([
     expect(mid[2]).toEqual(before[2]);
     expect(mid[0][0]).not.toEqual(before[0][0]);
     expect(mid[0][1]).not.toEqual(before[0][1]);
-    expect(trainer.lastDeltas().map((d) => d !== null)).toEqual([true, false, false]);
+    expect(trainer.lastStep.deltas.map((d) => d !== null)).toEqual([true, false, false]);
 
     frozen = new Set([0]); // the schedule changes: layer 0 stops, 1 and 2 start (momentum of 0 must not leak)
     train(15);
