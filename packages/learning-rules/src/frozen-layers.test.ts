@@ -79,7 +79,7 @@ describe.each([
     // the modulators (signals before each hidden derivative) pass on: the delta angle's definition
     expect(wrapped.trainer.rule.modulated).toBe(true);
     const modulators = (t: typeof plain.trainer) =>
-      t.lastModulators().map((m) => m?.readSync().slice() ?? null);
+      t.lastStep.modulators.map((m) => m?.readSync().slice() ?? null);
     expect(modulators(wrapped.trainer)).toEqual(modulators(plain.trainer));
     expect(modulators(wrapped.trainer)[0]).not.toBeNull();
     for (const t of [wrapped.trainer, plain.trainer]) t.dispose();
