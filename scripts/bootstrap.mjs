@@ -126,8 +126,10 @@ useLocalNodeHeaders();
 pnpm('install', '--frozen-lockfile');
 if (job === 'test' || job === 'ci') {
   rmSync(join(root, '.rfa-test-results'), { recursive: true, force: true });
-  pnpm('exec', 'biome', 'check', '.');
   pnpm('exec', 'turbo', 'run', 'build', 'typecheck', '--output-logs=errors-only');
+  // biome, then the boundaries: sherif (manifests), knip (unused files, exports, dependencies),
+  // dependency-cruiser (the layering; it resolves workspace imports to the builds made above)
+  pnpm('run', 'lint');
   const r = spawnSync(
     process.execPath,
     [pnpmBin, 'exec', 'turbo', 'run', 'test', '--concurrency=1', '--continue'],

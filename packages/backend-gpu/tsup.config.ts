@@ -1,12 +1,7 @@
-import { defineConfig } from 'tsup';
+import { packageBuild } from '@rfa/tsup-config';
 
-export default defineConfig({
+export default packageBuild({
   entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'es2022',
   // import.meta.url (finding the optional gl package beside gpu.js) in the CommonJS build.
   shims: true,
 });

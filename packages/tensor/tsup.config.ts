@@ -1,10 +1,7 @@
-import { defineConfig } from 'tsup';
+import { packageBuild } from '@rfa/tsup-config';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'es2022',
+export default packageBuild({
+  entry: ['src/index.ts', 'src/ndarray.ts', 'src/internal.ts'],
+  // one shared chunk in both formats: Tensor and the error classes are one whichever entry loaded them
+  splitting: true,
 });

@@ -1,10 +1,5 @@
-import { defineConfig } from 'tsup';
+import { packageBuild } from '@rfa/tsup-config';
 
-export default defineConfig({
+export default packageBuild({
   entry: ['src/index.ts', 'src/vitest.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'es2022',
 });

@@ -1,7 +1,10 @@
 import { OptionError, UnsupportedError } from '@rfa/tensor';
 import type { GemmKernel } from './kernels/gemm.js';
+import { JsKernelSet } from './kernels/js-kernel-set.js';
+import type { CpuKernelSet } from './kernels/kernel-set.js';
 import { fmaKernelsSupported } from './kernels/wasm/wasm-instance.js';
-import { startWasmRuntime, type WasmRuntime } from './kernels/wasm/wasm-runtime.js';
+import { WasmKernelSet } from './kernels/wasm/wasm-kernel-set.js';
+import { startWasmRuntime } from './kernels/wasm/wasm-runtime.js';
 import { wasmSimdSupported } from './kernels/wasm/wasm-support.js';
 
 /** Which kernels a CPU backend runs: plain JavaScript, WebAssembly SIMD, or the best available. */
@@ -60,7 +63,7 @@ export interface CpuBackendOptions {
 }
 
 /** Cores of this machine (Node's os module, or the browser's navigator), at least 1. */
-export function coreCount(): number {
+function coreCount(): number {
   const nodeProcess = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
   const os = nodeProcess?.getBuiltinModule?.('node:os') as
     | { availableParallelism?: () => number }
@@ -70,11 +73,11 @@ export function coreCount(): number {
 }
 
 /**
- * Starts what the options ask for: the wasm runtime (or null for the JS kernels)
- * and the backend's description, which names the kernels, memory, threads and
- * why they were chosen.
+ * Starts what the options ask for: the kernel set (WebAssembly with its runtime, or
+ * plain JS) and the backend's description, which names the kernels, memory, threads
+ * and why they were chosen.
  */
-export function setUpKernels(options: CpuBackendOptions): { wasm: WasmRuntime | null; description: string } {
+export function setUpKernels(options: CpuBackendOptions): { kernels: CpuKernelSet; description: string } {
   const choice = chooseKernels(options.kernels);
   const threads = options.threads ?? Math.min(coreCount(), 4);
   if (!(Number.isInteger(threads) && threads >= 1)) {
@@ -108,7 +111,7 @@ export function setUpKernels(options: CpuBackendOptions): { wasm: WasmRuntime | 
         ? `shared wasm memory, gemm and activations on up to ${threads} threads`
         : 'unshared wasm memory (no SharedArrayBuffer here), one thread';
       return {
-        wasm,
+        kernels: new WasmKernelSet(wasm),
         description: `cpu: WebAssembly SIMD kernels (packed 4×8 f32x4 gemm${fewRows ? ', unpacked 4×8 tiles for ≤ 16 rows' : ''}${fma ? ', fused multiply-add' : ''}), tensors in ${memory} (${why})`,
       };
     } catch (error) {
@@ -120,7 +123,7 @@ export function setUpKernels(options: CpuBackendOptions): { wasm: WasmRuntime | 
     }
   }
   return {
-    wasm: null,
+    kernels: new JsKernelSet(options.gemm),
     description: `cpu: plain JavaScript kernels on ndarray storage (blocked 4×4 gemm), one thread (${why})`,
   };
 }

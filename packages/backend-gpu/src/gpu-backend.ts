@@ -148,96 +148,159 @@ export class GpuBackend extends KernelBackend {
   }
 
   protected kCopy(out: Tensor, src: Tensor): void {
-    if (this.onHost(out, src)) this.cpu.copy(this.host(out), this.host(src));
-    else this.put(out, ew.copy, [this.arg(src)]);
+    this.route(
+      [out, src],
+      ([o, s]) => this.cpu.copy(o, s),
+      () => [ew.copy, [this.arg(src)]],
+    );
   }
 
   protected kFill(out: Tensor, value: number): void {
-    if (this.onHost(out)) this.cpu.fill(this.host(out), value);
-    else this.put(out, ew.fill, [value]);
+    this.route(
+      [out],
+      ([o]) => this.cpu.fill(o, value),
+      () => [ew.fill, [value]],
+    );
   }
 
   protected kGemm(c: Tensor, a: Tensor, b: Tensor, p: GemmPlan): void {
-    if (this.onHost(c, a, b)) {
-      const options = { transA: p.transA, transB: p.transB, alpha: p.alpha, beta: p.beta };
-      this.cpu.gemm(this.host(c), this.host(a), this.host(b), options);
-      return;
-    }
-    const args = [this.arg(a), this.arg(b), p.alpha];
-    if (p.beta !== 0) args.push(p.beta, this.arg(c));
-    this.put(c, gemm(p), args);
+    const options = { transA: p.transA, transB: p.transB, alpha: p.alpha, beta: p.beta };
+    this.route(
+      [c, a, b],
+      ([hc, ha, hb]) => this.cpu.gemm(hc, ha, hb, options),
+      () => [
+        gemm(p),
+        p.beta !== 0
+          ? [this.arg(a), this.arg(b), p.alpha, p.beta, this.arg(c)]
+          : [this.arg(a), this.arg(b), p.alpha],
+      ],
+    );
   }
 
   protected kBinary(op: ew.BinaryOp, out: Tensor, a: Tensor, b: Tensor): void {
-    if (this.onHost(out, a, b)) this.cpu[op](this.host(out), this.host(a), this.host(b));
-    else this.put(out, ew.binary(op), [this.arg(a), this.arg(b)]);
+    this.route(
+      [out, a, b],
+      ([o, ha, hb]) => this.cpu[op](o, ha, hb),
+      () => [ew.binary(op), [this.arg(a), this.arg(b)]],
+    );
   }
 
   protected kScaleShift(out: Tensor, a: Tensor, scale: number, shift: number): void {
-    if (!this.onHost(out, a)) this.put(out, ew.scaleShift, [this.arg(a), scale, shift]);
-    else if (shift === 0) this.cpu.scale(this.host(out), this.host(a), scale);
-    else if (scale === 1) this.cpu.addScalar(this.host(out), this.host(a), shift);
-    else {
-      this.cpu.scale(this.host(out), this.host(a), scale);
-      this.cpu.addScalar(this.host(out), this.host(out), shift);
-    }
+    this.route(
+      [out, a],
+      ([o, ha]) => {
+        if (shift === 0) this.cpu.scale(o, ha, scale);
+        else if (scale === 1) this.cpu.addScalar(o, ha, shift);
+        else {
+          this.cpu.scale(o, ha, scale);
+          this.cpu.addScalar(o, o, shift);
+        }
+      },
+      () => [ew.scaleShift, [this.arg(a), scale, shift]],
+    );
   }
 
   protected kAxpy(y: Tensor, alpha: number, x: Tensor): void {
-    if (this.onHost(y, x)) this.cpu.axpy(this.host(y), alpha, this.host(x));
-    else this.put(y, ew.axpy, [this.arg(y), this.arg(x), alpha]);
+    this.route(
+      [y, x],
+      ([hy, hx]) => this.cpu.axpy(hy, alpha, hx),
+      () => [ew.axpy, [this.arg(y), this.arg(x), alpha]],
+    );
   }
 
   protected kUnary(out: Tensor, a: Tensor, op: UnaryOp): void {
-    if (this.onHost(out, a)) this.cpu.unary(this.host(out), this.host(a), op);
-    else this.put(out, ew.unary(op), [this.arg(a)]);
+    this.route(
+      [out, a],
+      ([o, ha]) => this.cpu.unary(o, ha, op),
+      () => [ew.unary(op), [this.arg(a)]],
+    );
   }
 
   protected kClamp(out: Tensor, a: Tensor, low: number, high: number): void {
-    if (this.onHost(out, a)) this.cpu.clamp(this.host(out), this.host(a), low, high);
-    else this.put(out, ew.clamp, [this.arg(a), low, high]);
+    this.route(
+      [out, a],
+      ([o, ha]) => this.cpu.clamp(o, ha, low, high),
+      () => [ew.clamp, [this.arg(a), low, high]],
+    );
   }
 
   protected kGreater(out: Tensor, a: Tensor, threshold: number): void {
-    if (this.onHost(out, a)) this.cpu.greater(this.host(out), this.host(a), threshold);
-    else this.put(out, ew.greater, [this.arg(a), threshold]);
+    this.route(
+      [out, a],
+      ([o, ha]) => this.cpu.greater(o, ha, threshold),
+      () => [ew.greater, [this.arg(a), threshold]],
+    );
   }
 
   protected kAddRowVector(out: Tensor, a: Tensor, row: Tensor): void {
-    if (this.onHost(out, a, row)) this.cpu.addRowVector(this.host(out), this.host(a), this.host(row));
-    else this.put(out, rows.addRowVector(a.cols), [this.arg(a), this.arg(row)]);
+    this.route(
+      [out, a, row],
+      ([o, ha, hr]) => this.cpu.addRowVector(o, ha, hr),
+      () => [rows.addRowVector(a.cols), [this.arg(a), this.arg(row)]],
+    );
   }
 
   protected kSum(out: Tensor, a: Tensor, axis: 0 | 1): void {
-    if (this.onHost(out, a)) this.cpu.sum(this.host(out), this.host(a), axis);
-    else this.put(out, rows.sum(a.rows, a.cols, axis), [this.arg(a)]);
+    this.route(
+      [out, a],
+      ([o, ha]) => this.cpu.sum(o, ha, axis),
+      () => [rows.sum(a.rows, a.cols, axis), [this.arg(a)]],
+    );
   }
 
   protected kArgmaxRows(out: Tensor, a: Tensor): void {
-    if (this.onHost(out, a)) this.cpu.argmaxRows(this.host(out), this.host(a));
-    else this.put(out, rows.argmaxRows(a.cols), [this.arg(a)]);
+    this.route(
+      [out, a],
+      ([o, ha]) => this.cpu.argmaxRows(o, ha),
+      () => [rows.argmaxRows(a.cols), [this.arg(a)]],
+    );
   }
 
   protected kActivate(out: Tensor, a: Tensor, activation: Activation): void {
-    if (this.onHost(out, a)) this.cpu.activate(this.host(out), this.host(a), activation);
-    else this.put(out, act.activate(activation, a.cols), [this.arg(a)]);
+    this.route(
+      [out, a],
+      ([o, ha]) => this.cpu.activate(o, ha, activation),
+      () => [act.activate(activation, a.cols), [this.arg(a)]],
+    );
   }
 
   protected kActivationDerivative(out: Tensor, pre: Tensor, activation: Activation): void {
-    if (this.onHost(out, pre)) this.cpu.activationDerivative(this.host(out), this.host(pre), activation);
-    else
-      this.put(out, act.activationDerivative(activation as Exclude<Activation, 'softmax'>), [this.arg(pre)]);
+    this.route(
+      [out, pre],
+      ([o, hp]) => this.cpu.activationDerivative(o, hp, activation),
+      () => [act.activationDerivative(activation as Exclude<Activation, 'softmax'>), [this.arg(pre)]],
+    );
   }
 
   protected kBernoulliFromUniform(out: Tensor, uniforms: Float32Array, p: number | Tensor): void {
     const perEntry = typeof p !== 'number';
-    if (perEntry ? this.onHost(out, p) : this.onHost(out)) {
-      const o = this.cpu.hostView(this.host(out));
-      const pv = perEntry ? this.cpu.hostView(this.host(p)) : null;
-      for (let i = 0; i < o.length; i++) o[i] = uniforms[i] < (pv ? pv[i] : (p as number)) ? 1 : 0;
-      return;
+    this.route(
+      perEntry ? [out, p] : [out],
+      ([o, hp]) => {
+        const ov = this.cpu.hostView(o);
+        const pv = hp ? this.cpu.hostView(hp) : null;
+        for (let i = 0; i < ov.length; i++) ov[i] = uniforms[i] < (pv ? pv[i] : (p as number)) ? 1 : 0;
+      },
+      () => [ew.bernoulli(perEntry), [uniforms, perEntry ? this.arg(p) : p]],
+    );
+  }
+
+  /**
+   * Runs one op where its tensors live: `onCpu` on the private CPU backend (given each
+   * tensor's host tensor, in order) when every tensor is a host tensor, else the device
+   * kernel `device()` returns, into `tensors[0]` (the output). `device` is called only
+   * on that path, so a host run never touches device storage.
+   */
+  private route(
+    tensors: Tensor[],
+    onCpu: (host: Tensor[]) => void,
+    device: () => [KernelSpec, KernelArg[]],
+  ): void {
+    if (this.onHost(...tensors)) onCpu(tensors.map((t) => this.host(t)));
+    else {
+      const [spec, args] = device();
+      this.put(tensors[0], spec, args);
     }
-    this.put(out, ew.bernoulli(perEntry), [uniforms, perEntry ? this.arg(p) : p]);
   }
 
   private onHost(...ts: Tensor[]): boolean {

@@ -1,7 +1,7 @@
 import { MissingPackageError, UnsupportedError } from '@rfa/tensor';
 
 /** The `gl` version the headlessgl mode is tested with (the optional peer dependency). */
-export const GL_VERSION = '8.1.6';
+const GL_VERSION = '8.1.6';
 
 type NodeRequire = ((id: string) => unknown) & { resolve(id: string): string };
 

@@ -13,4 +13,4 @@ export const GPU_TOLERANCE: Partial<ConformanceTolerance> = {
 };
 
 /** gpu.js webasm and cpu modes: float32 arithmetic in wasm/JS, float32 accumulation. */
-export const WEBASM_TOLERANCE: Partial<ConformanceTolerance> = GPU_TOLERANCE;
+export const WEBASM_TOLERANCE: Partial<ConformanceTolerance> = { ...GPU_TOLERANCE };

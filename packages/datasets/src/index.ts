@@ -14,10 +14,6 @@ export {
   type FashionMnistOptions,
   readFashionMnist,
 } from './fashion-mnist.js';
-export { asBytes, maybeGunzip } from './gzip.js';
-export { type IdxHeader, readIdxHeader } from './idx.js';
-export { type IdxImages, type ParseImagesOptions, parseIdxImages } from './idx-images.js';
-export { type ParseLabelsOptions, parseIdxLabels } from './idx-labels.js';
 export {
   MNIST_CLASSES,
   MNIST_COLS,

@@ -77,7 +77,7 @@ describe('configFields', () => {
     const steps = fields.find((f) => f.key === 'steps')!;
     expect(steps).toMatchObject({ defaultValue: 5000, quickValue: 2000 });
     expect(steps.description).toMatch(/online steps/);
-    expect(fields.find((f) => f.key === 'learningRates.node-perturbation')?.defaultValue).toBe(3e-4);
+    expect(fields.find((f) => f.key === 'learningRates.node-perturbation')?.defaultValue).toBe(2e-3);
     expect(fields.find((f) => f.key === 'nodePerturbation.sigma')?.description).toMatch(/noise/);
   });
 });

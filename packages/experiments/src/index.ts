@@ -7,6 +7,7 @@
 export { aggregate } from './analysis/aggregate.js';
 export { outputLayerNeuronAngles, perNeuronAngleSummary } from './analysis/alignment-metrics.js';
 export { type DepthComparison, depthTTests } from './analysis/depth-t-test.js';
+export { type FrozenW0Comparison, frozenW0TTests } from './analysis/frozen-w0-t-test.js';
 export { type PhaseSteps, phaseDrops, phaseEnds, threePhaseSchedule } from './analysis/three-phase.js';
 export { type CheckpointStore, contentHash, memoryStore } from './checkpoint-store.js';
 export { type ConfigField, configFields, parseOverrides, resolveConfig } from './config.js';

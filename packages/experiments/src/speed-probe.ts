@@ -60,7 +60,7 @@ export async function measureSpeed(backend: Backend, o: SpeedOptions): Promise<S
         step();
         steps++;
       } while (performance.now() - start < seconds * 1000);
-      await trainer.lastLoss(); // waits for queued device work
+      await trainer.lastStep.loss(); // waits for queued device work
       return { steps, ms: performance.now() - start };
     };
     await run(o.warmupSeconds ?? 1);

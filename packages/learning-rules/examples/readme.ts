@@ -31,11 +31,11 @@ for (let step = 1; step <= 3000; step++) {
   }
   trainer.step(x, y, 1); // forward, δ_out = e ∘ g′, δ_hidden = (δ_out·Bᵀ) ∘ f′, update W and b
   if (step % 1000 === 0) {
-    const fa = trainer.lastDeltas()[0]; // the rule's δ for hidden layer 0 (null if it teaches none)
-    const bp = trainer.lastBackpropDeltas()[0]; // backprop's, on the same state
+    const fa = trainer.lastStep.deltas[0]; // the rule's δ for hidden layer 0 (null if it teaches none)
+    const bp = trainer.lastStep.backpropDeltas[0]; // backprop's, on the same state
     if (!fa || !bp) throw new Error('FA teaches the hidden layer and trackBackprop is on');
     const angle = angleDegrees(await fa.read(), await bp.read()); // angle(δ_FA, δ_BP) in degrees
-    console.log(step, (await trainer.lastLoss()).toExponential(1), angle.toFixed(1));
+    console.log(step, (await trainer.lastStep.loss()).toExponential(1), angle.toFixed(1));
   }
 }
 trainer.dispose();

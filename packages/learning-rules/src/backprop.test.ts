@@ -43,8 +43,8 @@ async function gradientError(
   }));
   const trainer = createTrainer(net, backprop(), { loss, learningRate: 1e-9, rng });
   trainer.step(x, y, batch);
-  const deltas = trainer.lastDeltas();
-  const cache = trainer.lastCache();
+  const deltas = trainer.lastStep.deltas;
+  const cache = trainer.lastStep.cache;
   let worst = 0;
   for (let l = 0; l < net.layers.length; l++) {
     const d = deltas[l]!.readSync();

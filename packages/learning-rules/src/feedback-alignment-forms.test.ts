@@ -81,15 +81,15 @@ describe("feedback alignment's two forms, on a hand-worked 2-3-2 logistic networ
   for (const form of ['chained', 'paper'] as const) {
     it(`${form}: the hidden modulator is ${form === 'chained' ? 'B (e ∘ g′)' : 'B e (the raw error)'} and δ = m ∘ f′; the update is η δ xᵀ`, () => {
       const t = stepWith(layers, [W0, W1], [b0, b1], [B1], form, x, yStar);
-      expectClose(t.lastModulators()[0]!.readSync(), ref[form].m, { atol: 1e-6, rtol: 1e-5 }, 'modulator');
-      expectClose(t.lastDeltas()[0]!.readSync(), ref[form].delta, { atol: 1e-7, rtol: 1e-5 }, 'hidden δ');
-      expectClose(t.lastDeltas()[1]!.readSync(), ref.deltaOut, { atol: 1e-7, rtol: 1e-5 }, 'output δ');
+      expectClose(t.lastStep.modulators[0]!.readSync(), ref[form].m, { atol: 1e-6, rtol: 1e-5 }, 'modulator');
+      expectClose(t.lastStep.deltas[0]!.readSync(), ref[form].delta, { atol: 1e-7, rtol: 1e-5 }, 'hidden δ');
+      expectClose(t.lastStep.deltas[1]!.readSync(), ref.deltaOut, { atol: 1e-7, rtol: 1e-5 }, 'output δ');
       // W0 after the step: W0 + η δ xᵀ (batch 1, no decay)
       const expected = W0.map((w, i) => w + 0.5 * ref[form].delta[Math.floor(i / 2)] * x[i % 2]);
       expectClose(t.network.layers[0].weights.readSync(), expected, { atol: 1e-6, rtol: 1e-5 }, 'W0');
       // backprop's reference modulator on the same state: W1ᵀ (e ∘ g′)
       expectClose(
-        t.lastBackpropModulators()[0]!.readSync(),
+        t.lastStep.backpropModulators[0]!.readSync(),
         ref.bpM,
         { atol: 1e-6, rtol: 1e-5 },
         'BP modulator',
@@ -98,8 +98,8 @@ describe("feedback alignment's two forms, on a hand-worked 2-3-2 logistic networ
   }
 
   it('the two forms differ when the output is nonlinear', () => {
-    const a = stepWith(layers, [W0, W1], [b0, b1], [B1], 'chained', x, yStar).lastDeltas()[0]!.readSync();
-    const b = stepWith(layers, [W0, W1], [b0, b1], [B1], 'paper', x, yStar).lastDeltas()[0]!.readSync();
+    const a = stepWith(layers, [W0, W1], [b0, b1], [B1], 'chained', x, yStar).lastStep.deltas[0]!.readSync();
+    const b = stepWith(layers, [W0, W1], [b0, b1], [B1], 'paper', x, yStar).lastStep.deltas[0]!.readSync();
     expect(Math.abs(a[0] - b[0])).toBeGreaterThan(1e-3);
   });
 });
@@ -122,16 +122,16 @@ describe("the paper's form on a deeper net: δ2 = B2 e, δ1 = B1 δ2 (modulators
     const e = yStar.map((v, i) => v - y[i]);
     const m2 = matVec(B2, 2, e);
     const m1 = matVec(B1, 3, m2);
-    expectClose(t.lastModulators()[1]!.readSync(), m2, { atol: 1e-6, rtol: 1e-5 }, 'm2 = B2 e');
-    expectClose(t.lastModulators()[0]!.readSync(), m1, { atol: 1e-6, rtol: 1e-5 }, 'm1 = B1 m2');
+    expectClose(t.lastStep.modulators[1]!.readSync(), m2, { atol: 1e-6, rtol: 1e-5 }, 'm2 = B2 e');
+    expectClose(t.lastStep.modulators[0]!.readSync(), m1, { atol: 1e-6, rtol: 1e-5 }, 'm1 = B1 m2');
     expectClose(
-      t.lastDeltas()[1]!.readSync(),
+      t.lastStep.deltas[1]!.readSync(),
       m2.map((v, i) => v * (1 - h2[i] ** 2)),
       { atol: 1e-6, rtol: 1e-5 },
       'δ2',
     );
     expectClose(
-      t.lastDeltas()[0]!.readSync(),
+      t.lastStep.deltas[0]!.readSync(),
       m1.map((v, i) => v * (1 - h1[i] ** 2)),
       { atol: 1e-6, rtol: 1e-5 },
       'δ1',
@@ -142,7 +142,7 @@ describe("the paper's form on a deeper net: δ2 = B2 e, δ1 = B1 δ2 (modulators
 describe("the paper's form with B = Wᵀ", () => {
   const transpose = (m: number[], rows: number, cols: number) =>
     Array.from({ length: rows * cols }, (_, i) => m[(i % rows) * cols + Math.floor(i / rows)]);
-  const bits = (t: Trainer) => t.lastDeltas().map((d) => Array.from(d!.readSync()));
+  const bits = (t: Trainer) => t.lastStep.deltas.map((d) => Array.from(d!.readSync()));
 
   it('equals backprop with a linear output and one hidden layer (e ∘ g′ = e), to float32 rounding', () => {
     const linearOut: LayerConfig[] = [
@@ -209,7 +209,7 @@ describe('a coarse stand-in for the hidden derivative', () => {
     const fPrime = h.map((v) => v * (1 - v));
     const step = make({ derivative: { kind: 'step', threshold: 0.245, high: 0.2, low: 0.05 } });
     expectClose(
-      step.lastDeltas()[0]!.readSync(),
+      step.lastStep.deltas[0]!.readSync(),
       ref.paper.m.map((m, j) => m * (fPrime[j] > 0.245 ? 0.2 : 0.05)),
       { atol: 1e-7, rtol: 1e-5 },
       'step-weighted δ',
@@ -217,7 +217,7 @@ describe('a coarse stand-in for the hidden derivative', () => {
     expect(fPrime.some((d) => d > 0.245) && fPrime.some((d) => d <= 0.245)).toBe(true); // both levels used
     const constant = make({ derivative: { kind: 'constant', value: 0.25 } });
     expectClose(
-      constant.lastDeltas()[0]!.readSync(),
+      constant.lastStep.deltas[0]!.readSync(),
       ref.paper.m.map((m) => m * 0.25),
       { atol: 1e-7, rtol: 1e-5 },
       'constant',

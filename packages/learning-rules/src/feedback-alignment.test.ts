@@ -88,8 +88,8 @@ describe('feedback alignment with B = Wᵀ kept in sync is backprop', () => {
       const y = randomArray(data, [4, 5], 0, 1);
       bp.step(x, loss === 'mse' ? y : new Float32Array(20).map((_, i) => (i % 5 === 0 ? 1 : 0)), 4);
       fa2.step(x, loss === 'mse' ? y : new Float32Array(20).map((_, i) => (i % 5 === 0 ? 1 : 0)), 4);
-      const d1 = fa2.lastDeltas()[0]!.readSync();
-      const d2 = bp.lastDeltas()[0]!.readSync();
+      const d1 = fa2.lastStep.deltas[0]!.readSync();
+      const d2 = bp.lastStep.deltas[0]!.readSync();
       expect(d1.some((v, i) => Math.abs(v - d2[i]) > 1e-4)).toBe(true);
     });
   }
@@ -119,8 +119,8 @@ describe('direct feedback alignment equals FA with one hidden layer', () => {
       fa.step(x, y, 3);
       dfa.step(x, y, 3);
       expectClose(
-        dfa.lastDeltas()[0]!.readSync(),
-        fa.lastDeltas()[0]!.readSync(),
+        dfa.lastStep.deltas[0]!.readSync(),
+        fa.lastStep.deltas[0]!.readSync(),
         { atol: 0, rtol: 0 },
         `delta step ${s}`,
       );

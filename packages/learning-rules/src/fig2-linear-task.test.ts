@@ -53,8 +53,8 @@ function run(rule: RuleFactory, learningRate: number, steps: number) {
   for (let s = 0; s < steps; s++) {
     const { x, y } = sample(stream, 1);
     trainer.step(x, y, 1);
-    const d = trainer.lastDeltas()[0];
-    if (d) angles.push(angleDegrees(d.readSync(), trainer.lastBackpropDeltas()[0].readSync()));
+    const d = trainer.lastStep.deltas[0];
+    if (d) angles.push(angleDegrees(d.readSync(), trainer.lastStep.backpropDeltas[0].readSync()));
   }
   const pred = trainer.predict(heldOut.x, 1000).readSync();
   const result = { nse: normalisedSquaredError(pred, heldOut.y, 1000, N_OUT), angles };

@@ -57,7 +57,7 @@ describe.each([
     expect(mid[2]).toEqual(before[2]);
     expect(mid[0][0]).not.toEqual(before[0][0]);
     expect(mid[0][1]).not.toEqual(before[0][1]);
-    expect(trainer.lastDeltas().map((d) => d !== null)).toEqual([true, false, false]);
+    expect(trainer.lastStep.deltas.map((d) => d !== null)).toEqual([true, false, false]);
 
     frozen = new Set([0]); // the schedule changes: layer 0 stops, 1 and 2 start (momentum of 0 must not leak)
     train(15);
@@ -76,6 +76,12 @@ describe.each([
     wrapped.train(10);
     expect(wrapped.snapshot()).toEqual(plain.snapshot());
     expect(wrapped.trainer.rule.feedback().length).toBe(plain.trainer.rule.feedback().length);
+    // the modulators (signals before each hidden derivative) pass on: the delta angle's definition
+    expect(wrapped.trainer.rule.modulated).toBe(true);
+    const modulators = (t: typeof plain.trainer) =>
+      t.lastStep.modulators.map((m) => m?.readSync().slice() ?? null);
+    expect(modulators(wrapped.trainer)).toEqual(modulators(plain.trainer));
+    expect(modulators(wrapped.trainer)[0]).not.toBeNull();
     for (const t of [wrapped.trainer, plain.trainer]) t.dispose();
   });
 });

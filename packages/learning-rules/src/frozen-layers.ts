@@ -5,8 +5,9 @@ import type { LearningRule, RuleFactory } from './rule.js';
  * rule delegates everything to the wrapped rule and masks `teaches`, so the
  * Trainer's shared update skips those layers' weights and biases. `frozen` is
  * asked at every step, so a schedule can change it during training (fig5c's
- * three phases). The wrapped rule still computes every teaching signal, and a
- * rule whose feedback learns (`afterUpdate`) keeps learning it.
+ * three phases). The wrapped rule still computes every teaching signal (its
+ * modulators, the signals before each hidden derivative, included), and a rule whose
+ * feedback learns (`afterUpdate`) keeps learning it.
  * @example
  * let frozen = new Set([1]);
  * const rule = withFrozenLayers(feedbackAlignment(), () => frozen);
@@ -21,6 +22,8 @@ export function withFrozenLayers(factory: RuleFactory, frozen: () => ReadonlySet
       const rule: LearningRule = {
         name: inner.name,
         feedbackWeights: inner.feedbackWeights,
+        // the wrapped rule's modulators pass on, so delta angles stay taken before the derivative
+        modulated: inner.modulated,
         teaches: (layer) => !frozen().has(layer) && inner.teaches(layer),
         backward: (ctx) => inner.backward(ctx),
         feedback: () => inner.feedback(),

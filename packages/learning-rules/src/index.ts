@@ -1,5 +1,6 @@
 export { backpropDeltas } from './backprop-reference.js';
 export { withFrozenLayers } from './frozen-layers.js';
+export type { LastStep } from './last-step.js';
 export { checkLoss, type Loss, lossValue, outputDelta } from './loss.js';
 export type {
   BackwardContext,

@@ -32,7 +32,7 @@ describe('node perturbation with trackBackprop', () => {
     const output = trainer.predict(x, 3).readSync().slice();
     trainer.step(x, y, 3);
     expectClose(
-      trainer.lastBackpropDeltas()[1].readSync(),
+      trainer.lastStep.backpropDeltas[1].readSync(),
       Float64Array.from(y, (t, i) => t - output[i]),
       { atol: 1e-6, rtol: 1e-5 },
       'reference δ_out',

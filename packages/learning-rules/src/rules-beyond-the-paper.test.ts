@@ -34,7 +34,7 @@ describe('sign symmetry', () => {
     const fb = trainer.rule.feedback()[0].tensor.readSync();
     expect(Array.from(fb)).toEqual(Array.from(w, (v) => Math.sign(v)));
     // delta through sign(W) points within 90° of backprop's
-    const d = trainer.lastDeltas()[0]!.readSync();
+    const d = trainer.lastStep.deltas[0]!.readSync();
     const bp = createTrainer(trainer.network, backprop(), {
       loss: 'mse',
       learningRate: 1e-12,
@@ -44,9 +44,9 @@ describe('sign symmetry', () => {
     const y = randomArray(data, [2, 4]);
     trainer.step(x, y, 2);
     bp.step(x, y, 2);
-    expect(angleDegrees(trainer.lastDeltas()[0]!.readSync(), bp.lastDeltas()[0]!.readSync())).toBeLessThan(
-      90,
-    );
+    expect(
+      angleDegrees(trainer.lastStep.deltas[0]!.readSync(), bp.lastStep.deltas[0]!.readSync()),
+    ).toBeLessThan(90);
     expect(d.length).toBe(32);
   });
 });

@@ -1,7 +1,8 @@
 import type { ForwardCache, Network } from '@rfa/layers';
 import { OptionError, type Rng, ShapeError, type Tensor } from '@rfa/tensor';
 import { backpropDeltas } from './backprop-reference.js';
-import { checkLoss, type Loss, lossValue, outputDelta } from './loss.js';
+import { LastStep, type StepRecord } from './last-step.js';
+import { checkLoss, type Loss, outputDelta } from './loss.js';
 import type { LearningRule, RuleFactory, UpdateContext } from './rule.js';
 import { checkSgdOptions, LayerSgd, type SgdOptions } from './sgd.js';
 import { SET_STEPS } from './trainer-internals.js';
@@ -15,7 +16,7 @@ export interface TrainerOptions extends SgdOptions {
 }
 
 /** Per-batch-size buffers: forward cache, targets, teaching signals. */
-interface StepBuffers {
+interface StepBuffers extends StepRecord {
   cache: ForwardCache;
   target: Tensor;
   deltas: Tensor[];
@@ -26,6 +27,8 @@ interface StepBuffers {
   referenceModulators: (Tensor | null)[] | null;
   /** What the rule sees, made once: a step only refreshes the learning rate. */
   context: UpdateContext;
+  /** The read-only view of these buffers as the last step, made on first use. */
+  view?: LastStep;
 }
 
 /**
@@ -175,56 +178,15 @@ export class Trainer {
     return this.network.forward(b.cache);
   }
 
-  /** Loss of the last step's batch, measured before its update (reads back). */
-  async lastLoss(): Promise<number> {
-    if (!this.last) throw new OptionError('lastLoss: no step has run yet');
-    const [out, target] = await Promise.all([this.last.cache.output.read(), this.last.target.read()]);
-    return lossValue(out, target, this.last.target.shape[0], this.last.target.shape[1], this.options.loss);
-  }
-
-  /** The last step's teaching signals per layer ([batch, units]); null for layers the rule does not teach. */
-  lastDeltas(): (Tensor | null)[] {
-    if (!this.last) throw new OptionError('lastDeltas: no step has run yet');
-    return this.last.deltas.map((d, l) => (this.rule.teaches(l) ? d : null));
-  }
-
-  /** The last step's forward cache: each layer's input, pre-activation, output and derivative. */
-  lastCache(): ForwardCache {
-    if (!this.last) throw new OptionError('lastCache: no step has run yet');
-    return this.last.cache;
-  }
-
-  /** The last step's raw output error `y* − y` ([batch, outputs]), measured before its update. */
-  lastOutputError(): Tensor {
-    if (!this.last) throw new OptionError('lastOutputError: no step has run yet');
-    return this.last.error;
-  }
-
   /**
-   * The last step's modulators: per hidden layer the signal that arrived before the layer's
-   * own derivative (`δ_l = m_l ∘ f'`); null for the output layer, for layers the rule does
-   * not teach, and for every layer of a rule without one (node perturbation, shallow).
+   * A read-only view of the last step: its loss, teaching signals, modulators, output error,
+   * forward cache and (with `trackBackprop`) backprop's signals on the same state. One view
+   * per batch size, made on first use.
    */
-  lastModulators(): (Tensor | null)[] {
-    if (!this.last) throw new OptionError('lastModulators: no step has run yet');
-    const modulated = this.rule.modulated === true;
-    return this.last.modulators.map((m, l) => (modulated && this.rule.teaches(l) ? m : null));
-  }
-
-  /** Backprop's modulators on the last step's state, `Wᵀ δ` before each hidden derivative (needs trackBackprop). */
-  lastBackpropModulators(): (Tensor | null)[] {
-    if (!this.last?.referenceModulators)
-      throw new OptionError(
-        'lastBackpropModulators: create the trainer with trackBackprop: true and run a step',
-      );
-    return this.last.referenceModulators;
-  }
-
-  /** Backprop's deltas on the last step's state (needs trackBackprop). */
-  lastBackpropDeltas(): Tensor[] {
-    if (!this.last?.reference)
-      throw new OptionError('lastBackpropDeltas: create the trainer with trackBackprop: true and run a step');
-    return this.last.reference;
+  get lastStep(): LastStep {
+    if (!this.last) throw new OptionError('lastStep: no step has run yet');
+    this.last.view ??= new LastStep(this.last, this.rule, this.options.loss);
+    return this.last.view;
   }
 
   /** Optimiser state tensors per layer, for checkpoints. */

@@ -7,7 +7,7 @@ import { LengthError, ShapeError } from '@rfa/tensor';
 export type HostArray = ArrayLike<number>;
 
 /** Throws ShapeError unless `rows` and `cols` are non-negative integers. */
-export function checkDims(op: string, rows: number, cols: number): void {
+function checkDims(op: string, rows: number, cols: number): void {
   if (!Number.isInteger(rows) || rows < 0 || !Number.isInteger(cols) || cols < 0) {
     throw new ShapeError(
       `${op}: rows and cols must be non-negative integers, got rows=${rows}, cols=${cols}`,

@@ -15,9 +15,7 @@ export {
   type ResolvedSpikingOptions,
   type SpikingNetworkOptions,
 } from './options.js';
-export { applyPhiDelta, phiDelta64 } from './phi-delta.js';
 export type { BatchInputs, BatchTargets } from './presentation.js';
-export { emitSpikes, simulatePlasticSteps, simulateStep } from './simulation-step.js';
 export { createSpikingNetwork, SpikingNetwork } from './spiking-network.js';
 export type { SpikingLayerState, SpikingNetworkState } from './state.js';
 export { decodeSpikingState, encodeSpikingState } from './state-bytes.js';

@@ -3,7 +3,7 @@ import type { NetworkTensors } from './network-tensors.js';
 import type { ResolvedSpikingOptions } from './options.js';
 
 /** Duck-typed, so a tensor from another copy of @rfa/tensor (ESM vs CJS build) still counts. */
-export const isTensor = (x: unknown): x is Tensor =>
+const isTensor = (x: unknown): x is Tensor =>
   typeof x === 'object' &&
   x !== null &&
   Array.isArray((x as Tensor).shape) &&

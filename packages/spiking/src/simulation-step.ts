@@ -117,7 +117,7 @@ export function forwardPass(
  * Bernoulli spike per unit; sigmoid'(V), which plasticity needs later in the step, is
  * computed in the same pass as sigmoid(V).
  */
-export function forwardLayer(
+function forwardLayer(
   backend: Backend,
   layer: SpikingLayer,
   below: Tensor,

@@ -19,7 +19,6 @@ export {
   UnsupportedError,
 } from './errors.js';
 export { type GemmPlan, KernelBackend, type UpdateProjectPlan } from './kernel-backend.js';
-export { fromNdarray, type NdArrayLike, toNdarray } from './ndarray-interop.js';
 export {
   type BackendFactory,
   createBackend,
@@ -31,4 +30,3 @@ export { createRng, Rng, type RngState } from './rng.js';
 export { keep, scope, scopeAsync } from './scope.js';
 export { checkLength, checkShape, formatShape, rowsCols, type Shape, sameShape, sizeOf } from './shape.js';
 export { Tensor } from './tensor.js';
-export * as validate from './validate.js';

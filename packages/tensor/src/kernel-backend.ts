@@ -88,22 +88,33 @@ export abstract class KernelBackend implements Backend {
    * in its own kernel if it continues the same stream bit for bit.
    */
   protected kBernoulli(out: Tensor, rng: Rng, p: number | Tensor): void {
-    let uniforms = this.uniformViews.get(out.size);
-    if (!uniforms) {
-      if (this.uniformScratch.length < out.size) {
-        this.uniformScratch = new Float32Array(out.size);
-        this.uniformViews.clear();
-      }
-      uniforms = this.uniformScratch.subarray(0, out.size);
-      this.uniformViews.set(out.size, uniforms);
-    }
+    const uniforms = this.hostScratch(out.size);
     for (let i = 0; i < uniforms.length; i++) uniforms[i] = rng.uniform();
     this.kBernoulliFromUniform(out, uniforms, p);
   }
 
-  private uniformScratch = new Float32Array(0);
-  /** Views of `uniformScratch` by length, so the sizes a step samples cost no allocation. */
-  private readonly uniformViews = new Map<number, Float32Array>();
+  /**
+   * A host array of `size` floats for numbers drawn on the host before they go to a
+   * tensor (the random fills, Bernoulli's uniforms): a view of one scratch array kept
+   * between calls, so a step that draws noise allocates nothing once its sizes were seen.
+   * Its contents are only valid until the next call.
+   */
+  protected hostScratch(size: number): Float32Array {
+    let view = this.scratchViews.get(size);
+    if (!view) {
+      if (this.scratch.length < size) {
+        this.scratch = new Float32Array(size);
+        this.scratchViews.clear();
+      }
+      view = this.scratch.subarray(0, size);
+      this.scratchViews.set(size, view);
+    }
+    return view;
+  }
+
+  private scratch = new Float32Array(0);
+  /** Views of `scratch` by length, so the sizes a step draws cost no allocation. */
+  private readonly scratchViews = new Map<number, Float32Array>();
 
   /** Overridable fused kernel; the default composes the basic ones. */
   protected kBiasActivation(
@@ -347,7 +358,7 @@ export abstract class KernelBackend implements Backend {
     checkOperands('randomUniform', this, out);
     checkFinite('randomUniform', 'low', low);
     checkFinite('randomUniform', 'high', high);
-    const data = new Float32Array(out.size);
+    const data = this.hostScratch(out.size);
     for (let i = 0; i < data.length; i++) data[i] = low + (high - low) * rng.uniform();
     this.upload(out, data);
   }
@@ -356,7 +367,7 @@ export abstract class KernelBackend implements Backend {
     checkOperands('randomNormal', this, out);
     checkFinite('randomNormal', 'mean', mean);
     checkFinite('randomNormal', 'std', std);
-    const data = new Float32Array(out.size);
+    const data = this.hostScratch(out.size);
     for (let i = 0; i < data.length; i++) data[i] = mean + std * rng.normal();
     this.upload(out, data);
   }

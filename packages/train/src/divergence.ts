@@ -2,7 +2,7 @@
 export interface DivergenceOptions {
   /** A value above `lossFactor ×` its best (lowest, positive) value so far is a blow-up (default 1e3). */
   lossFactor?: number;
-  /** Steps between reads of `trainer.lastLoss()` (default 10; 0 turns the loss watch off). */
+  /** Steps between reads of `trainer.lastStep.loss()` (default 10; 0 turns the loss watch off). */
   checkLossEvery?: number;
   /** Bests below this count as this in the blow-up test, so rounding noise near a zero loss is no blow-up (default 1e-6). */
   floor?: number;

@@ -102,7 +102,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     const step = trainer.steps;
     let loss: number | undefined;
     if (o.checkLossEvery > 0 && step % o.checkLossEvery === 0) {
-      loss = await trainer.lastLoss();
+      loss = await trainer.lastStep.loss();
       smoothedLoss = movingAverage(smoothedLoss, loss, SMOOTHING);
       baselineLoss = movingAverage(baselineLoss, loss, BASELINE_SMOOTHING);
     }

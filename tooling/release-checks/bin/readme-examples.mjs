@@ -35,7 +35,7 @@ export function readmeExamples(readmePath) {
 }
 
 /** Copies every marked example's file into its README; returns whether the README changed. */
-export function writeReadme(readmePath) {
+function writeReadme(readmePath) {
   const text = readFileSync(readmePath, 'utf8');
   const next = text.replace(MARKER, (whole, file) => {
     const path = join(dirname(readmePath), file);

@@ -65,3 +65,25 @@ describe.each(publishablePackages().map((p) => [p.manifest.name, p] as const))('
     expect(readme.slice(Math.max(0, at - 120), at + 120)).toContain('unstable');
   });
 });
+
+describe('@rfa/tensor (the contract)', () => {
+  const tensor = publishablePackages().find((p) => p.dir === 'tensor')?.manifest as PackageManifest;
+
+  it('needs ndarray only for its ./ndarray subpath: an optional peer, no dependency', () => {
+    expect(tensor.dependencies?.ndarray).toBeUndefined();
+    expect(tensor.peerDependencies?.ndarray).toBeDefined();
+    expect(tensor.peerDependenciesMeta?.ndarray?.optional).toBe(true);
+    expect(Object.keys(tensor.exports ?? {})).toContain('./ndarray');
+  });
+
+  it('does not load ndarray from its main entry', () => {
+    const built = readFileSync(join(ROOT, 'packages/tensor/dist/index.js'), 'utf8');
+    const chunks = [...built.matchAll(/from ["']\.\/(chunk-[\w-]+\.js)["']/g)].map((m) =>
+      readFileSync(join(ROOT, 'packages/tensor/dist', m[1]), 'utf8'),
+    );
+    for (const text of [built, ...chunks]) expect(text).not.toMatch(/from ["']ndarray["']/);
+    expect(readFileSync(join(ROOT, 'packages/tensor/dist/ndarray.js'), 'utf8')).toMatch(
+      /from ["']ndarray["']/,
+    );
+  });
+});

@@ -71,7 +71,7 @@ export class RfaSpeedTrainer implements SpeedTrainer {
   }
 
   loss(): Promise<number> {
-    return this.trainer.lastLoss();
+    return this.trainer.lastStep.loss();
   }
 
   dispose(): void {

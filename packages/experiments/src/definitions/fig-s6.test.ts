@@ -35,6 +35,9 @@ describe('figS6 (Supplementary Fig. 6: W0 frozen)', () => {
     expect(w0('fa-4layer-frozen-w0').start).toEqual(w0('bp-4layer').start);
     const nse0 = (rule: string) => report.results[rule].curves.nse[0];
     expect(nse0('fa-4layer-frozen-w0')).toBe(nse0('fa-4layer'));
-    expect(Object.keys(report.analysis ?? {})).toEqual(['bp-4layer-frozen-w0', 'fa-4layer-frozen-w0']);
+    const analysis = report.analysis as Record<string, Record<string, { frozen?: string }>>;
+    expect(Object.keys(analysis.w0Learning)).toEqual(['fa-4layer', 'bp-4layer']);
+    expect(analysis.w0Learning['fa-4layer'].frozen).toBe('fa-4layer-frozen-w0');
+    expect(Object.keys(analysis.vsShallow)).toEqual(['bp-4layer-frozen-w0', 'fa-4layer-frozen-w0']);
   });
 });

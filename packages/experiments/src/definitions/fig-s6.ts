@@ -1,4 +1,5 @@
 import { depthTTests } from '../analysis/depth-t-test.js';
+import { frozenW0TTests } from '../analysis/frozen-w0-t-test.js';
 import { defineExperiment } from '../experiment.js';
 import { type Fig3dConfig, fig3d, fig3dDefaults, fig3dRun, fig3dSchema } from './fig3d.js';
 
@@ -36,7 +37,7 @@ export const figS6 = defineExperiment<Fig3dConfig>({
     'Fig. 3d’s task with the first layer of weights frozen, so a 4-layer network can beat the shallow learner only by training its second hidden layer. Feedback alignment does so through its random feedback.',
   xUnit: 'step',
   notes:
-    "Fig. 3d's task, target, data and settings (see fig3d), with W0 frozen in the '-frozen-w0' runs. Compare fa-4layer-frozen-w0 with shallow (3-layer, W0 frozen too: only the output layer learns): a lower NSE means FA's signal through B2 trained the second hidden layer. analysis: Welch t-tests of final NSE, frozen-W0 4-layer vs shallow, per rule.",
+    "Fig. 3d's task, target, data and settings (see fig3d), with W0 frozen in the '-frozen-w0' runs. The paper's claim (FA 'takes advantage of depth by making effective weight updates in the deeper layers'): fa-4layer against fa-4layer-frozen-w0 — a lower NSE with W0 learning means FA's signal through B1 B2 made useful updates to W0 (bp the same). Also fa-4layer-frozen-w0 against shallow (3-layer, W0 frozen too: only the output layer learns): a lower NSE means FA's signal through B2 trained the second hidden layer. analysis: Welch t-tests of final NSE, w0Learning (t of frozen − learning: > 0 when freezing W0 hurts) and vsShallow (t of frozen-W0 4-layer − shallow), per rule.",
   schema: fig3dSchema,
   defaults: fig3dDefaults,
   quick: fig3d.quick,
@@ -78,8 +79,12 @@ export const figS6 = defineExperiment<Fig3dConfig>({
     },
   ],
   tableMetrics: ['nse', 'deltaAngle', 'deltaAngle1'],
-  analyse: (results) =>
-    depthTTests(
+  analyse: (results) => ({
+    w0Learning: frozenW0TTests(results, [
+      ['fa-4layer', 'fa-4layer-frozen-w0'],
+      ['bp-4layer', 'bp-4layer-frozen-w0'],
+    ]),
+    vsShallow: depthTTests(
       results,
       [
         ['shallow', 'bp-4layer-frozen-w0'],
@@ -88,4 +93,5 @@ export const figS6 = defineExperiment<Fig3dConfig>({
       'nse',
       'deeper',
     ),
+  }),
 });

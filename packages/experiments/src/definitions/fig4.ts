@@ -50,7 +50,7 @@ const schema = z.strictObject({
   biases: z
     .boolean()
     .describe(
-      'forward units have biases, learned and decayed like the weights (the paper decays "all forward weights and biases")',
+      'forward units have biases, learned like the weights (the paper decays "all forward weights and biases"; at gamma 1e-8 the decay changes nothing in float32)',
     ),
 });
 

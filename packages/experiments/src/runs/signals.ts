@@ -19,12 +19,12 @@ export function finiteMean(xs: ArrayLike<number>): number {
  * them, else the deltas. Null when the rule does not teach the layer. Needs trackBackprop.
  */
 export async function signalAngle(t: Trainer, layer: number): Promise<number | null> {
-  const delta = t.lastDeltas()[layer];
+  const delta = t.lastStep.deltas[layer];
   if (!delta) return null;
-  const m = t.lastModulators()[layer];
+  const m = t.lastStep.modulators[layer];
   const [a, b] = m
-    ? [await m.read(), await t.lastBackpropModulators()[layer]!.read()]
-    : [await delta.read(), await t.lastBackpropDeltas()[layer].read()];
+    ? [await m.read(), await t.lastStep.backpropModulators[layer]!.read()]
+    : [await delta.read(), await t.lastStep.backpropDeltas[layer].read()];
   const [rows, cols] = delta.shape;
   return finiteMean(rowAngles(a, b, rows, cols));
 }
@@ -35,7 +35,7 @@ export async function signalAngle(t: Trainer, layer: number): Promise<number | n
  * feedback ([hidden, out], host copy). Returns the values, one per example.
  */
 export async function alignmentCondition(t: Trainer, b: Float32Array): Promise<Float64Array> {
-  const e = await t.lastOutputError().read();
+  const e = await t.lastStep.outputError.read();
   const top = t.network.layers[t.network.layers.length - 1];
   const w = await top.weights.read();
   const [out, hidden] = [top.outputSize, top.inputSize];

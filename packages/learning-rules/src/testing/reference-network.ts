@@ -13,7 +13,7 @@ const f = (a: Activation, x: number) =>
   a === 'logistic' ? 1 / (1 + Math.exp(-x)) : a === 'tanh' ? Math.tanh(x) : a === 'relu' ? Math.max(0, x) : x;
 
 /** Forward pass of one example in float64. */
-export function refForward(layers: RefLayer[], x: ArrayLike<number>): Float64Array {
+function refForward(layers: RefLayer[], x: ArrayLike<number>): Float64Array {
   let h = Float64Array.from(x);
   for (const L of layers) {
     const a = new Float64Array(L.out);

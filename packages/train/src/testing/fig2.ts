@@ -6,7 +6,7 @@ import { createTrainer, type RuleFactory, type Trainer } from '@rfa/learning-rul
 import { normalisedSquaredError } from '@rfa/metrics';
 import { Rng } from '@rfa/tensor';
 
-export const backend = createCpuBackend();
+const backend = createCpuBackend();
 
 export interface Fig2Options {
   learningRate?: number;

@@ -17,7 +17,7 @@ const KEEP_NPM = /^npm_config_(cafile|registry|.*proxy|userconfig|globalconfig|n
  * naming the package that runs the test, lifecycle variables), so that what runs in a
  * test project sees only that project.
  */
-export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) {
     if (k === 'NODE_PATH' || k === 'NODE_OPTIONS' || k === 'INIT_CWD') continue;

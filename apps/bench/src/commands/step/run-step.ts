@@ -44,9 +44,9 @@ export async function runStep(spec: StepSpec, backend: Backend = createCpuBacken
   if (given) for (const fb of trainer.rule.feedback()) backend.write(fb.tensor, given[fb.layer]!.flat());
   const batch = spec.x.length;
   trainer.step(Float32Array.from(spec.x.flat()), Float32Array.from(spec.target.flat()), batch);
-  const loss = await trainer.lastLoss();
+  const loss = await trainer.lastStep.loss();
   const deltas = await Promise.all(
-    trainer.lastDeltas().map(async (d, i) => (d ? rows(await d.read(), spec.layers[i].out) : null)),
+    trainer.lastStep.deltas.map(async (d, i) => (d ? rows(await d.read(), spec.layers[i].out) : null)),
   );
   const weights = await Promise.all(net.layers.map(async (l) => rows(await l.weights.read(), l.inputSize)));
   const biases = await Promise.all(net.layers.map(async (l) => Array.from(await l.bias.read())));

@@ -1,3 +1,4 @@
+import type { KernelExports } from './kernel-exports.js';
 import {
   KERNELS_FMA_SHARED_WASM,
   KERNELS_FMA_WASM,
@@ -8,138 +9,7 @@ import {
 import { WasmHeap } from './wasm-heap.js';
 import { decodeBase64, sharedMemorySupported } from './wasm-support.js';
 
-/** The functions asm/*.ts exports; pointers are byte addresses, sizes are elements. */
-export interface KernelExports {
-  scaleC(c: number, size: number, beta: number): void;
-  gemmRowAxpy(
-    c: number,
-    a: number,
-    rsA: number,
-    csA: number,
-    b: number,
-    rsB: number,
-    m: number,
-    n: number,
-    k: number,
-    alpha: number,
-    beta: number,
-  ): void;
-  gemmDots(
-    c: number,
-    a: number,
-    rsA: number,
-    csA: number,
-    b: number,
-    rsB: number,
-    csB: number,
-    m: number,
-    n: number,
-    k: number,
-    alpha: number,
-  ): void;
-  /** C = alpha·A·op(B) + beta·C, A's rows and op(B)'s columns contiguous; C has ldc floats a row. */
-  gemmFewDots(
-    c: number,
-    ldc: number,
-    a: number,
-    rsA: number,
-    b: number,
-    csB: number,
-    m: number,
-    n: number,
-    k: number,
-    alpha: number,
-    beta: number,
-  ): void;
-  /** C = alpha·op(A)·B + beta·C, B's rows contiguous (ldb floats apart); C has ldc floats a row. */
-  gemmFewAxpy(
-    c: number,
-    ldc: number,
-    a: number,
-    rsA: number,
-    csA: number,
-    b: number,
-    ldb: number,
-    m: number,
-    n: number,
-    k: number,
-    alpha: number,
-    beta: number,
-  ): void;
-  /** C = alpha·op(A)·B + beta·C for a short k, B's rows contiguous (ldb floats apart); C has n floats a row. */
-  gemmSmallK(
-    c: number,
-    a: number,
-    rsA: number,
-    csA: number,
-    b: number,
-    ldb: number,
-    m: number,
-    n: number,
-    k: number,
-    alpha: number,
-    beta: number,
-  ): void;
-  /**
-   * W ← beta·W + alpha·Dᵀ·S, then Y ← beta2·Y + alpha2·X·Wᵀ, for W's rows j0..j1 in bands of
-   * four (W [n, m], D [p, n], S [p, m], X [q, m], Y [q, n]); the numbers of gemmSmallK then gemmFewDots.
-   */
-  gemmUpdateDots(
-    w: number,
-    d: number,
-    s: number,
-    x: number,
-    y: number,
-    n: number,
-    m: number,
-    p: number,
-    q: number,
-    j0: number,
-    j1: number,
-    alpha: number,
-    beta: number,
-    alpha2: number,
-    beta2: number,
-  ): void;
-  gemmScratchBytes(): number;
-  /** out[j] = Σ_i a[i, j], accumulated in f64 in `acc` (cols f64 of scratch). */
-  sumColumns(out: number, a: number, rows: number, cols: number, acc: number): void;
-  /** op 0 add, 1 sub, 2 mul, 3 div */
-  binary(op: number, out: number, a: number, b: number, size: number): void;
-  scaleShift(out: number, a: number, size: number, scale: number, shift: number): void;
-  axpy(y: number, x: number, size: number, alpha: number): void;
-  addRowVector(out: number, a: number, row: number, rows: number, cols: number): void;
-  /** out ~ Bernoulli(p) (p = 0: pScalar) from the xoshiro128** state at `state`, advanced in place. */
-  bernoulliXoshiro(out: number, p: number, pScalar: number, n: number, state: number): void;
-  /** kind 0 relu, 1 linear, 2 logistic, 3 tanh; bias, post, derivative 0 = none; pad: 16 bytes of scratch */
-  activation(
-    kind: number,
-    pre: number,
-    bias: number,
-    post: number,
-    derivative: number,
-    rows: number,
-    cols: number,
-    pad: number,
-  ): void;
-  gemmPanel(
-    c: number,
-    a: number,
-    rsA: number,
-    csA: number,
-    b: number,
-    rsB: number,
-    csB: number,
-    m: number,
-    n: number,
-    k: number,
-    alpha: number,
-    beta: number,
-    j0: number,
-    j1: number,
-    scratch: number,
-  ): void;
-}
+export type { KernelExports } from './kernel-exports.js';
 
 /** One instance of the kernels and the heap of the memory it imports. */
 export interface WasmKernels {
@@ -193,7 +63,7 @@ export async function preloadWasmKernels(): Promise<void> {
 }
 
 /** The compiled kernels (synchronously, unless `preloadWasmKernels` did it already). */
-export function kernelModule(shared: boolean, fma = false): WebAssembly.Module {
+function kernelModule(shared: boolean, fma = false): WebAssembly.Module {
   const key = variant(shared, fma);
   compiled[key] ??= new WebAssembly.Module(decodeBase64(BYTES[key]));
   return compiled[key] as WebAssembly.Module;

@@ -14,7 +14,7 @@ export const SLOT = { SEQ: 0, DONE: 1, READY: 2, QUIT: 3, FAILED: 4, CHUNKS: 5, 
  * activation took 215-235 µs with this spin and 255-400 µs without; a 5× longer
  * spin was sometimes slower (it competes with whatever else the machine runs).
  */
-export const SPIN_LOADS = 20_000;
+const SPIN_LOADS = 20_000;
 /** Bytes of one control block. */
 export const CONTROL_BYTES = 4 * (SLOT.ARGS + ARG.COUNT);
 
