@@ -4,6 +4,7 @@ import { createTrainer, type RuleFactory } from '@rfa/learning-rules';
 import { Rng } from '@rfa/tensor';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../config.js';
+import { createRule } from '../rules/rule-registry.js';
 import { fig2, fig2Rule } from './fig2.js';
 
 const backend = createCpuBackend({ kernels: 'js' });
@@ -41,10 +42,14 @@ const E = [-0.1, 0.1];
 describe('fig2: the output layer of every rule learns by ΔW = η e hᵀ (the Methods: "for all three algorithms")', () => {
   it.each(Object.keys(fig2.rules))('%s', (key) => {
     const { out, bias } = outputAfterOneStep(fig2Rule(fig2.defaults, key));
-    // Kolen–Pollack also shrinks W by (1 − η λ_KP) after the step, λ_KP its documented default 1e-3
-    const shrink = key === 'kolen-pollack' ? 1 - ETA * 1e-3 : 1;
-    for (const [i, w] of out.entries()) expect(w, `${key} W[${i}]`).toBeCloseTo(E_HT[i] * shrink, 6);
+    // Kolen–Pollack included: its default decay reading ('shared') adds no decay of W's own
+    for (const [i, w] of out.entries()) expect(w, `${key} W[${i}]`).toBeCloseTo(E_HT[i], 6);
     for (const [i, b] of bias.entries()) expect(b, `${key} b[${i}]`).toBeCloseTo(E[i], 6);
+  });
+
+  it("Kolen–Pollack's former reading ('extra') also shrinks W by (1 − η λ_KP), λ_KP = 1e-3", () => {
+    const { out } = outputAfterOneStep(createRule('kolen-pollack', { decayReading: 'extra' }));
+    for (const [i, w] of out.entries()) expect(w, `W[${i}]`).toBeCloseTo(E_HT[i] * (1 - ETA * 1e-3), 6);
   });
 
   it("node perturbation defaults to the Methods' version; perturb 'all' (the named option) moves the output layer by noise instead", () => {
