@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import { QueueUnreachableError } from './errors.js';
+import { redactSecretIn, redactUrl } from './redact-url.js';
 
 /** The BullMQ queue sweeps use unless told otherwise. */
 export const DEFAULT_QUEUE_NAME = 'rfa-sweeps';
@@ -18,13 +19,14 @@ export const connectionFor = (url: string) => ({ url, maxRetriesPerRequest: null
 /**
  * Checks that Redis answers at `url` within `timeoutMs` (default 3 s), with one connection
  * that neither retries nor queues commands; QueueUnreachableError names the URL and why.
+ * The URL's password never appears in the message (`redactUrl`).
  * Producers call it before they send anything, so an unreachable queue enqueues nothing.
  * @example
  * await assertQueueReachable('redis://127.0.0.1:6379');
  */
 export async function assertQueueReachable(url: string, timeoutMs = 3000): Promise<void> {
   if (!/^rediss?:\/\//.test(url))
-    throw new QueueUnreachableError(`--queue '${url}': expected a redis://host:port URL`);
+    throw new QueueUnreachableError(`--queue '${redactUrl(url)}': expected a redis://host:port URL`);
   const redis = new Redis(url, {
     lazyConnect: true,
     connectTimeout: timeoutMs,
@@ -47,7 +49,7 @@ export async function assertQueueReachable(url: string, timeoutMs = 3000): Promi
     ]);
   } catch (err) {
     throw new QueueUnreachableError(
-      `cannot reach the queue's Redis at ${url}: ${(cause ?? (err as Error)).message || String(err)} (is redis-server running there? nothing was queued)`,
+      `cannot reach the queue's Redis at ${redactUrl(url)}: ${redactSecretIn((cause ?? (err as Error)).message || String(err), url)} (is redis-server running there? nothing was queued)`,
     );
   } finally {
     clearTimeout(timer);

@@ -25,6 +25,11 @@ export interface QueueWorkerOptions extends QueueLocation {
   checkpointSeconds?: number;
   mnistDir?: string;
   onEvent?: (event: SweepEvent) => void;
+  /**
+   * This worker was cut off from Redis for longer than the lock and gave these jobs up (they
+   * stop at their next step; the stalled-job check hands them to a worker that can reach Redis).
+   */
+  onLockLost?: (jobIds: string[]) => void;
 }
 
 /** A running queue worker. */
@@ -77,6 +82,12 @@ export async function startQueueWorker(o: QueueWorkerOptions): Promise<QueueWork
         error: err.message,
         willRetry: job.attemptsMade < (job.opts.attempts ?? 1),
       });
+  });
+  // cut off from Redis for longer than the lock: the job is no longer ours (the stalled-job check
+  // hands it to another worker), so stop running it; its checkpoint stays for whoever resumes it
+  worker.on('lockRenewalFailed', (ids: string[]) => {
+    for (const id of ids) worker.cancelJob(id, 'this worker lost the job lock (cut off from Redis too long)');
+    o.onLockLost?.(ids);
   });
   worker.on('error', () => {}); // connection hiccups: ioredis reconnects and BullMQ carries on
   await worker.waitUntilReady();

@@ -8,4 +8,5 @@ export {
   redisSkipReason,
   startRedis,
   type TestRedis,
+  type TestRedisOptions,
 } from './testing/redis-server.js';

@@ -17,6 +17,7 @@ export const SPEC_OPTIONS = {
 export const PLACE_OPTIONS = {
   out: { type: 'string', default: 'rfa-sweep' },
   queue: { type: 'string' },
+  'queue-file': { type: 'string' },
   'queue-name': { type: 'string' },
   'rank-by': { type: 'string' },
   'mnist-dir': { type: 'string' },

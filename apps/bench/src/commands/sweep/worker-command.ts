@@ -2,9 +2,11 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startQueueWorker } from '@rfa/sweeps';
 import { CliError } from '../../cli-error.js';
+import { queueUrlFrom } from './queue-url.js';
 import { positiveInt, seconds } from './sweep-args.js';
 
 export const WORKER_HELP = `pnpm bench worker --queue redis://H:P [options]   take sweep jobs from a queue and run them
+  --queue-file PATH     the queue's URL from this file's first line instead (or set RFA_QUEUE_URL): keeps a password out of 'ps'
   --concurrency N       jobs at once, each in its own thread on one CPU thread (default: one per core)
   --checkpoint-dir DIR  checkpoints, shared by every worker (a retried job resumes from it); --checkpoint-seconds S
   --lock-seconds S      a dead worker's job goes back to the queue after about twice this (default 30)
@@ -22,6 +24,7 @@ export async function workerCommand(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       queue: { type: 'string' },
+      'queue-file': { type: 'string' },
       'queue-name': { type: 'string' },
       concurrency: { type: 'string' },
       'checkpoint-dir': { type: 'string' },
@@ -30,15 +33,23 @@ export async function workerCommand(argv: string[]): Promise<number> {
       'mnist-dir': { type: 'string' },
     },
   });
-  if (!v.queue) throw new CliError('worker: --queue redis://host:port is required');
+  const queue = queueUrlFrom(v);
+  if (!queue)
+    throw new CliError(
+      'worker: give the queue: --queue redis://host:port, --queue-file PATH or RFA_QUEUE_URL',
+    );
   const worker = await startQueueWorker({
-    url: v.queue,
+    url: queue.url,
     queueName: v['queue-name'],
     concurrency: v.concurrency ? positiveInt('concurrency', v.concurrency, 1) : undefined,
     checkpointDir: v['checkpoint-dir'] ? resolve(v['checkpoint-dir']) : undefined,
     checkpointSeconds: seconds('checkpoint-seconds', v['checkpoint-seconds']),
     lockSeconds: seconds('lock-seconds', v['lock-seconds']),
     mnistDir: v['mnist-dir'],
+    onLockLost: (ids) =>
+      console.error(
+        `gave up ${ids.join(', ')}: cut off from the queue for longer than the lock; another worker resumes from the checkpoint`,
+      ),
     onEvent: (e) => {
       const what = `${e.job.id} (${e.job.experiment} ${e.job.rule} seed ${e.job.seed})`;
       if (e.type === 'started') console.log(`started ${what}`);
@@ -48,7 +59,9 @@ export async function workerCommand(argv: string[]): Promise<number> {
         console.error(`failed ${what}${e.willRetry ? ' (will retry)' : ''}: ${e.error}`);
     },
   });
-  console.log(`worker ${worker.name} takes jobs from ${v.queue}; Ctrl-C stops after the running jobs`);
+  console.log(
+    `worker ${worker.name} takes jobs from ${queue.shown} (from ${queue.source}); Ctrl-C stops after the running jobs`,
+  );
   await new Promise<void>((done) => {
     const stop = () => {
       console.error('stopping after the running jobs (Ctrl-C again to stop now)');
