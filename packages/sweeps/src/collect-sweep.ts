@@ -7,6 +7,7 @@ import {
   DEFAULT_QUEUE_NAME,
   type QueueLocation,
 } from './queue-connection.js';
+import { redactSecretIn } from './redact-url.js';
 import { decodeResult } from './result-codec.js';
 import type { ResultStore } from './result-store.js';
 import type { SweepEvent, SweepOutcome } from './sweep-events.js';
@@ -21,6 +22,11 @@ export interface CollectOptions extends QueueLocation {
   /** How often the jobs' states are read while waiting (default 2 s); progress arrives as events in between. */
   pollMs?: number;
   onEvent?: (event: SweepEvent) => void;
+  /**
+   * The queue's connection failed (Redis down or unreachable); it retries on its own. Called
+   * at most once per outage, with the reason (the URL's password is never in it).
+   */
+  onConnectionLost?: (reason: string) => void;
 }
 
 /** What `collectSweep` found: a sweep's outcome, and which of its pending jobs the queue does not hold. */
@@ -45,6 +51,12 @@ export async function collectSweep(jobs: readonly SweepJob[], o: CollectOptions)
   await assertQueueReachable(o.url);
   const name = o.queueName ?? DEFAULT_QUEUE_NAME;
   const queue = new Queue(name, { connection: connectionFor(o.url) });
+  let down = false;
+  const connectionLost = (err: Error) => {
+    if (!down) o.onConnectionLost?.(redactSecretIn(err.message, o.url));
+    down = true;
+  };
+  queue.on('error', connectionLost);
   const byId = new Map(jobs.map((j) => [j.id, j]));
   const results = new Map<string, JobResult>();
   const failed = new Map<string, string>();
@@ -68,7 +80,7 @@ export async function collectSweep(jobs: readonly SweepJob[], o: CollectOptions)
       if (q && q.attemptsMade < (q.opts.attempts ?? 1))
         o.onEvent?.({ type: 'failed', job, error: failedReason, willRetry: true });
     });
-    events.on('error', () => {});
+    events.on('error', connectionLost);
   }
 
   /** One pass: every job without an outcome, looked up in the store, then on the queue. */
@@ -100,6 +112,7 @@ export async function collectSweep(jobs: readonly SweepJob[], o: CollectOptions)
       }
     }
     lost = lostNow;
+    down = false; // this pass reached the queue (its commands wait out a reconnect)
   };
   try {
     await events?.waitUntilReady();

@@ -95,6 +95,8 @@ export async function collectFromQueue(
       ...o,
       signal: interrupt.signal,
       onEvent: (e) => progress.onEvent(e),
+      onConnectionLost: (reason) =>
+        console.error(`lost the queue's connection (${reason}); retrying until Redis answers again`),
     });
     progress.stop();
     await writeSweepReport(o.outDir, spec, outcome, { rankBy: o.rankBy });
