@@ -9,7 +9,7 @@
  */
 
 export { type CollectOptions, type CollectOutcome, collectSweep } from './collect-sweep.js';
-export { QueueUnreachableError, SweepSpecError } from './errors.js';
+export { QueueUnreachableError, ResultStoreError, SweepSpecError } from './errors.js';
 export { cellLabel, expandSweep, gridCells, type SweepJob } from './expand-sweep.js';
 export { parseGrid } from './grid.js';
 export { canonicalJson, jobId } from './job-id.js';
@@ -19,7 +19,12 @@ export { assertQueueReachable, DEFAULT_QUEUE_NAME, type QueueLocation } from './
 export { type QueueWorker, type QueueWorkerOptions, startQueueWorker } from './queue-worker.js';
 export { redactSecretIn, redactUrl } from './redact-url.js';
 export { decodeResult, encodeResult } from './result-codec.js';
-export { type ResultStore, resultStore } from './result-store.js';
+export {
+  type CorruptResult,
+  type ResultStore,
+  type ResultStoreOptions,
+  resultStore,
+} from './result-store.js';
 export { type RunJobOptions, runJob } from './run-job.js';
 export { parseSeeds } from './seeds.js';
 export { storedOutcome } from './stored-outcome.js';
