@@ -34,9 +34,18 @@ describe('sealedStore', () => {
     }
   });
 
-  it('passes bytes without a trailer through (saved before checksums): the format decoder judges them', async () => {
-    const inner = memoryStore();
+  it('refuses a file cut short anywhere (or saved without a trailer)', async () => {
+    const inner = { ...memoryStore(), describe: (key: string) => `/ckpt/${key}` };
+    const store = sealedStore(inner);
+    await store.save('k', payload);
+    const good = inner.entries.get('k')!.slice();
+    for (let n = 1; n < good.length; n++) {
+      inner.entries.set('k', good.subarray(0, n));
+      await expect(store.load('k'), `${n} bytes`).rejects.toThrow(
+        /\/ckpt\/k (has no checksum trailer|is damaged)/,
+      );
+    }
     await inner.save('old', payload);
-    expect(await sealedStore(inner).load('old')).toEqual(payload);
+    await expect(store.load('old')).rejects.toThrow(/has no checksum trailer .*: delete it/);
   });
 });

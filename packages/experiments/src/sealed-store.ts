@@ -12,15 +12,21 @@ export const describeKey = (store: CheckpointStore, key: string) => store.descri
 /**
  * `store` with a CRC-32 trailer on everything saved and checked on load, so a flipped byte or a
  * cut-off tail in a checkpoint or a finished run's file is found whatever its format. A load
- * that fails the check throws CheckpointError (`field` 'checksum') naming the file; bytes
- * without a trailer (saved before this check) are passed through as they are.
+ * that fails the check, or has no trailer (cut short, or saved by an rfa before this check),
+ * throws CheckpointError (`field` 'checksum') naming the file and what to do.
  */
 export function sealedStore(store: CheckpointStore): CheckpointStore {
   return {
     ...store,
     async load(key) {
       const bytes = await store.load(key);
-      if (!bytes || !hasTrailer(bytes)) return bytes;
+      if (!bytes) return null;
+      const where = describeKey(store, key);
+      if (!hasTrailer(bytes))
+        throw new CheckpointError(
+          'checksum',
+          `${where} has no checksum trailer (cut short, or saved by an older rfa): delete it to run this seed of this rule from its beginning`,
+        );
       const body = bytes.subarray(0, bytes.length - TRAILER_BYTES);
       const view = new DataView(bytes.buffer, bytes.byteOffset + body.length + MARKER.length, 4);
       const want = view.getUint32(0, true);
@@ -28,7 +34,7 @@ export function sealedStore(store: CheckpointStore): CheckpointStore {
       if (got !== want)
         throw new CheckpointError(
           'checksum',
-          `${describeKey(store, key)} is damaged (CRC-32 ${hex(got)}, saved as ${hex(want)}): delete it to run this seed of this rule from its beginning`,
+          `${where} is damaged (CRC-32 ${hex(got)}, saved as ${hex(want)}): delete it to run this seed of this rule from its beginning`,
         );
       return body;
     },
