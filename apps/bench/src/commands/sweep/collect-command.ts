@@ -13,6 +13,7 @@ import {
 import { CliError } from '../../cli-error.js';
 import { interruptSignal } from '../../interrupt.js';
 import { queueUrlFrom } from './queue-url.js';
+import { reportCorrupt } from './store-notices.js';
 import { definesSpec, PLACE_OPTIONS, SPEC_OPTIONS, specFromFlags } from './sweep-args.js';
 import { sweepProgress } from './sweep-progress.js';
 import { writeSweepReport } from './write-sweep-report.js';
@@ -53,7 +54,7 @@ export async function collectCommand(argv: string[]): Promise<number> {
     ? await specFromFlags(specFlags, positionals)
     : await savedSpec(outDir);
   const jobs = expandSweep(spec);
-  const store = resultStore(join(outDir, 'jobs'));
+  const store = resultStore(join(outDir, 'jobs'), { onCorrupt: reportCorrupt });
   const queue = queueUrlFrom(v);
   if (queue)
     return collectFromQueue(jobs, spec, {

@@ -14,6 +14,7 @@ import { interruptSignal } from '../../interrupt.js';
 import { writeFileAtomic } from '../../report/write-atomic.js';
 import { collectFromQueue } from './collect-command.js';
 import { queueUrlFrom } from './queue-url.js';
+import { reportCorrupt } from './store-notices.js';
 import { PLACE_OPTIONS, positiveInt, SPEC_OPTIONS, seconds, specFromFlags } from './sweep-args.js';
 import { sweepProgress } from './sweep-progress.js';
 import { writeSweepReport } from './write-sweep-report.js';
@@ -58,7 +59,7 @@ export async function sweepCommand(argv: string[]): Promise<number> {
   const queueUrl = queueUrlFrom(v);
   if (queueUrl) await assertQueueReachable(queueUrl.url); // and an unreachable queue, before anything is written
   const outDir = resolve(v.out);
-  const store = resultStore(join(outDir, 'jobs'));
+  const store = resultStore(join(outDir, 'jobs'), { onCorrupt: reportCorrupt });
   await saveSpec(outDir, spec);
   const cells = new Set(jobs.map((j) => canonicalJson(j.cell))).size;
   console.log(
