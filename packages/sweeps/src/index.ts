@@ -15,7 +15,12 @@ export { parseGrid } from './grid.js';
 export { canonicalJson, jobId } from './job-id.js';
 export type { JobResult, Provenance } from './job-result.js';
 export { type LocalSweepOptions, runLocalSweep } from './local-pool.js';
-export { assertQueueReachable, DEFAULT_QUEUE_NAME, type QueueLocation } from './queue-connection.js';
+export {
+  assertQueueReachable,
+  DEFAULT_QUEUE_NAME,
+  QUEUE_ACL_RULES,
+  type QueueLocation,
+} from './queue-connection.js';
 export { type QueueWorker, type QueueWorkerOptions, startQueueWorker } from './queue-worker.js';
 export { redactSecretIn, redactUrl } from './redact-url.js';
 export { decodeResult, encodeResult } from './result-codec.js';

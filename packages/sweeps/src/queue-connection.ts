@@ -5,6 +5,14 @@ import { redactSecretIn, redactUrl } from './redact-url.js';
 /** The BullMQ queue sweeps use unless told otherwise. */
 export const DEFAULT_QUEUE_NAME = 'rfa-sweeps';
 
+/**
+ * Redis ACL rules enough for every rfa queue role (submit, work, collect, wait): BullMQ's keys
+ * (`bull:*`, whatever the queue's name), no pub/sub channels, and no dangerous command but
+ * INFO and CLIENT SETNAME, which BullMQ uses. For `ACL SETUSER <user> on ><password> …`.
+ */
+export const QUEUE_ACL_RULES =
+  'resetkeys ~bull:* resetchannels -@all +@read +@write +@scripting +@connection -@dangerous +info +client|setname';
+
 /** Where the queue is and what it is called. */
 export interface QueueLocation {
   /** `redis://[user:password@]host:port[/db]` (or `rediss://` for TLS). */

@@ -33,6 +33,8 @@ export interface TestRedisOptions {
   password?: string;
   /** `appendonly yes` with `appendfsync always` (every write on disk before it is acknowledged). */
   appendOnly?: boolean;
+  /** ACL users made at each start (`ACL SETUSER name on >password …rules`). */
+  users?: { name: string; password: string; rules: string }[];
 }
 
 export interface TestRedis {
@@ -81,7 +83,11 @@ export async function startRedis(options: TestRedisOptions = {}): Promise<TestRe
       redis.on('error', () => {});
       try {
         await redis.connect();
-        if ((await redis.ping()) === 'PONG') return;
+        if ((await redis.ping()) === 'PONG') {
+          for (const u of options.users ?? [])
+            await redis.call('ACL', 'SETUSER', u.name, 'on', `>${u.password}`, ...u.rules.split(' '));
+          return;
+        }
       } catch {
         await new Promise((r) => setTimeout(r, 100));
       } finally {

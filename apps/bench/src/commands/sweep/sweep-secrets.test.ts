@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { QUEUE_ACL_RULES } from '@rfa/sweeps';
 import { freePort, redisSkipReason, startRedis, type TestRedis } from '@rfa/sweeps/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -39,20 +40,27 @@ function filesUnder(dir: string): { path: string; text: string }[] {
 
 describe.skipIf(skip)('the queue password never shows (real redis-server with requirepass, loopback)', () => {
   const password = `pw-${randomBytes(8).toString('hex')}`;
+  const aclPassword = `acl-${randomBytes(8).toString('hex')}`;
   let redis: TestRedis;
+  let aclUrl: string;
   beforeAll(async () => {
-    redis = await startRedis({ password });
+    // the README's ACL user: BullMQ's keys only, no dangerous commands but INFO and CLIENT SETNAME
+    redis = await startRedis({
+      password,
+      users: [{ name: 'rfa', password: aclPassword, rules: QUEUE_ACL_RULES }],
+    });
+    aclUrl = `redis://rfa:${aclPassword}@127.0.0.1:${redis.port}`;
   });
   afterAll(async () => {
     await redis?.stop();
   });
 
-  it('a queued sweep through RFA_QUEUE_URL and --queue-file: no output, file or command line carries it', async () => {
+  it('a queued sweep through RFA_QUEUE_URL and --queue-file, as a least-privilege ACL user: no output, file or command line carries a password', async () => {
     expect(redis.url).toContain(password);
     const dir = mkdtempSync(join(tmpdir(), 'rfa-secrets-'));
     const out = join(dir, 'out');
     const queueFile = join(dir, 'queue-url');
-    writeFileSync(queueFile, `${redis.url}\n`, { mode: 0o600 });
+    writeFileSync(queueFile, `${aclUrl}\n`, { mode: 0o600 });
     const queueName = `secrets-${process.pid}`;
     const sweep = [
       'sweep',
@@ -70,19 +78,19 @@ describe.skipIf(skip)('the queue password never shows (real redis-server with re
 
     const worker = run(
       ['worker', '--queue-name', queueName, '--concurrency', '1', '--checkpoint-dir', join(dir, 'ckpt')],
-      { RFA_QUEUE_URL: redis.url },
+      { RFA_QUEUE_URL: aclUrl },
     );
     try {
       const deadline = Date.now() + 60_000;
       while (!worker.output().includes('takes jobs from') && Date.now() < deadline)
         await new Promise((r) => setTimeout(r, 100));
       expect(worker.output()).toContain(
-        `takes jobs from redis://:***@127.0.0.1:${redis.port} (from RFA_QUEUE_URL)`,
+        `takes jobs from redis://rfa:***@127.0.0.1:${redis.port} (from RFA_QUEUE_URL)`,
       );
       // what `ps` shows
       const cmdline = readFileSync(`/proc/${worker.child.pid}/cmdline`, 'utf8');
       expect(cmdline).toContain('worker');
-      expect(cmdline).not.toContain(password);
+      expect(cmdline).not.toContain(aclPassword);
 
       const submitted = await run([
         ...sweep,
@@ -97,7 +105,7 @@ describe.skipIf(skip)('the queue password never shows (real redis-server with re
       outputs.push(submitted.out);
       expect(submitted.code, submitted.out).toBe(0);
       expect(submitted.out).toContain(
-        `queue redis://:***@127.0.0.1:${redis.port} (from --queue-file ${queueFile})`,
+        `queue redis://rfa:***@127.0.0.1:${redis.port} (from --queue-file ${queueFile})`,
       );
       expect(readdirSync(join(out, 'jobs'))).toHaveLength(2);
 
@@ -136,7 +144,8 @@ describe.skipIf(skip)('the queue password never shows (real redis-server with re
     }
     const worked = outputs.at(-1)!;
     expect(worked).toMatch(/finished fig2-fa-s1-\S+ \(fig2 fa seed 1\)/);
-    for (const text of outputs) expect(text).not.toContain(password);
+    for (const text of outputs)
+      for (const secret of [password, aclPassword]) expect(text).not.toContain(secret);
     const written = filesUnder(dir).filter((f) => f.path !== queueFile);
     expect(written.map((f) => f.path)).toEqual(
       expect.arrayContaining([
@@ -146,6 +155,7 @@ describe.skipIf(skip)('the queue password never shows (real redis-server with re
       ]),
     );
     expect(written.filter((f) => f.path.includes('/jobs/'))).toHaveLength(2); // results with provenance
-    for (const f of written) expect(f.text, f.path).not.toContain(password);
+    for (const f of written)
+      for (const secret of [password, aclPassword]) expect(f.text, f.path).not.toContain(secret);
   }, 180_000);
 });
