@@ -17,7 +17,7 @@ import type { DemoWorkerApi, RunUpdate } from './worker/api.js';
 const worker = Comlink.wrap<DemoWorkerApi>(
   new Worker(new URL('./worker/demo-worker.ts', import.meta.url), { type: 'module' }),
 );
-const mnistUrl = new URL('mnist/', document.baseURI).href;
+const dataUrl = new URL('./', document.baseURI).href;
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 let initial: RunSettings = defaultSettings();
@@ -114,8 +114,8 @@ async function start(): Promise<void> {
     const query = encodeSettings(settings, run.config, run.rules);
     history.replaceState(null, '', `?${query}`);
     share.value = location.href;
-    const xLabel = settings.experiment === 'fig3a' || settings.experiment === 'fig4' ? 'epoch' : 'step';
-    charts.reset(getExperiment(settings.experiment).plots, run.rules, xLabel, settings.seeds);
+    const exp = getExperiment(settings.experiment);
+    charts.reset(exp.plots, run.rules, exp.xUnit, settings.seeds);
     readout.reset(run.rules, settings.seeds);
     seedPoints = new SeedPoints();
     training = 'training';
@@ -129,7 +129,7 @@ async function start(): Promise<void> {
   setRunning(true);
   status.textContent = 'starting…';
   try {
-    await worker.start(settings, mnistUrl, Comlink.proxy(onUpdate));
+    await worker.start(settings, dataUrl, Comlink.proxy(onUpdate));
   } catch (err) {
     problem.textContent = (err as Error).message;
     setRunning(false);

@@ -1,11 +1,28 @@
-import type { Mnist } from '@rfa/datasets';
 import type { z } from 'zod';
+import type { DatasetId, DatasetValues } from './datasets/dataset-registry.js';
 import type { RunContext } from './runs/run-context.js';
 import type { AggregateRun, PlotSpec, RuleRun } from './types.js';
 
-/** Data an experiment is handed (the browser fetches MNIST from a URL, Node reads the IDX files). */
+/**
+ * Data an experiment is handed, by data set id: those its `needs.datasets` names
+ * (`loadExperimentData` in Node reads them from a data folder, `loadExperimentDataFromUrl`
+ * fetches them in a browser).
+ */
 export interface ExperimentData {
-  mnist?: Mnist;
+  datasets: Partial<DatasetValues>;
+}
+
+/** What an experiment needs besides a backend: data sets by id (see `DATASETS`). */
+export interface ExperimentNeeds {
+  datasets?: readonly DatasetId[];
+}
+
+/** The demo's changes to an experiment's defaults so a run shows progress within seconds in a tab. */
+export interface BrowserPreset {
+  /** Config fields changed from the defaults (everything else stays the paper's). */
+  overrides: Record<string, unknown>;
+  /** What the preset runs, in a sentence the page shows beside the settings. */
+  note: string;
 }
 
 /** What `Experiment.run` is given: the run's context and the experiment's data. */
@@ -29,6 +46,10 @@ export interface ExperimentRule {
 export interface Experiment<C extends object = object> {
   readonly id: string;
   readonly title: string;
+  /** What the figure shows, in one or two sentences a visitor reads before starting a run. */
+  readonly caption: string;
+  /** What the curves' x values count ('epoch', 'step'): the charts' x axis. */
+  readonly xUnit: string;
   /** What the experiment does and which choices are ours, printed with the table. */
   readonly notes: string;
   /** Checks a whole config; unknown fields are refused. Field descriptions feed `--help`. */
@@ -38,7 +59,11 @@ export interface Experiment<C extends object = object> {
   readonly quick: C;
   /** The base config when `overrides` pick a preset (fig4's `size`); default: `defaults` or `quick`. */
   preset?(overrides: Record<string, unknown>, quick: boolean): C;
-  readonly needs: { mnist?: boolean };
+  readonly needs: ExperimentNeeds;
+  /** Layer widths, input first, of the network a config builds (the widest when rules differ in depth). */
+  layerWidths(config: C): number[];
+  /** The browser's preset: a size that shows progress within seconds in a tab. */
+  readonly browser: BrowserPreset;
   /** Seeds a runner uses when none are asked for: the paper's n = 20 where that takes minutes here. */
   readonly defaultSeeds?: number;
   readonly rules: Readonly<Record<string, ExperimentRule>>;

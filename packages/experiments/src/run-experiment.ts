@@ -18,7 +18,7 @@ export interface RunExperimentOptions<C extends object> {
   /** Rule keys (default: the experiment's default rules); an unknown key is refused with the list. */
   rules?: readonly string[];
   backend: Backend;
-  /** What `exp.needs` asks for (MNIST for fig3a and fig4). */
+  /** The data sets `exp.needs` asks for, by id (MNIST for fig3a and fig4). */
   data?: ExperimentData;
   /** Stops between steps; the report keeps the finished seeds and says it was interrupted. */
   signal?: AbortSignal;
@@ -113,7 +113,7 @@ export async function runExperiment<C extends object>(
       backend: o.backend,
       seed,
       signal: o.signal,
-      data: o.data ?? {},
+      data: o.data ?? { datasets: {} },
       emit,
       gate: o.gate,
       onModel: o.onModel ? (model) => o.onModel?.({ experiment: exp.id, seed, rule }, model) : undefined,

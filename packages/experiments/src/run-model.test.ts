@@ -66,7 +66,7 @@ describe('runExperiment: onModel', () => {
       config,
       seeds: 1,
       backend,
-      data: { mnist: tinyMnist(40, 10) },
+      data: { datasets: { mnist: tinyMnist(40, 10) } },
       onModel: (_run, model) => {
         kinds.push(model?.kind ?? null);
         if (model?.kind === 'spiking')

@@ -39,7 +39,14 @@ export interface PlotSpec {
   metric: string;
   title: string;
   yTitle: string;
-  /** What the curves' x values count (default 'training step'). */
+  /**
+   * How the y values read: 'percent' (a fraction shown as %, test errors and shares),
+   * 'degrees' (angles), 'plain' (NSE, eᵀWBe).
+   */
+  unit: 'percent' | 'degrees' | 'plain';
+  /** Values the paper reports, drawn as horizontal lines (FA's 2.1% on Fig. 3a, 90° on an angle plot). */
+  reference?: { value: number; label: string }[];
+  /** What the curves' x values count (default: the experiment's `xUnit`). */
   xTitle?: string;
   logY?: boolean;
   /** Only these rule keys (default all that have the metric). */

@@ -20,6 +20,7 @@ export function withFrozenLayers(factory: RuleFactory, frozen: () => ReadonlySet
       const inner = factory.bind(network, rng);
       const rule: LearningRule = {
         name: inner.name,
+        feedbackWeights: inner.feedbackWeights,
         teaches: (layer) => !frozen().has(layer) && inner.teaches(layer),
         backward: (ctx) => inner.backward(ctx),
         feedback: () => inner.feedback(),

@@ -4,9 +4,9 @@ export { checkLoss, type Loss, lossValue, outputDelta } from './loss.js';
 export type {
   BackwardContext,
   FeedbackMatrix,
+  FeedbackWeights,
   LearningRule,
   RuleFactory,
-  RuleName,
   UpdateContext,
 } from './rule.js';
 export { backprop } from './rules/backprop.js';

@@ -3,15 +3,13 @@ import type { Rng, Tensor } from '@rfa/tensor';
 import type { Loss } from './loss.js';
 import type { SgdOptions } from './sgd.js';
 
-/** Names as the bench and checkpoints spell them. */
-export type RuleName =
-  | 'backprop'
-  | 'feedbackAlignment'
-  | 'directFeedbackAlignment'
-  | 'shallow'
-  | 'nodePerturbation'
-  | 'signSymmetry'
-  | 'kolenPollack';
+/**
+ * What feedback weights a rule has: 'fixed' (random matrices drawn once and never changed,
+ * FA's B and DFA's D), 'adapted' (matrices that follow W or learn, as in sign symmetry and
+ * Kolen–Pollack), or 'none' (backprop's Wᵀ itself, or no feedback at all). Tools read this
+ * instead of the rule's name: the W–B angles of the paper are about fixed feedback.
+ */
+export type FeedbackWeights = 'fixed' | 'adapted' | 'none';
 
 /** What a rule sees while it computes teaching signals for one step. */
 export interface BackwardContext {
@@ -47,7 +45,10 @@ export interface UpdateContext extends BackwardContext {
  * feedback matrices. `teaches(l)` says which layers the shared update changes.
  */
 export interface LearningRule {
-  readonly name: RuleName;
+  /** The rule's name in checkpoint headers ('feedbackAlignment'); a restore refuses another. */
+  readonly name: string;
+  /** What feedback weights the rule holds (see `FeedbackWeights`). */
+  readonly feedbackWeights: FeedbackWeights;
   /** Whether `backward` fills `ctx.modulators` (the signal before each hidden layer's derivative). */
   readonly modulated?: boolean;
   teaches(layer: number): boolean;
@@ -71,7 +72,8 @@ export interface FeedbackMatrix {
 
 /** A rule not yet bound to a network: `feedbackAlignment({ ... })` returns one. */
 export interface RuleFactory {
-  readonly name: RuleName;
+  /** The bound rule's `name`. */
+  readonly name: string;
   /** Options as given, for checkpoints and reports. */
   readonly options: Record<string, unknown>;
   bind(network: Network, rng: Rng): LearningRule;

@@ -19,7 +19,7 @@ export default async function queueProcessor(
   const result = await runJob(job.data, {
     checkpointDir: env[WORKER_ENV.checkpointDir] || undefined,
     checkpointSeconds: seconds ? Number(seconds) : undefined,
-    mnistDir: env[WORKER_ENV.mnistDir] || undefined,
+    dataDir: env[WORKER_ENV.dataDir] || undefined,
     signal, // aborted when this worker lost the job's lock: stop, the checkpoint stays for whoever takes it
     onProgress: (fraction) => {
       job.updateProgress(fraction).catch(() => {});

@@ -23,7 +23,8 @@ export interface QueueWorkerOptions extends QueueLocation {
   /** A folder every worker can reach: jobs checkpoint there and a retried job resumes from it. */
   checkpointDir?: string;
   checkpointSeconds?: number;
-  mnistDir?: string;
+  /** The data folder (see `RunJobOptions.dataDir`), the same path on every machine. */
+  dataDir?: string;
   onEvent?: (event: SweepEvent) => void;
   /**
    * This worker was cut off from Redis for longer than the lock and gave these jobs up (they
@@ -54,7 +55,7 @@ export async function startQueueWorker(o: QueueWorkerOptions): Promise<QueueWork
   if (o.checkpointDir) process.env[WORKER_ENV.checkpointDir] = o.checkpointDir;
   if (o.checkpointSeconds !== undefined)
     process.env[WORKER_ENV.checkpointSeconds] = String(o.checkpointSeconds);
-  if (o.mnistDir) process.env[WORKER_ENV.mnistDir] = o.mnistDir;
+  if (o.dataDir) process.env[WORKER_ENV.dataDir] = o.dataDir;
   const lockMs = (o.lockSeconds ?? 30) * 1000;
   const name = `${hostname()}:${process.pid}`;
   const worker = new Worker<SweepJob, string>(

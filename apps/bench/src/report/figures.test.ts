@@ -23,7 +23,6 @@ describe('writeFigures', () => {
     const files = await writeFigures(exp, report, dir, {
       plots: exp.plots.filter((p) => p.metric === 'testError'),
       name: 'fig3a-sweep',
-      ruleOrder: Object.keys(report.results),
     });
     expect(files).toEqual([
       'fig3a-sweep-testError.svg',

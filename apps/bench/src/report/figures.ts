@@ -15,8 +15,6 @@ export interface FigureOptions {
   name?: string;
   /** Title of plots and traces (default: the experiment's). */
   title?: string;
-  /** Result keys in colour order (default: the experiment's rule keys). */
-  ruleOrder?: readonly string[];
 }
 
 /** A result key as a file-name part ('fa feedbackInit=0.5' → 'fa_feedbackInit_0.5'). */
@@ -24,7 +22,7 @@ const fileSafe = (key: string) => key.replace(/[^A-Za-z0-9._-]+/g, '_');
 
 /**
  * Writes an experiment's figures beside its JSON: its plots (`<id>-<metric>.svg`, one colour
- * per rule key throughout), first-layer receptive fields of each rule that recorded them
+ * per rule, the registry's), first-layer receptive fields of each rule that recorded them
  * (`<id>-receptive-fields-<rule>.png`), and spike traces (`<id>-traces-<when>.svg`).
  * Returns the file names in the order the report shows them.
  */
@@ -37,9 +35,8 @@ export async function writeFigures(
   const files: string[] = [];
   const name = o.name ?? exp.id;
   const title = o.title ?? exp.title;
-  const ruleOrder = o.ruleOrder ?? Object.keys(exp.rules);
   for (const plot of o.plots ?? exp.plots) {
-    const svg = await plotSvg(title, plot, report.results, ruleOrder);
+    const svg = await plotSvg(title, exp, plot, report.results);
     if (!svg) continue;
     const file = `${name}-${plot.metric}.svg`;
     await writeFileAtomic(join(outDir, file), svg);

@@ -1,114 +1,106 @@
-import type { AggregateRun, PlotSpec } from '@rfa/experiments';
+import { type AggregateRun, type Experiment, type PlotSpec, plotSeries } from '@rfa/experiments';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-
-/** Okabe–Ito: distinguishable with the common colour-vision deficiencies. */
-export const RULE_PALETTE = [
-  '#0072B2',
-  '#D55E00',
-  '#009E73',
-  '#CC79A7',
-  '#E69F00',
-  '#56B4E9',
-  '#000000',
-  '#F0E442',
-];
 
 interface Point {
   step: number;
   value: number;
   low?: number;
   high?: number;
-  rule: string;
-  series: string;
+  line: string;
 }
 
-/** The points of one plot: each series of each rule, with its band where the plot asks for one. */
-function points(plot: PlotSpec, results: Record<string, AggregateRun>): Point[] {
-  const series = plot.series ?? [{ metric: plot.metric, label: plot.metric }];
-  const out: Point[] = [];
-  for (const [rule, r] of Object.entries(results)) {
-    if (plot.rules && !plot.rules.includes(rule)) continue;
-    for (const { metric, label } of series) {
-      const ys = r.curves[metric];
-      if (!ys) continue;
-      const spread =
-        plot.band && 'seeds' in plot.band
-          ? r.curvesSd?.[metric]
-          : plot.band
-            ? r.curves[plot.band.metric]
-            : undefined;
-      ys.forEach((value, i) => {
-        if (!Number.isFinite(value) || (plot.logY && value <= 0)) return;
-        const p: Point = { step: r.curves.step[i], value, rule, series: label };
-        const sd = spread?.[i];
-        if (plot.band && sd !== undefined && Number.isFinite(sd)) {
-          p.low = value - plot.band.times * sd;
-          p.high = value + plot.band.times * sd;
-          if (plot.logY && p.low <= 0) p.low = value / 10;
-        }
-        out.push(p);
-      });
-    }
-  }
-  return out;
-}
+/** Solid, as Vega-Lite's strokeDash range spells it. */
+const SOLID = [1, 0];
+
+/** Axis label formats by the plot's unit: a fraction as %, an angle with °. */
+const AXIS: Record<PlotSpec['unit'], object> = {
+  percent: { format: '.2~%' },
+  degrees: { labelExpr: "datum.label + '°'" },
+  plain: {},
+};
 
 /**
- * Renders one plot as SVG (Vega-Lite, no browser needed): the mean curve of each rule, one
- * colour per rule key in `ruleOrder` (the same colour in every plot of a report), series
- * told apart by dash, an optional shaded band.
+ * Renders one plot as SVG (Vega-Lite, no browser needed) from `plotSeries`'s lines: each
+ * rule in its registry colour (the same in the demo), variants and further metrics dashed,
+ * a band drawn as a shaded area of its own line, the paper's values as grey reference lines.
+ * The legend lists the lines (bands are not lines).
  */
 export async function plotSvg(
   title: string,
+  exp: Pick<Experiment, 'rules' | 'xUnit'>,
   plot: PlotSpec,
   results: Record<string, AggregateRun>,
-  ruleOrder: readonly string[] = Object.keys(results),
 ): Promise<string | null> {
-  const values = points(plot, results);
+  const lines = plotSeries(exp, plot, results);
+  const values: Point[] = [];
+  for (const l of lines)
+    l.x.forEach((step, i) => {
+      const value = l.y[i];
+      if (value === null) return;
+      const low = l.band?.lower[i];
+      const high = l.band?.upper[i];
+      values.push({
+        step,
+        value,
+        line: l.label,
+        ...(low != null && high != null ? { low, high } : {}),
+      });
+    });
   if (values.length === 0) return null;
-  const shown = ruleOrder.filter((r) => values.some((v) => v.rule === r));
+  const shown = lines.filter((l) => values.some((v) => v.line === l.label));
+  const domain = shown.map((l) => l.label);
   const color = {
-    field: 'rule',
+    field: 'line',
     type: 'nominal' as const,
-    // the whole domain keeps each rule's colour across plots; the legend lists only the rules drawn
-    scale: { domain: [...ruleOrder], range: ruleOrder.map((_, i) => RULE_PALETTE[i % RULE_PALETTE.length]) },
-    legend: { values: shown },
+    title: null,
+    scale: { domain, range: shown.map((l) => l.colour) },
   };
-  const x = { field: 'step', type: 'quantitative' as const, title: plot.xTitle ?? 'training step' };
+  const strokeDash = {
+    field: 'line',
+    type: 'nominal' as const,
+    title: null,
+    scale: { domain, range: shown.map((l) => l.dash ?? SOLID) },
+  };
+  const x = { field: 'step', type: 'quantitative' as const, title: plot.xTitle ?? exp.xUnit };
   const y = {
     field: 'value',
     type: 'quantitative' as const,
     title: plot.yTitle,
     scale: plot.logY ? { type: 'log' as const } : { zero: false },
+    axis: AXIS[plot.unit],
   };
-  const line = {
-    mark: { type: 'line' as const, strokeWidth: 1.5 },
-    encoding: {
-      x,
-      y,
-      color,
-      ...(plot.series ? { strokeDash: { field: 'series', type: 'nominal' as const, title: 'layer' } } : {}),
-      detail: { field: 'series', type: 'nominal' as const },
-    },
-  };
-  const band = {
-    mark: { type: 'area' as const, opacity: 0.18 },
-    encoding: {
-      x,
-      y: { ...y, field: 'low' },
-      y2: { field: 'high' },
-      color,
-      detail: { field: 'series', type: 'nominal' as const },
-    },
-  };
-  const spec: TopLevelSpec = {
+  const layer: object[] = [];
+  if (shown.some((l) => l.band))
+    layer.push({
+      mark: { type: 'area', opacity: 0.18 },
+      transform: [{ filter: 'isValid(datum.low)' }],
+      encoding: { x, y: { ...y, field: 'low' }, y2: { field: 'high' }, color: { ...color, legend: null } },
+    });
+  layer.push({
+    mark: { type: 'line', strokeWidth: 1.5 },
+    encoding: { x, y, color, strokeDash },
+  });
+  for (const ref of plot.reference ?? [])
+    layer.push(
+      {
+        data: { values: [{ value: ref.value }] },
+        mark: { type: 'rule', color: '#666666', strokeDash: [4, 4] },
+        encoding: { y: { field: 'value', type: 'quantitative' } },
+      },
+      {
+        data: { values: [{ value: ref.value, label: ref.label }] },
+        mark: { type: 'text', align: 'left', dx: 4, dy: -6, x: 0, color: '#444444', fontSize: 10 },
+        encoding: { y: { field: 'value', type: 'quantitative' }, text: { field: 'label' } },
+      },
+    );
+  const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: `${title}: ${plot.title}`,
     width: 520,
     height: 300,
     data: { values },
-    layer: plot.band ? [band, line] : [line],
+    layer,
   } as TopLevelSpec;
   return renderSvg(spec);
 }

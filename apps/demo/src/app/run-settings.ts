@@ -5,7 +5,6 @@ import {
   resolveConfig,
   selectRules,
 } from '@rfa/experiments';
-import { demoPreset } from './demo-presets.js';
 import { checkMemory } from './memory-estimate.js';
 import { SettingsError } from './settings-error.js';
 
@@ -39,7 +38,8 @@ export interface RunSettings {
   stepsPerFrame: number;
 }
 
-export const defaultSettings = (experiment: ExperimentId = 'fig2'): RunSettings => ({
+/** The settings a page opens with: the first experiment of the registry, its default rules. */
+export const defaultSettings = (experiment: ExperimentId = experimentIds()[0]): RunSettings => ({
   experiment,
   rules: [],
   overrides: {},
@@ -56,7 +56,7 @@ export interface ResolvedRun {
 }
 
 /**
- * Checks settings and builds the run's config: the demo preset, then the overrides,
+ * Checks settings and builds the run's config: the experiment's browser preset, then the overrides,
  * through the experiment's schema; the rules through `selectRules`; the size against
  * the memory a tab can give. Throws SettingsError naming the field.
  */
@@ -81,13 +81,13 @@ export function resolveRun(s: RunSettings): ResolvedRun {
   let rules: string[];
   try {
     config = resolveConfig(exp, {
-      overrides: { ...demoPreset(s.experiment).overrides, ...s.overrides },
+      overrides: { ...exp.browser.overrides, ...s.overrides },
     }) as Record<string, unknown>;
     rules = selectRules(exp, config, s.rules);
   } catch (err) {
     const field = (err as { field?: string }).field ?? 'config';
     throw new SettingsError(field, (err as Error).message);
   }
-  checkMemory(s.experiment, config, rules.length);
+  checkMemory(exp, config, rules.length);
   return { config, rules };
 }

@@ -1,3 +1,4 @@
+import { fig2, plotSeries } from '@rfa/experiments';
 import { describe, expect, it } from 'vitest';
 import { finalsOverSeeds, SeedPoints, seedSdKey, statsOverSeeds } from './seed-points.js';
 
@@ -56,5 +57,31 @@ describe('finalsOverSeeds', () => {
     expect(finals.fa.final.nse).toEqual({ mean: 2, sd: 1, n: 3 });
     expect(finals.fa.diverged).toEqual([{ seed: 6, atStep: 40, reason: 'loss is NaN' }]);
     expect(finals.bp.final.nse).toEqual({ mean: 0.5, sd: 0, n: 1 });
+  });
+});
+
+describe('SeedPoints.runs', () => {
+  it('gives plotSeries the mean and s.d. over seeds at each x, in x order', () => {
+    const points = new SeedPoints();
+    points.add('fa', 1, { step: 10, nse: 0.5 });
+    points.add('fa', 1, { step: 0, nse: 1 });
+    points.add('fa', 2, { step: 0, nse: 3 });
+    points.add('bp', 1, { step: 0, nse: 2, deltaAngle: 0 });
+    const runs = points.runs();
+    // x 0: seeds 1 and 2, mean 2, s.d. √2; x 10: seed 1 only
+    expect(runs.fa.curves).toEqual({ step: [0, 10], nse: [2, 0.5] });
+    expect(runs.fa.curvesSd?.nse[0]).toBeCloseTo(Math.SQRT2, 12);
+    expect(runs.fa.curvesSd?.nse[1]).toBeNaN();
+    expect(runs.bp.curves).toEqual({ step: [0], nse: [2], deltaAngle: [0] });
+    const nse = fig2.plots.find((p) => p.metric === 'nse');
+    if (!nse) throw new Error('fig2 has no nse plot');
+    const lines = plotSeries(fig2, { ...nse, band: { seeds: true, times: 1 } }, runs);
+    expect(lines.map((l) => [l.rule, l.y])).toEqual([
+      ['bp', [2]],
+      ['fa', [2, 0.5]],
+    ]);
+    // the band where two seeds met: 2 ± √2; none where one seed has been
+    expect(lines[1].band?.upper[0]).toBeCloseTo(2 + Math.SQRT2, 12);
+    expect(lines[1].band?.lower[1]).toBeNull();
   });
 });

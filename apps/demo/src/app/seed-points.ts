@@ -1,4 +1,4 @@
-import { type AggregateRun, aggregate, type SeedOutcome, type Stat } from '@rfa/experiments';
+import { type AggregateRun, aggregate, type SeedOutcome, type SeriesRun, type Stat } from '@rfa/experiments';
 import type { RuleEnd } from '../worker/api.js';
 
 /** Where an averaged point keeps a metric's s.d. over seeds (`nse` → `nse:sd-over-seeds`). */
@@ -53,6 +53,30 @@ export class SeedPoints {
       if (metric === 'step') continue;
       out[metric] = s.mean;
       out[seedSdKey(metric)] = s.n > 1 ? s.sd : Number.NaN;
+    }
+    return out;
+  }
+
+  /**
+   * Every rule's curves so far, as `plotSeries` reads them: per x in order, each metric's
+   * mean over the seeds that reached it (`curves`, `step` the x) and its s.d. (`curvesSd`,
+   * NaN below two seeds). A metric a point lacks is NaN there.
+   * @example
+   * plotSeries(experiment, experiment.plots[0], points.runs());
+   */
+  runs(): Record<string, SeriesRun> {
+    const out: Record<string, SeriesRun> = {};
+    for (const [rule, xs] of this.rules) {
+      const steps = [...xs.keys()].sort((a, b) => a - b);
+      const stats = steps.map((x) => statsOverSeeds([...(xs.get(x)?.values() ?? [])]));
+      const metrics = [...new Set(stats.flatMap((s) => Object.keys(s)))].filter((m) => m !== 'step');
+      const curves: Record<string, number[]> = { step: steps };
+      const curvesSd: Record<string, number[]> = {};
+      for (const m of metrics) {
+        curves[m] = stats.map((s) => s[m]?.mean ?? Number.NaN);
+        curvesSd[m] = stats.map((s) => (s[m] && s[m].n > 1 ? s[m].sd : Number.NaN));
+      }
+      out[rule] = { curves, curvesSd };
     }
     return out;
   }

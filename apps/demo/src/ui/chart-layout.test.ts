@@ -1,6 +1,8 @@
-import { getExperiment } from '@rfa/experiments';
+import { getExperiment, ruleStyle } from '@rfa/experiments';
 import { describe, expect, it } from 'vitest';
-import { ruleColour } from '../app/palette.js';
+
+const ruleColour = (rule: string) => ruleStyle(rule).colour;
+
 import { SeedPoints, seedSdKey } from '../app/seed-points.js';
 import { chartSpecs, lineValue } from './chart-layout.js';
 
@@ -66,7 +68,7 @@ describe('chartSpecs', () => {
     ]);
   });
 
-  it('W vs B⁺ beside W vs Bᵀ, and a small eᵀWBe > 0 share plot, where the plots leave them out', () => {
+  it('W vs B⁺ beside W vs Bᵀ, and a small eᵀWBe > 0 share plot, from the definitions', () => {
     const weights = chart('fig3d', ['fa-4layer'], 'weightAngle').lines.map((l) => l.metric);
     expect(weights).toEqual(['weightAngle', 'weightAngle1', 'pinvAngle']);
     expect(chart('fig2', ['fa'], 'weightAngle').lines.map((l) => l.metric)).toEqual([
@@ -75,6 +77,7 @@ describe('chartSpecs', () => {
     ]);
     const share = chart('fig2', ['bp', 'fa'], 'eWBePositive');
     expect(share.small).toBe(true);
+    expect(share.lines.map((l) => l.rule)).toEqual(['fa']);
     // fig3a plots the share itself: not twice
     expect(
       chartSpecs(getExperiment('fig3a').plots, ['fa']).filter((c) => c.id === 'eWBePositive'),

@@ -1,5 +1,4 @@
-import type { PlotSpec } from '@rfa/experiments';
-import { ruleColour, ruleDash } from '../app/palette.js';
+import { type PlotSpec, ruleStyle } from '@rfa/experiments';
 import { seedSdKey } from '../app/seed-points.js';
 
 /** One line of a chart: a rule's metric, or an edge of its band (metric ± times × spread). */
@@ -36,16 +35,6 @@ const METRIC_DASHES = [
   [8, 3, 2, 3],
 ];
 
-/** What the demo adds where the experiment's plots leave out a metric its runs record. */
-const SHARE_PLOT: PlotSpec = {
-  metric: 'eWBePositive',
-  title: 'Share of examples with eᵀWBe > 0',
-  yTitle: 'fraction',
-};
-const PINV: { metric: string; label: string } = { metric: 'pinvAngle', label: 'W vs B⁺' };
-
-const plotted = (p: PlotSpec): string[] => [p.metric, ...(p.series ?? []).map((s) => s.metric)];
-
 /** The spread a plot's band is drawn from: a recorded metric, or the s.d. over seeds (with 2 or more). */
 function bandSpread(p: PlotSpec, metric: string, seeds: number): { spread: string; times: number } | null {
   if (!p.band) return null;
@@ -58,23 +47,15 @@ function bandSpread(p: PlotSpec, metric: string, seeds: number): { spread: strin
  * further metrics (a 4-layer net's lower layer) dashed in the rule's colour; a band as its
  * two thin edges, from a recorded spread (Fig. 2b's ±2 s.d. over 10 examples) or, with
  * `seeds` > 1, from the s.d. over seeds (Fig. 3b's ±1 s.d.) around the mean over seeds (the
- * points of `SeedPoints`). Added where the experiment's plots lack them: W vs B⁺ beside
- * W vs Bᵀ, and the share of examples with eᵀWBe > 0. Only rules of the run appear; a chart
- * shows once it has a point.
+ * points of `SeedPoints`). The share of examples with eᵀWBe > 0 is drawn small. Only rules
+ * of the run appear; a chart shows once it has a point.
  */
 export function chartSpecs(plots: readonly PlotSpec[], rules: readonly string[], seeds = 1): ChartSpec[] {
-  const all: PlotSpec[] = plots.map((p) =>
-    p.metric !== 'weightAngle' || plotted(p).includes(PINV.metric)
-      ? p
-      : { ...p, series: [...(p.series ?? [{ metric: p.metric, label: 'W vs Bᵀ' }]), PINV] },
-  );
-  if (!all.some((p) => plotted(p).includes(SHARE_PLOT.metric))) all.push(SHARE_PLOT);
-  return all.map((p) => {
+  return plots.map((p) => {
     const metrics = p.series ?? [{ metric: p.metric, label: '' }];
     const lines: LineSpec[] = [];
     for (const rule of rules.filter((r) => !p.rules || p.rules.includes(r))) {
-      const colour = ruleColour(rule);
-      const own = ruleDash(rule);
+      const { colour, dash: own } = ruleStyle(rule);
       const width = own ? 1.5 : 2;
       metrics.forEach((m, k) => {
         const label = m.label ? `${rule} · ${m.label}` : rule;
@@ -109,7 +90,7 @@ export function chartSpecs(plots: readonly PlotSpec[], rules: readonly string[],
       note,
       y: p.yTitle,
       log: p.logY ?? false,
-      small: p === SHARE_PLOT,
+      small: p.metric === 'eWBePositive',
       lines,
     };
   });

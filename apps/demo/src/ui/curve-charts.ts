@@ -1,6 +1,6 @@
 import type { PlotSpec } from '@rfa/experiments';
+import { ruleStyle } from '@rfa/experiments';
 import uPlot from 'uplot';
-import { ruleColour } from '../app/palette.js';
 import { type ChartSpec, chartSpecs, type LineSpec, lineValue } from './chart-layout.js';
 import { el } from './dom.js';
 
@@ -136,7 +136,7 @@ export class CurveCharts {
       if (l.band && l.band.times > 0) {
         const lower = index.get(`${l.rule} ${l.metric} -`);
         if (lower)
-          bands.push({ series: [index.get(l.key) as number, lower], fill: `${ruleColour(l.rule)}26` });
+          bands.push({ series: [index.get(l.key) as number, lower], fill: `${ruleStyle(l.rule).colour}26` });
       }
     const wide = Math.min(560, Math.max(320, this.root.clientWidth / 2 - 24));
     c.plot = new uPlot(

@@ -1,4 +1,4 @@
-import { ruleColour } from '../app/palette.js';
+import { ruleStyle } from '@rfa/experiments';
 import type { RuleGuess } from '../worker/live-models.js';
 import { el } from './dom.js';
 
@@ -102,7 +102,7 @@ export class DigitPad {
                 'span',
                 { class: 'bar', title: `${d}: ${v.toFixed(3)}` },
                 el('span', {
-                  style: `height:${Math.round(Math.max(0, Math.min(1, v)) * 100)}%;background:${ruleColour(g.rule)}`,
+                  style: `height:${Math.round(Math.max(0, Math.min(1, v)) * 100)}%;background:${ruleStyle(g.rule).colour}`,
                 }),
                 el('small', { text: String(d) }),
               ),

@@ -1,5 +1,5 @@
 import type { AggregateRun } from '@rfa/experiments';
-import { ruleColour } from '../app/palette.js';
+import { ruleStyle } from '@rfa/experiments';
 import { finalsOverSeeds } from '../app/seed-points.js';
 import type { RuleEnd } from '../worker/api.js';
 import { el, formatNumber, formatStat } from './dom.js';
@@ -126,7 +126,7 @@ export class ReadoutTable {
           el(
             'th',
             { scope: 'row' },
-            el('span', { class: 'swatch', style: `background:${ruleColour(rule)}` }),
+            el('span', { class: 'swatch', style: `background:${ruleStyle(rule).colour}` }),
             rule,
           ),
           el('td', { 'data-metric': 'points' }),

@@ -1,6 +1,11 @@
-import { configFields, EXPERIMENTS, type ExperimentId, getExperiment, selectRules } from '@rfa/experiments';
-import { demoPreset } from '../app/demo-presets.js';
-import { ruleColour } from '../app/palette.js';
+import {
+  configFields,
+  EXPERIMENTS,
+  type ExperimentId,
+  getExperiment,
+  ruleStyle,
+  selectRules,
+} from '@rfa/experiments';
 import {
   BACKENDS,
   type BackendChoice,
@@ -110,7 +115,7 @@ export class SettingsForm {
               el('option', { value: x.id, selected: x.id === s.experiment, text: x.title }),
             ),
           ),
-          demoPreset(s.experiment).note,
+          getExperiment(s.experiment).browser.note,
         ),
       ),
       el(
@@ -127,7 +132,7 @@ export class SettingsForm {
               value: key,
               checked: chosen.includes(key) || (chosen.length === 0 && defaults.includes(key)),
             }),
-            el('span', { class: 'swatch', style: `background:${ruleColour(key)}` }),
+            el('span', { class: 'swatch', style: `background:${ruleStyle(key).colour}` }),
             key,
           ),
         ),

@@ -1,4 +1,4 @@
-import { ruleColour } from '../app/palette.js';
+import { ruleStyle } from '@rfa/experiments';
 import type { TileImage } from '../worker/tile-image.js';
 import { el } from './dom.js';
 
@@ -47,7 +47,7 @@ export class WeightTiles {
     this.root.append(
       el(
         'figure',
-        { class: 'tiles', style: `border-color:${ruleColour(rule)}` },
+        { class: 'tiles', style: `border-color:${ruleStyle(rule).colour}` },
         el('figcaption', { text: rule }),
         c,
       ),

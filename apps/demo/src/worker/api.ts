@@ -40,7 +40,7 @@ export interface RunUpdate {
 /** The worker's surface, called from the page through comlink. */
 export interface DemoWorkerApi {
   /** Starts a run; `onUpdate` receives its progress. Resolves when it has started. */
-  start(settings: RunSettings, mnistUrl: string, onUpdate: (u: RunUpdate) => void): Promise<void>;
+  start(settings: RunSettings, dataUrl: string, onUpdate: (u: RunUpdate) => void): Promise<void>;
   pause(): void;
   resume(): void;
   step(): void;

@@ -1,6 +1,14 @@
 /// <reference lib="webworker" />
-import { loadMnistFromUrl, type Mnist } from '@rfa/datasets';
-import { experimentWork, getExperiment, measureSpeed, runExperiment } from '@rfa/experiments';
+import {
+  DATASETS,
+  type Experiment,
+  type ExperimentData,
+  experimentWork,
+  getExperiment,
+  loadExperimentDataFromUrl,
+  measureSpeed,
+  runExperiment,
+} from '@rfa/experiments';
 import { TraceRecorder } from '@rfa/spiking';
 import { type Backend, Rng } from '@rfa/tensor';
 import * as Comlink from 'comlink';
@@ -13,23 +21,23 @@ import { tileImage } from './tile-image.js';
 import { UpdateBuffer } from './update-buffer.js';
 
 const TILE_UNITS = 16;
-let mnist: Promise<Mnist> | null = null;
+/** Data sets already fetched, by the ids an experiment needs ('mnist'), kept for the next run. */
+const loaded = new Map<string, Promise<ExperimentData>>();
 const models = new LiveModels();
 let current: { gate: RunGate; abort: AbortController; done: Promise<void>; backend: Backend } | null = null;
 
-function loadMnist(url: string): Promise<Mnist> {
-  mnist ??= loadMnistFromUrl(url, {
-    names: {
-      trainImages: 'train-images-idx3-ubyte.gz',
-      trainLabels: 'train-labels-idx1-ubyte.gz',
-      testImages: 't10k-images-idx3-ubyte.gz',
-      testLabels: 't10k-labels-idx1-ubyte.gz',
-    },
-  }).catch((err) => {
-    mnist = null;
-    throw new Error(`MNIST could not be loaded from ${url}: ${(err as Error).message}`);
-  });
-  return mnist;
+/** The data sets `exp` needs, fetched from `dataUrl` once per page (a failed fetch is tried again next time). */
+function loadData(exp: Experiment, dataUrl: string): Promise<ExperimentData> {
+  const key = (exp.needs.datasets ?? []).join(',');
+  let data = loaded.get(key);
+  if (!data) {
+    data = loadExperimentDataFromUrl(exp, dataUrl).catch((err) => {
+      loaded.delete(key);
+      throw new Error(`${key} could not be loaded from ${dataUrl}: ${(err as Error).message}`);
+    });
+    loaded.set(key, data);
+  }
+  return data;
 }
 
 async function stopCurrent(): Promise<void> {
@@ -40,7 +48,7 @@ async function stopCurrent(): Promise<void> {
 }
 
 const api: DemoWorkerApi = {
-  async start(settings, mnistUrl, onUpdate) {
+  async start(settings, dataUrl, onUpdate) {
     await stopCurrent();
     models.clear();
     current?.backend.dispose();
@@ -67,8 +75,9 @@ const api: DemoWorkerApi = {
     };
     const run = async () => {
       try {
-        if (exp.needs.mnist) out.status('loading MNIST…');
-        const data = exp.needs.mnist ? { mnist: await loadMnist(mnistUrl) } : {};
+        const needs = exp.needs.datasets ?? [];
+        if (needs.length) out.status(`loading ${needs.map((id) => DATASETS[id].name).join(', ')}…`);
+        const data = await loadData(exp, dataUrl);
         out.status(seeds.length > 1 ? `training seed ${seeds[0]} (1 of ${seeds.length})` : 'training');
         await runExperiment(exp, {
           config,

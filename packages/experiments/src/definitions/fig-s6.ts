@@ -32,6 +32,9 @@ const RUNS: Record<string, { rule: string; depth: 3 | 4; frozenW0: boolean; desc
 export const figS6 = defineExperiment<Fig3dConfig>({
   id: 'figS6',
   title: 'Supplementary Fig. 6 — depth control: the 4-layer net with W0 frozen',
+  caption:
+    'Fig. 3d’s task with the first layer of weights frozen, so a 4-layer network can beat the shallow learner only by training its second hidden layer. Feedback alignment does so through its random feedback.',
+  xUnit: 'step',
   notes:
     "Fig. 3d's task, target, data and settings (see fig3d), with W0 frozen in the '-frozen-w0' runs. Compare fa-4layer-frozen-w0 with shallow (3-layer, W0 frozen too: only the output layer learns): a lower NSE means FA's signal through B2 trained the second hidden layer. analysis: Welch t-tests of final NSE, frozen-W0 4-layer vs shallow, per rule.",
   schema: fig3dSchema,
@@ -39,6 +42,11 @@ export const figS6 = defineExperiment<Fig3dConfig>({
   quick: fig3d.quick,
   defaultSeeds: 20,
   needs: {},
+  layerWidths: (c) => [30, c.hiddenUnits, c.secondHiddenUnits, 10],
+  browser: {
+    overrides: {},
+    note: 'Fig. 3d’s 30-20-10-10 tanh regression with the first layer of weights frozen',
+  },
   rules: Object.fromEntries(Object.entries(RUNS).map(([k, r]) => [k, { description: r.description }])),
   work: (c) => c.steps,
   run(c, key, ctx) {
@@ -53,11 +61,20 @@ export const figS6 = defineExperiment<Fig3dConfig>({
   },
   paper: {},
   plots: [
-    { metric: 'nse', title: 'Held-out NSE', yTitle: 'NSE', logY: true },
+    { metric: 'nse', title: 'Held-out NSE', yTitle: 'NSE', unit: 'plain', logY: true },
     {
       metric: 'deltaAngle',
       title: "Angle between the rule's and backprop's top hidden signal",
       yTitle: 'degrees',
+      unit: 'degrees',
+      reference: [{ value: 90, label: '90°: no alignment' }],
+    },
+    {
+      metric: 'eWBePositive',
+      title: 'Share of examples with eᵀWBe > 0',
+      yTitle: 'share of examples',
+      unit: 'percent',
+      rules: ['fa-4layer', 'fa-4layer-frozen-w0'],
     },
   ],
   tableMetrics: ['nse', 'deltaAngle', 'deltaAngle1'],

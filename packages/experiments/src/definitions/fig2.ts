@@ -68,6 +68,9 @@ const defaults: Fig2Config = {
 export const fig2 = defineExperiment<Fig2Config>({
   id: 'fig2',
   title: 'Fig. 2 — linear 30-20-10 network learns a linear map',
+  caption:
+    'A small linear network learns a linear map from one example at a time. Backprop and feedback alignment drive the held-out error down together while the shallow learner and node perturbation lag, and FA’s hidden teaching signal swings from 90° toward backprop’s as W comes to align with the fixed random B.',
+  xUnit: 'step',
   notes:
     "y* = T x, T ~ U[-1,1] (10×30), x ~ N(0, I) (reconstructed); online (one example per step); W ~ U[-0.01, 0.01], B ~ U[-0.5, 0.5]; NSE on 1000 held-out examples. Node perturbation perturbs every unit (no error signal anywhere). deltaAngle: angle between the rule's hidden teaching signal and backprop's on the same state, mean over each evaluation window.",
   schema,
@@ -75,6 +78,8 @@ export const fig2 = defineExperiment<Fig2Config>({
   quick: { ...defaults, steps: 2000 },
   defaultSeeds: 20,
   needs: {},
+  layerWidths: (c) => [30, c.hiddenUnits, 10],
+  browser: { overrides: {}, note: 'the paper’s 30-20-10 linear task, online' },
   rules: {
     bp: { description: 'backprop' },
     fa: { description: 'feedback alignment, B ~ U[-feedbackInit, feedbackInit]' },
@@ -114,11 +119,13 @@ export const fig2 = defineExperiment<Fig2Config>({
   },
   paper: {},
   plots: [
-    { metric: 'nse', title: 'Held-out NSE', yTitle: 'NSE', logY: true },
+    { metric: 'nse', title: 'Held-out NSE', yTitle: 'NSE', unit: 'plain', logY: true },
     {
       metric: 'deltaAngle',
       title: "Angle between the rule's hidden signal and backprop's (±2 s.d. over the last 10 examples)",
       yTitle: 'degrees',
+      unit: 'degrees',
+      reference: [{ value: 90, label: '90°: no alignment' }],
       rules: ['fa', 'node-perturbation', 'dfa', 'sign-symmetry', 'kolen-pollack'],
       band: { metric: 'deltaAngleSd10', times: 2 },
     },
@@ -126,11 +133,20 @@ export const fig2 = defineExperiment<Fig2Config>({
       metric: 'weightAngle',
       title: 'W against Bᵀ and against B⁺',
       yTitle: 'degrees',
+      unit: 'degrees',
+      reference: [{ value: 90, label: '90°: no alignment' }],
       rules: ['fa'],
       series: [
         { metric: 'weightAngle', label: 'W vs Bᵀ' },
         { metric: 'pinvAngle', label: 'W vs B⁺' },
       ],
+    },
+    {
+      metric: 'eWBePositive',
+      title: 'Share of examples with eᵀWBe > 0',
+      yTitle: 'share of examples',
+      unit: 'percent',
+      rules: ['fa'],
     },
   ],
   tableMetrics: ['nse', 'deltaAngle', 'weightAngle', 'eWBePositive'],

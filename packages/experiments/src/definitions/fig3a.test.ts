@@ -30,7 +30,7 @@ async function run(faForm: 'paper' | 'chained') {
       rules: ALL,
     },
   });
-  return (await runExperiment(fig3a, { config, seeds: 1, backend, data: { mnist } })).results;
+  return (await runExperiment(fig3a, { config, seeds: 1, backend, data: { datasets: { mnist } } })).results;
 }
 
 describe('fig3a wires each rule with the config’s form and options', () => {

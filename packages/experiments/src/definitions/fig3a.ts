@@ -75,9 +75,15 @@ const defaults: Fig3aConfig = {
  * error, one-hot targets. Hyperparameters tuned for backprop (the paper's η = 1e-3
  * is per example online; we use batch 8 and η = 0.2 on the batch mean).
  */
+/** The paper's test errors (Fig. 3a's text). */
+const paper = { bp: { testError: 0.024 }, fa: { testError: 0.021 }, 'fa-sparse50': { testError: 0.024 } };
+
 export const fig3a = defineExperiment<Fig3aConfig>({
   id: 'fig3a',
   title: 'Fig. 3a — MNIST, 784-1000-10 logistic network',
+  caption:
+    'A 784-1000-10 network learns to read handwritten digits. Feedback alignment reaches a test error close to backprop’s although its error travels back through fixed random weights, and its teaching signal turns toward backprop’s as it learns.',
+  xUnit: 'epoch',
   notes:
     "MNIST 60k train / 10k test; logistic hidden and output, squared error, one-hot targets; W ~ U[-0.05, 0.05], B ~ U[-b, b] (b = feedbackInit in the config); shuffled mini-batches (batch 1 = online), weight decay on W. FA in the paper's form by default (faForm: δ = (B e) ∘ f′ from the raw error). fa-sparse50 removes 50% of the hidden→output W and 50% of B for good (W0 dense; 25% of unit pairs keep both directions). testError on the 10k test set after the last epoch; deltaAngle: per-example angle between the rule's modulator (B e) and backprop's (Wᵀ(e ∘ g′)), averaged over each evaluation window; weightAngle / pinvAngle: W vs Bᵀ / B⁺; eWBe: the paper's condition eᵀWBe > 0 (mean; eWBePositive the fraction of examples).",
   schema,
@@ -96,7 +102,20 @@ export const fig3a = defineExperiment<Fig3aConfig>({
     feedbackInit: 2,
   },
   defaultSeeds: 3,
-  needs: { mnist: true },
+  needs: { datasets: ['mnist'] },
+  layerWidths: (c) => [784, c.hiddenUnits, 10],
+  browser: {
+    overrides: {
+      epochs: 5,
+      batchSize: 1,
+      learningRate: 0.15,
+      laterEpochsFactor: 1 / 3,
+      trainExamples: 10000,
+      testExamples: 1000,
+      evaluationsPerEpoch: 40,
+    },
+    note: 'MNIST subset: the first 10,000 training images, online as in the paper (η 0.15, a third of it after the first epoch), test error on the first 1,000 test images',
+  },
   rules: {
     bp: { description: 'backprop' },
     fa: { description: 'feedback alignment' },
@@ -144,13 +163,17 @@ export const fig3a = defineExperiment<Fig3aConfig>({
       ctx,
     );
   },
-  paper: { bp: { testError: 0.024 }, fa: { testError: 0.021 }, 'fa-sparse50': { testError: 0.024 } },
+  paper,
   plots: [
     {
       metric: 'testError',
       title: 'Test error (±1 s.d. over seeds)',
-      yTitle: 'test error (fraction)',
-      xTitle: 'epoch',
+      yTitle: 'test error',
+      unit: 'percent',
+      reference: [
+        { value: paper.fa.testError, label: 'paper: FA 2.1%' },
+        { value: paper.bp.testError, label: 'paper: BP 2.4%' },
+      ],
       logY: true,
       band: { seeds: true, times: 1 },
     },
@@ -158,7 +181,8 @@ export const fig3a = defineExperiment<Fig3aConfig>({
       metric: 'deltaAngle',
       title: "Angle between the rule's modulator and backprop's (Fig. 3b, ±1 s.d. over seeds)",
       yTitle: 'degrees',
-      xTitle: 'epoch',
+      unit: 'degrees',
+      reference: [{ value: 90, label: '90°: no alignment' }],
       rules: ['fa', 'fa-sparse50', 'fa-coarse-derivative', 'dfa', 'sign-symmetry', 'kolen-pollack'],
       band: { seeds: true, times: 1 },
     },
@@ -166,7 +190,8 @@ export const fig3a = defineExperiment<Fig3aConfig>({
       metric: 'weightAngle',
       title: 'Hidden→output W against Bᵀ and against B⁺',
       yTitle: 'degrees',
-      xTitle: 'epoch',
+      unit: 'degrees',
+      reference: [{ value: 90, label: '90°: no alignment' }],
       rules: ['fa', 'fa-sparse50', 'fa-coarse-derivative'],
       series: [
         { metric: 'weightAngle', label: 'W vs Bᵀ' },
@@ -176,8 +201,8 @@ export const fig3a = defineExperiment<Fig3aConfig>({
     {
       metric: 'eWBePositive',
       title: 'Share of examples with eᵀWBe > 0 (the condition of the paper’s analysis)',
-      yTitle: 'fraction',
-      xTitle: 'epoch',
+      yTitle: 'share of examples',
+      unit: 'percent',
       rules: ['fa', 'fa-sparse50', 'fa-coarse-derivative'],
     },
   ],

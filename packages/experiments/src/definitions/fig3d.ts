@@ -142,6 +142,9 @@ export function fig3dRun(
 export const fig3d = defineExperiment<Fig3dConfig>({
   id: 'fig3d',
   title: 'Fig. 3d — feedback alignment trains a deeper network',
+  caption:
+    'The same regression task learned by a 3-layer and a 4-layer tanh network. With feedback alignment, as with backprop, the deeper network reaches the lower error: the random feedback also teaches the layer it has to pass through.',
+  xUnit: 'step',
   notes:
     'Target: 30-20-10-10 tanh net, weights and biases ~ U[-0.5, 0.5], x ~ N(0, I) (reconstructed), one target and one example stream for all runs (targetSeed); each run (seed) draws new forward weights, biases and feedback B ~ U[-b, b]. BP and FA at one depth start from the same weights. shallow trains only the output layer of the 3-layer net. NSE on 1000 held-out examples. analysis: Welch t-test of final NSE, 4-layer vs 3-layer, per rule (t < 0: deeper is better); the paper reports p = 3e-12 (BP) and 9e-13 (FA) with n = 20 and no NSE values.',
   schema: fig3dSchema,
@@ -149,6 +152,8 @@ export const fig3d = defineExperiment<Fig3dConfig>({
   quick: { ...fig3dDefaults, steps: 15000 },
   defaultSeeds: 20,
   needs: {},
+  layerWidths: (c) => [30, c.hiddenUnits, c.secondHiddenUnits, 10],
+  browser: { overrides: {}, note: 'regression to a fixed random 30-20-10-10 tanh network' },
   rules: Object.fromEntries(
     Object.entries(RUNS).map(([k, r]) => [k, { description: r.description, optional: r.optional }]),
   ),
@@ -167,6 +172,7 @@ export const fig3d = defineExperiment<Fig3dConfig>({
       metric: 'nse',
       title: 'Held-out NSE (±1 s.d. over seeds)',
       yTitle: 'NSE',
+      unit: 'plain',
       logY: true,
       band: { seeds: true, times: 1 },
     },
@@ -174,6 +180,8 @@ export const fig3d = defineExperiment<Fig3dConfig>({
       metric: 'deltaAngle',
       title: "Angle between FA's and backprop's signals, both hidden layers",
       yTitle: 'degrees',
+      unit: 'degrees',
+      reference: [{ value: 90, label: '90°: no alignment' }],
       rules: ['fa', 'fa-4layer', 'dfa', 'dfa-4layer'],
       series: [
         { metric: 'deltaAngle', label: 'top hidden layer (δ2 in the 4-layer net)' },
@@ -184,11 +192,21 @@ export const fig3d = defineExperiment<Fig3dConfig>({
       metric: 'weightAngle',
       title: 'Forward weights against the feedback, both layers',
       yTitle: 'degrees',
+      unit: 'degrees',
+      reference: [{ value: 90, label: '90°: no alignment' }],
       rules: ['fa', 'fa-4layer'],
       series: [
         { metric: 'weightAngle', label: 'top: W vs Bᵀ' },
         { metric: 'weightAngle1', label: 'below: W1 vs B1ᵀ' },
+        { metric: 'pinvAngle', label: 'top: W vs B⁺' },
       ],
+    },
+    {
+      metric: 'eWBePositive',
+      title: 'Share of examples with eᵀWBe > 0',
+      yTitle: 'share of examples',
+      unit: 'percent',
+      rules: ['fa', 'fa-4layer'],
     },
   ],
   tableMetrics: ['nse', 'deltaAngle', 'deltaAngle1', 'weightAngle', 'weightAngle1'],

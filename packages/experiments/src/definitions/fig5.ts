@@ -62,6 +62,9 @@ const defaults: Fig5Config = {
 export const fig5 = defineExperiment<Fig5Config>({
   id: 'fig5',
   title: 'Fig. 5 — W aligns with Bᵀ; three-phase learning',
+  caption:
+    'A 20-1000-20 tanh network learns a quadratic map while its output weights W turn toward the transpose of the fixed feedback B. Trained in three phases, its first layer only starts to help once W has aligned with B.',
+  xUnit: 'step',
   notes:
     'y*_k = xᵀ Q_k x (k = 1..20), x ~ U[-2, 2]^20, Q_k ~ U[-0.5, 0.5], new task, weights and B per seed; scales chosen by hand (the paper gives none). weightAngle: W vs Bᵀ flattened. perNeuronAngle: mean over the 1000 hidden units of the angle between column j of W and row j of B (P10/P90 in the JSON curves). bp: reference line, same initial weights. fa-three-phase: phase 1 trains W0 only (W frozen), phase 2 W only, phase 3 W0 only (threePhase.phaseSteps); phaseNDrop = fraction of the held-out NSE at the start of phase N that the phase removed (negative: the error grew). Paper (Fig. 5c, no numbers): error does not fall in phase 1 and falls in phase 3, after W aligned with B in phase 2.',
   schema,
@@ -69,6 +72,8 @@ export const fig5 = defineExperiment<Fig5Config>({
   quick: { ...defaults, steps: 4500, evaluateEvery: 250, threePhase: { phaseSteps: [1500, 1500, 1500] } },
   defaultSeeds: 20,
   needs: {},
+  layerWidths: (c) => [20, c.hiddenUnits, 20],
+  browser: { overrides: {}, note: 'the 20-1000-20 quadratic task' },
   rules: {
     fa: { description: 'feedback alignment' },
     bp: { description: 'backprop (reference line, same initial weights)' },
@@ -108,11 +113,13 @@ export const fig5 = defineExperiment<Fig5Config>({
   },
   paper: {},
   plots: [
-    { metric: 'nse', title: 'Held-out NSE', yTitle: 'NSE', logY: true },
+    { metric: 'nse', title: 'Held-out NSE', yTitle: 'NSE', unit: 'plain', logY: true },
     {
       metric: 'weightAngle',
       title: 'W against Bᵀ and against B⁺ (Supplementary Notes 13–14)',
       yTitle: 'degrees',
+      unit: 'degrees',
+      reference: [{ value: 90, label: '90°: no alignment' }],
       rules: ['fa', 'fa-three-phase'],
       series: [
         { metric: 'weightAngle', label: 'W vs Bᵀ' },
@@ -123,12 +130,22 @@ export const fig5 = defineExperiment<Fig5Config>({
       metric: 'eWBe',
       title: 'The condition eᵀWBe (mean over each evaluation window)',
       yTitle: 'eᵀWBe',
+      unit: 'plain',
       rules: ['fa', 'fa-three-phase'],
     },
     {
       metric: 'perNeuronAngle',
       title: 'Mean per-neuron angle, column j of W vs row j of B',
       yTitle: 'degrees',
+      unit: 'degrees',
+      reference: [{ value: 90, label: '90°: no alignment' }],
+      rules: ['fa', 'fa-three-phase'],
+    },
+    {
+      metric: 'eWBePositive',
+      title: 'Share of examples with eᵀWBe > 0',
+      yTitle: 'share of examples',
+      unit: 'percent',
       rules: ['fa', 'fa-three-phase'],
     },
   ],

@@ -12,6 +12,7 @@ import {
 import { z } from 'zod';
 import { ConfigError } from '../errors.js';
 import { zodMessage } from '../zod-message.js';
+import { OKABE_ITO } from './okabe-ito.js';
 
 /**
  * Where a rule's feedback comes from, so tools know what to supply or show:
@@ -21,14 +22,21 @@ import { zodMessage } from '../zod-message.js';
  */
 export type FeedbackKind = 'none' | 'transposed' | 'direct' | 'derived' | 'learned';
 
-/** One learning rule as tools see it: its key, what it is, its options schema and a factory. */
+/** One learning rule as tools see it: its key, what it is, its colour, its options schema and a factory. */
 export interface RuleEntry {
-  /** The key the CLI, reports and the demo use ('bp', 'fa', ...). */
+  /** The rule's one name: the key the CLI, reports and the demo use ('bp', 'fa', ...). */
   readonly key: string;
   /** A short human name ('Feedback alignment'). */
   readonly title: string;
   readonly description: string;
   readonly feedback: FeedbackKind;
+  /** Its colour in every chart, report and figure (Okabe–Ito; see `ruleStyle`). */
+  readonly colour: string;
+  /**
+   * Experiment rule keys built on this rule that get a style of their own (`fa-sparse50`);
+   * other variants (`fa-4layer`) take the rule's colour, dashed.
+   */
+  readonly variants?: Readonly<Record<string, { colour: string; dash?: number[] }>>;
   /** Validates the options; unknown keys are refused. */
   readonly options: z.ZodType<Record<string, unknown>>;
   /** Builds the rule from validated options (absent options take the rule's own defaults). */
@@ -76,6 +84,7 @@ function entry<S extends z.ZodObject>(
 export const RULES = {
   bp: entry({
     key: 'bp',
+    colour: OKABE_ITO.black,
     title: 'Backprop',
     description: 'error sent back through Wᵀ (the exact gradient)',
     feedback: 'none',
@@ -84,6 +93,12 @@ export const RULES = {
   }),
   fa: entry({
     key: 'fa',
+    colour: OKABE_ITO.vermillion,
+    variants: {
+      'fa-sparse50': { colour: OKABE_ITO.orange },
+      // not fa's swatch: fig3a draws the two side by side
+      'fa-coarse-derivative': { colour: OKABE_ITO.reddishPurple, dash: [2, 3] },
+    },
     title: 'Feedback alignment',
     description: 'error sent back through a fixed random B (Lillicrap et al. 2016)',
     feedback: 'transposed',
@@ -101,6 +116,7 @@ export const RULES = {
   }),
   dfa: entry({
     key: 'dfa',
+    colour: OKABE_ITO.skyBlue,
     title: 'Direct feedback alignment',
     description: 'output error sent straight to every hidden layer through fixed random D_l (Nøkland 2016)',
     feedback: 'direct',
@@ -113,6 +129,7 @@ export const RULES = {
   }),
   shallow: entry({
     key: 'shallow',
+    colour: OKABE_ITO.grey,
     title: 'Shallow',
     description: 'only the output layer learns; hidden layers stay random',
     feedback: 'none',
@@ -121,6 +138,7 @@ export const RULES = {
   }),
   'node-perturbation': entry({
     key: 'node-perturbation',
+    colour: OKABE_ITO.reddishPurple,
     title: 'Node perturbation',
     description: 'a noisy second forward pass; the change in loss teaches (reinforcement baseline)',
     feedback: 'none',
@@ -132,6 +150,7 @@ export const RULES = {
   }),
   'sign-symmetry': entry({
     key: 'sign-symmetry',
+    colour: OKABE_ITO.bluishGreen,
     title: 'Sign symmetry',
     description: 'error sent back through sign(W)ᵀ (Liao, Leibo & Poggio 2016)',
     feedback: 'derived',
@@ -140,6 +159,7 @@ export const RULES = {
   }),
   'kolen-pollack': entry({
     key: 'kolen-pollack',
+    colour: OKABE_ITO.blue,
     title: 'Kolen–Pollack',
     description:
       'feedback weights K get the same update as W, and both decay, so K approaches W (Akrout et al. 2019)',

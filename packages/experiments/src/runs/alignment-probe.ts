@@ -44,12 +44,13 @@ export class AlignmentProbe {
     return [last - 1, last - 2];
   }
 
-  // The top layer's fixed random feedback (FA's B), read once; null for other rules.
+  // The top layer's fixed feedback in Wᵀ's layout (FA's B), read once; null for rules without
+  // one (adapted feedback such as Kolen–Pollack's K, DFA's direct D, none)
   private async topFeedback(t: Trainer): Promise<Float32Array | null> {
     if (this.feedbackTop === undefined) {
       const last = t.network.layers.length - 1;
       const fb = t.rule.feedback().find((f) => f.layer === last && f.layout === 'transposed');
-      this.feedbackTop = fb && t.rule.name === 'feedbackAlignment' ? await fb.tensor.read() : null;
+      this.feedbackTop = fb && t.rule.feedbackWeights === 'fixed' ? await fb.tensor.read() : null;
       if (this.feedbackTop) {
         const w = t.network.layers[last];
         try {

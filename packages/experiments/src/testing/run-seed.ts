@@ -26,7 +26,7 @@ export async function runSeed<C extends object>(
       backend: o.backend ?? shared,
       seed,
       signal: o.signal,
-      data: o.data ?? {},
+      data: o.data ?? { datasets: {} },
       emit: (e) => o.onEvent?.({ ...e, experiment: exp.id, seed, rule } as ExperimentEvent),
     });
   }

@@ -9,6 +9,7 @@ export function backprop(): RuleFactory {
     options: {},
     bind: (network: Network): LearningRule => ({
       name: 'backprop',
+      feedbackWeights: 'none',
       modulated: true,
       teaches: () => true,
       backward(ctx: BackwardContext) {

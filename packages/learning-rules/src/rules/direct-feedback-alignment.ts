@@ -25,6 +25,7 @@ export function directFeedbackAlignment(options: FeedbackOptions & { form?: Sign
       );
       return {
         name: 'directFeedbackAlignment',
+        feedbackWeights: 'fixed',
         modulated: true,
         teaches: () => true,
         backward(ctx: BackwardContext) {

@@ -41,6 +41,7 @@ export function feedbackAlignment(options: FeedbackAlignmentOptions = {}): RuleF
       const scratch = new Map<number, (Tensor | null)[]>();
       return {
         name: 'feedbackAlignment',
+        feedbackWeights: 'fixed',
         modulated: true,
         teaches: () => true,
         backward(ctx: BackwardContext) {

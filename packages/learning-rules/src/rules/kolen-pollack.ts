@@ -54,6 +54,7 @@ export function kolenPollack(options: KolenPollackOptions = {}): RuleFactory {
       });
       return {
         name: 'kolenPollack',
+        feedbackWeights: 'adapted',
         modulated: true,
         teaches: () => true,
         backward(ctx: BackwardContext) {

@@ -39,6 +39,7 @@ export function nodePerturbation(options: NodePerturbationOptions = {}): RuleFac
       const buffers = new Map<number, NoiseBuffers>();
       return {
         name: 'nodePerturbation',
+        feedbackWeights: 'none',
         teaches: () => true,
         backward(ctx: BackwardContext) {
           const batch = ctx.cache.batchSize;

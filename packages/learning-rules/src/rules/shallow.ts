@@ -8,6 +8,7 @@ export function shallow(): RuleFactory {
     options: {},
     bind: (network: Network): LearningRule => ({
       name: 'shallow',
+      feedbackWeights: 'none',
       teaches: (layer) => layer === network.layers.length - 1,
       backward() {},
       feedback: () => [],

@@ -24,6 +24,7 @@ export function signSymmetry(options: { form?: SignalForm } = {}): RuleFactory {
       });
       return {
         name: 'signSymmetry',
+        feedbackWeights: 'adapted',
         modulated: true,
         teaches: () => true,
         backward(ctx: BackwardContext) {

@@ -2,13 +2,14 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type ExperimentId, experimentIds, getExperiment, parseOverrides } from '@rfa/experiments';
 import { CliError } from '../../cli-error.js';
+import { DATA_DIR_OPTIONS, dataDirOf } from '../../data-dir.js';
 
 export interface ReproduceArgs {
   experiments: ExperimentId[];
   /** Seeds per experiment; absent: each experiment's default (the paper's 20 where that is cheap). */
   seeds?: number;
   quick: boolean;
-  /** Per-experiment overrides of seeds and quick (the main job mixes a full fig2 and a quick fig3a). */
+  /** Per-experiment overrides of seeds and quick (the main job mixes full and quick runs). */
   perExperiment?: Partial<Record<ExperimentId, { seeds?: number; quick?: boolean }>>;
   /** `--set` pairs, parsed: `key` for every experiment named, `<id>.key` for one. */
   overrides?: Record<string, unknown>;
@@ -17,7 +18,8 @@ export interface ReproduceArgs {
   fma: boolean;
   outDir: string;
   json?: string;
-  mnistDir?: string;
+  /** A folder of data sets by id (`<dataDir>/mnist/`); absent: the packaged data. */
+  dataDir?: string;
   rules?: string[];
   /** Where checkpoints and finished runs are kept (default `<out>/checkpoints`). */
   checkpointDir?: string;
@@ -37,7 +39,7 @@ export function parseReproduceArgs(argv: string[]): ReproduceArgs {
       fma: { type: 'boolean', default: false },
       out: { type: 'string', default: 'rfa-report' },
       json: { type: 'string' },
-      'mnist-dir': { type: 'string' },
+      ...DATA_DIR_OPTIONS,
       rules: { type: 'string' },
       set: { type: 'string', multiple: true },
       'checkpoint-dir': { type: 'string' },
@@ -62,7 +64,7 @@ export function parseReproduceArgs(argv: string[]): ReproduceArgs {
     fma: values.fma ?? false,
     outDir,
     json: values.json,
-    mnistDir: values['mnist-dir'],
+    dataDir: dataDirOf(values),
     rules: values.rules ? values.rules.split(',').map((r) => r.trim()) : undefined,
     checkpointDir: values['checkpoint-dir'] ? resolve(values['checkpoint-dir']) : undefined,
     resume: values.resume ?? false,
@@ -71,7 +73,7 @@ export function parseReproduceArgs(argv: string[]): ReproduceArgs {
 
 /**
  * The overrides for one experiment: unprefixed keys apply to every experiment named, keys
- * prefixed with an experiment's id (`fig4.size`) only to that one.
+ * prefixed with an experiment's id (`<id>.size`) only to that one.
  */
 export function overridesFor(id: ExperimentId, all: Record<string, unknown> = {}): Record<string, unknown> {
   const ids = experimentIds() as string[];

@@ -2,8 +2,6 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import {
   type CheckpointStore,
-  EXPERIMENTS,
-  type Experiment,
   type ExperimentReport,
   experimentIds,
   getExperiment,
@@ -54,7 +52,7 @@ export async function reproduce(args: ReproduceArgs): Promise<ExperimentReport[]
         backend,
         outDir: args.outDir,
         signal: interrupt.signal,
-        data: await loadExperimentData(exp, { mnistDir: args.mnistDir }),
+        data: await loadExperimentData(exp, { dataDir: args.dataDir }),
         rules: args.rules,
         store: args.resume ? store : writeOnly(store),
       });
@@ -83,7 +81,7 @@ async function collectReports(outDir: string) {
   for (const id of experimentIds()) {
     if (!files.includes(`${id}.json`)) continue;
     const report = JSON.parse(await readFile(join(outDir, `${id}.json`), 'utf8')) as ExperimentReport;
-    const exp = (EXPERIMENTS as Record<string, Experiment>)[id];
+    const exp = getExperiment(id);
     // the plots in the experiment's order, then its pictures (receptive fields, traces)
     const plots = exp.plots.map((p) => `${id}-${p.metric}.svg`).filter((f) => files.includes(f));
     const pictures = files

@@ -12,11 +12,15 @@ type FakeDefinition = Parameters<typeof defineExperiment<{ n: number }>>[0];
 const fake = (parts: Pick<FakeDefinition, 'id' | 'rules' | 'run' | 'paper' | 'tableMetrics'>) =>
   defineExperiment<{ n: number }>({
     title: 'fake',
+    caption: 'test double',
+    xUnit: 'step',
     notes: 'test double',
     schema: undefined as never,
     defaults: { n: 1 },
     quick: { n: 1 },
     needs: {},
+    layerWidths: () => [1, 1],
+    browser: { overrides: {}, note: 'test double' },
     work: () => 1,
     plots: [],
     ...parts,
@@ -45,7 +49,7 @@ const options = (c: AbortController, seeds: number) => ({
   backend: createCpuBackend({ kernels: 'js' }),
   outDir: mkdtempSync(join(tmpdir(), 'rfa-run-')),
   signal: c.signal,
-  data: {},
+  data: { datasets: {} },
 });
 
 describe('runReproduction', () => {

@@ -6,7 +6,7 @@ import { parseSpeedArgs } from './speed-args.js';
 
 export const SPEED_HELP = `pnpm bench speed [options]
   Training throughput (examples/s) of one step loop (forward, backward, SGD update) of the
-  fig3a network, per implementation, and gemm GFLOP/s of (128×784)·(784×1000).
+  784-1000-10 logistic network of Fig. 3a, per implementation, and gemm GFLOP/s of (128×784)·(784×1000).
   --peers              also train the same network with TensorFlow.js (cpu and wasm backends)
   --backend cpu|gpu|all  rfa backends to time (default cpu; gpu: every gpu.js mode that works)
   --gpu-modes M,...    only these gpu.js modes (webgl2, webgl, webgpu, headlessgl, webasm, cpu)

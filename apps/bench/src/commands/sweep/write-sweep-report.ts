@@ -36,13 +36,11 @@ export async function writeSweepReport(
       `\n${failed.length} job(s) failed for good:\n${failed.map((f) => `  ${f.id}: ${f.error}`).join('\n')}`,
     );
   if (outcome.pending.length) console.log(`\n${outcome.pending.length} job(s) have no result yet`);
-  // without a grid the rows are rule keys, coloured as reproduce colours them
-  const grid = Object.keys(spec.grid).length > 0;
+  // rows are rule keys (coloured as reproduce colours them) or, with a grid, 'rule cell'
   const svgs = await writeFigures(exp, report, outDir, {
     plots: summary.plots,
     name: report.experiment,
     title: `${exp.title} (sweep)`,
-    ruleOrder: grid ? Object.keys(report.results) : Object.keys(exp.rules),
   });
   const extra = { heading: `Ranking by ${summary.rankedBy}`, text: ranking };
   await writeFileAtomic(

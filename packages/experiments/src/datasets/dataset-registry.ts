@@ -1,0 +1,40 @@
+import type { Mnist } from '@rfa/datasets';
+
+/** One data set experiments can ask for: its id, what it is, and the files a data folder holds for it. */
+export interface DatasetEntry {
+  readonly id: string;
+  /** Its usual name, for messages ('MNIST'). */
+  readonly name: string;
+  readonly title: string;
+  /**
+   * File names inside `<dataDir>/<id>/` (Node reads them plain or gzipped) and, gzipped,
+   * inside `<dataUrl>/<id>/` in a browser.
+   */
+  readonly files: readonly string[];
+}
+
+/** Every data set an experiment can name in `needs.datasets`, by id. */
+export const DATASETS = {
+  mnist: {
+    id: 'mnist',
+    name: 'MNIST',
+    title: 'MNIST handwritten digits (60k training, 10k test images, 28×28)',
+    files: [
+      'train-images-idx3-ubyte',
+      'train-labels-idx1-ubyte',
+      't10k-images-idx3-ubyte',
+      't10k-labels-idx1-ubyte',
+    ],
+  },
+} as const satisfies Record<string, DatasetEntry>;
+
+/** An id of `DATASETS`. */
+export type DatasetId = keyof typeof DATASETS;
+
+/** What each data set is once loaded, by id. */
+export interface DatasetValues {
+  mnist: Mnist;
+}
+
+/** The ids of every registered data set. */
+export const datasetIds = (): DatasetId[] => Object.keys(DATASETS) as DatasetId[];
