@@ -7,7 +7,7 @@ import type { ExperimentEvent, RunId } from './events.js';
 import type { Experiment, ExperimentData } from './experiment.js';
 import { selectRules } from './registry.js';
 import type { RunCheckpoint, RunModel } from './runs/run-context.js';
-import { sealedStore } from './sealed-store.js';
+import { describeKey, sealedStore } from './sealed-store.js';
 import type { ExperimentReport, RuleRun, SeedOutcome } from './types.js';
 
 export interface RunExperimentOptions<C extends object> {
@@ -183,5 +183,6 @@ function checkpointFor(
       last = clock();
     },
     due: () => clock() - last >= seconds * 1000,
+    where: describeKey(store, key),
   };
 }

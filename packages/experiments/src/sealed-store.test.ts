@@ -34,18 +34,16 @@ describe('sealedStore', () => {
     }
   });
 
-  it('refuses a file cut short anywhere (or saved without a trailer)', async () => {
-    const inner = { ...memoryStore(), describe: (key: string) => `/ckpt/${key}` };
+  it('passes bytes without a whole trailer on (cut short, or saved before checksums): the format decoder judges them', async () => {
+    const inner = memoryStore();
     const store = sealedStore(inner);
     await store.save('k', payload);
     const good = inner.entries.get('k')!.slice();
-    for (let n = 1; n < good.length; n++) {
+    for (const n of [0, 1, 20, 40, 45, 51]) {
       inner.entries.set('k', good.subarray(0, n));
-      await expect(store.load('k'), `${n} bytes`).rejects.toThrow(
-        /\/ckpt\/k (has no checksum trailer|is damaged)/,
-      );
+      expect(await store.load('k'), `${n} bytes`).toEqual(good.subarray(0, n));
     }
     await inner.save('old', payload);
-    await expect(store.load('old')).rejects.toThrow(/has no checksum trailer .*: delete it/);
+    expect(await store.load('old')).toEqual(payload);
   });
 });

@@ -9,11 +9,15 @@ const TRAILER_BYTES = MARKER.length + 4;
 /** Where a key lives, for messages: the store's own description (a file path) or the key. */
 export const describeKey = (store: CheckpointStore, key: string) => store.describe?.(key) ?? key;
 
+/** What to do about a damaged checkpoint, in every refusal. */
+export const CHECKPOINT_WAY_OUT = 'delete it to run this seed of this rule from its beginning';
+
 /**
- * `store` with a CRC-32 trailer on everything saved and checked on load, so a flipped byte or a
- * cut-off tail in a checkpoint or a finished run's file is found whatever its format. A load
- * that fails the check, or has no trailer (cut short, or saved by an rfa before this check),
- * throws CheckpointError (`field` 'checksum') naming the file and what to do.
+ * `store` with a CRC-32 trailer on everything saved and checked on load, so a flipped byte in
+ * a checkpoint or a finished run's file is found whatever its format: CheckpointError
+ * (`field` 'checksum') naming the file and what to do. Bytes without a trailer (saved by an
+ * rfa before this check, or cut short) are passed on as they are, for the format's own
+ * decoder to judge (trainer checkpoints carry their own CRC-32; see `loadCheckpoint`).
  */
 export function sealedStore(store: CheckpointStore): CheckpointStore {
   return {
@@ -21,12 +25,7 @@ export function sealedStore(store: CheckpointStore): CheckpointStore {
     async load(key) {
       const bytes = await store.load(key);
       if (!bytes) return null;
-      const where = describeKey(store, key);
-      if (!hasTrailer(bytes))
-        throw new CheckpointError(
-          'checksum',
-          `${where} has no checksum trailer (cut short, or saved by an older rfa): delete it to run this seed of this rule from its beginning`,
-        );
+      if (!hasTrailer(bytes)) return bytes;
       const body = bytes.subarray(0, bytes.length - TRAILER_BYTES);
       const view = new DataView(bytes.buffer, bytes.byteOffset + body.length + MARKER.length, 4);
       const want = view.getUint32(0, true);
@@ -34,7 +33,7 @@ export function sealedStore(store: CheckpointStore): CheckpointStore {
       if (got !== want)
         throw new CheckpointError(
           'checksum',
-          `${where} is damaged (CRC-32 ${hex(got)}, saved as ${hex(want)}): delete it to run this seed of this rule from its beginning`,
+          `${describeKey(store, key)} is damaged (CRC-32 ${hex(got)}, saved as ${hex(want)}): ${CHECKPOINT_WAY_OUT}`,
         );
       return body;
     },
