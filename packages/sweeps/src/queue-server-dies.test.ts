@@ -71,6 +71,8 @@ describe.skipIf(skip)('the queue server dies (real redis-server, loopback)', () 
     await sleep(500);
     const finished = workers.flatMap((w) => w.finished).sort();
     expect(finished).toEqual(ids(jobs));
+    // each worker said once that Redis went away (ECONNREFUSED while it was down, or the reset)
+    for (const w of workers) expect(w.connectionLost.length, w.name).toBeGreaterThanOrEqual(1);
     for (const result of outcome.results)
       expect(result.run, `seed ${result.job.seed}`).toStrictEqual((await runJob(result.job)).run);
   }, 300_000);

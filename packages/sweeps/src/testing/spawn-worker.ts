@@ -12,6 +12,8 @@ export interface WorkerProcess {
   finished: string[];
   /** Job ids it gave up after losing their lock. */
   lockLost: string[];
+  /** Why it lost its connection, once per outage. */
+  connectionLost: string[];
 }
 
 /** Starts `worker-process.mjs` with `options`; resolves once it takes jobs (at most 20 s). */
@@ -21,6 +23,7 @@ export async function spawnWorker(options: object): Promise<WorkerProcess> {
   });
   const finished: string[] = [];
   const lockLost: string[] = [];
+  const connectionLost: string[] = [];
   let stderr = '';
   child.stderr?.on('data', (d) => {
     stderr += d;
@@ -36,10 +39,11 @@ export async function spawnWorker(options: object): Promise<WorkerProcess> {
         }
         if (line.startsWith('finished ')) finished.push(line.slice(9).trim());
         if (line.startsWith('lock-lost ')) lockLost.push(...line.slice(10).trim().split(' '));
+        if (line.startsWith('connection-lost ')) connectionLost.push(line.slice(16).trim());
       }
     });
   });
-  return { child, name, finished, lockLost };
+  return { child, name, finished, lockLost, connectionLost };
 }
 
 /** Polls `check` every 100 ms until it returns a value, for at most `ms`. */

@@ -48,6 +48,8 @@ export async function workerCommand(argv: string[]): Promise<number> {
     checkpointSeconds: seconds('checkpoint-seconds', v['checkpoint-seconds']),
     lockSeconds: seconds('lock-seconds', v['lock-seconds']),
     dataDir: dataDirOf(v),
+    onConnectionLost: (reason) =>
+      console.error(`lost the queue's connection (${reason}); retrying until Redis answers again`),
     onLockLost: (ids) =>
       console.error(
         `gave up ${ids.join(', ')}: cut off from the queue for longer than the lock; another worker resumes from the checkpoint`,
