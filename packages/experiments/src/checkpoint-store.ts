@@ -6,6 +6,8 @@ export interface CheckpointStore {
   load(key: string): Promise<Uint8Array | null>;
   save(key: string, bytes: Uint8Array): Promise<void>;
   remove(key: string): Promise<void>;
+  /** Where `key` is kept, for error messages (a folder store gives the file's path). */
+  describe?(key: string): string;
 }
 
 /** A store in a Map: for tests, and pages that resume within one visit. */

@@ -6,6 +6,15 @@ import { zodMessage } from './zod-message.js';
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** Key segments that would reach an object's prototype instead of a field: refused everywhere. */
+const UNSAFE_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
+
+/** ConfigError unless every dotted segment of `path` can name a config field. */
+function checkPath(path: string, id: string): void {
+  const bad = path.split('.').find((k) => UNSAFE_KEYS.has(k));
+  if (bad !== undefined) throw new ConfigError(path, `${id}: '${path}': '${bad}' cannot name a config field`);
+}
+
 /**
  * Parses `key=value` overrides (the CLI's `--set`): dotted keys reach into nested fields
  * (`learningRates.fa=0.01`); values are JSON where they parse (`3`, `true`, `[784,500,10]`),
@@ -18,6 +27,7 @@ export function parseOverrides(pairs: readonly string[]): Record<string, unknown
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
     if (eq < 1) throw new ConfigError(pair, `--set '${pair}': expected key=value`);
+    checkPath(pair.slice(0, eq).trim(), '--set');
     const raw = pair.slice(eq + 1);
     let value: unknown = raw;
     try {
@@ -25,16 +35,22 @@ export function parseOverrides(pairs: readonly string[]): Record<string, unknown
     } catch {
       // a bare word: keep the string
     }
-    out[pair.slice(0, eq).trim()] = value;
+    Object.defineProperty(out, pair.slice(0, eq).trim(), {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown, id: string): void {
+  checkPath(path, id);
   const keys = path.split('.');
   let node = target;
   keys.slice(0, -1).forEach((k, i) => {
-    if (node[k] === undefined) node[k] = {};
+    if (!Object.hasOwn(node, k) || node[k] === undefined) node[k] = {};
     if (!isPlainObject(node[k]))
       throw new ConfigError(path, `${id}: '${keys.slice(0, i + 1).join('.')}' is not a group of fields`);
     node = node[k] as Record<string, unknown>;

@@ -25,3 +25,13 @@ export class InterruptedError extends RfaError {
 export function checkAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new InterruptedError();
 }
+
+/** A checkpoint folder could not be read or written (missing, read-only, full); `path` names the file. */
+export class CheckpointStoreError extends RfaError {
+  static override readonly kind: string = '@rfa/experiments:CheckpointStoreError';
+  readonly path: string;
+  constructor(path: string, message: string) {
+    super('CHECKPOINT_STORE', `${path}: ${message}`);
+    this.path = path;
+  }
+}

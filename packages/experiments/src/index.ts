@@ -26,7 +26,7 @@ export { type Fig3aConfig, fig3a } from './definitions/fig3a.js';
 export { type Fig3dConfig, fig3d } from './definitions/fig3d.js';
 export { type Fig4Config, type Fig4Size, fig4, fig4Config } from './definitions/fig4.js';
 export { type Fig5Config, fig5 } from './definitions/fig5.js';
-export { ConfigError, checkAborted, InterruptedError } from './errors.js';
+export { CheckpointStoreError, ConfigError, checkAborted, InterruptedError } from './errors.js';
 export type { ExperimentEvent, RunId } from './events.js';
 export {
   type BrowserPreset,

@@ -3,12 +3,13 @@
  * folder of IDX files, and a checkpoint store in a folder.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Mnist } from '@rfa/datasets';
 import { loadMnist } from '@rfa/datasets/node';
 import type { CheckpointStore } from './checkpoint-store.js';
 import type { DatasetId, DatasetValues } from './datasets/dataset-registry.js';
+import { CheckpointStoreError } from './errors.js';
 import type { Experiment, ExperimentData } from './experiment.js';
 
 const mnistCache = new Map<string, Promise<Mnist>>();
@@ -62,33 +63,48 @@ export async function loadExperimentData(
 
 /**
  * A checkpoint store in a folder: one file per key (keys may hold '/'), written to a
- * temporary sibling and renamed, so a crash never leaves half a file.
+ * temporary sibling, flushed to disk and renamed, so a crash or a full disk never leaves half
+ * a file under the real name. A folder that cannot be read or written (missing, read-only,
+ * full) fails with CheckpointStoreError naming the path; the last good file stays.
  * @example
  * await runExperiment(fig4, { config, seeds: 1, backend, data, store: directoryStore('rfa-report/checkpoints') });
  */
 export function directoryStore(dir: string): CheckpointStore {
   const path = (key: string) => join(dir, ...key.split('/'));
   return {
+    describe: path,
     async load(key) {
       try {
         return new Uint8Array(await readFile(path(key)));
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-        throw err;
+        throw new CheckpointStoreError(path(key), `cannot be read (${(err as Error).message})`);
       }
     },
     async save(key, bytes) {
       const file = path(key);
-      await mkdir(dirname(file), { recursive: true });
       const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
       try {
-        await writeFile(tmp, bytes);
+        await mkdir(dirname(file), { recursive: true });
+        const handle = await open(tmp, 'w');
+        try {
+          await handle.writeFile(bytes);
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
         await rename(tmp, file);
       } catch (err) {
-        await rm(tmp, { force: true });
-        throw err;
+        await rm(tmp, { force: true }).catch(() => {});
+        throw new CheckpointStoreError(file, `cannot be written (${(err as Error).message})`);
       }
     },
-    remove: (key) => rm(path(key), { force: true }),
+    async remove(key) {
+      try {
+        await rm(path(key), { force: true });
+      } catch (err) {
+        throw new CheckpointStoreError(path(key), `cannot be removed (${(err as Error).message})`);
+      }
+    },
   };
 }

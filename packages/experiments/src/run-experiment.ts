@@ -1,4 +1,5 @@
 import type { Backend } from '@rfa/tensor';
+import { CheckpointError } from '@rfa/train';
 import { aggregate } from './analysis/aggregate.js';
 import { type CheckpointStore, contentHash } from './checkpoint-store.js';
 import { InterruptedError } from './errors.js';
@@ -6,6 +7,7 @@ import type { ExperimentEvent, RunId } from './events.js';
 import type { Experiment, ExperimentData } from './experiment.js';
 import { selectRules } from './registry.js';
 import type { RunCheckpoint, RunModel } from './runs/run-context.js';
+import { describeKey, sealedStore } from './sealed-store.js';
 import type { ExperimentReport, RuleRun, SeedOutcome } from './types.js';
 
 export interface RunExperimentOptions<C extends object> {
@@ -79,6 +81,7 @@ export async function runExperiment<C extends object>(
   const done: number[] = [];
   const prefix = `${exp.id}-${contentHash(JSON.stringify({ config: o.config, backend: o.backend.name }))}`;
   let interrupted = false;
+  const store = o.store ? sealedStore(o.store) : undefined;
 
   const report = (): ExperimentReport => {
     const results = aggregate(outcomes, done);
@@ -101,11 +104,10 @@ export async function runExperiment<C extends object>(
   const runOne = async (seed: number, rule: string): Promise<RuleRun> => {
     const key = `${prefix}/seed-${seed}/${rule}`;
     const emit = (e: object) => o.onEvent?.({ ...e, experiment: exp.id, seed, rule } as ExperimentEvent);
-    const stored = await o.store?.load(`${key}.run.json`);
+    const stored = await loadFinishedRun(store, `${key}.run.json`);
     if (stored) {
-      const run = JSON.parse(decoder.decode(stored), (_, v) => (v === null ? Number.NaN : v)) as RuleRun;
-      emit({ type: 'end', run, restored: true });
-      return run;
+      emit({ type: 'end', run: stored, restored: true });
+      return stored;
     }
     const run = await exp.run(o.config, rule, {
       backend: o.backend,
@@ -115,13 +117,11 @@ export async function runExperiment<C extends object>(
       emit,
       gate: o.gate,
       onModel: o.onModel ? (model) => o.onModel?.({ experiment: exp.id, seed, rule }, model) : undefined,
-      checkpoint: o.store
-        ? checkpointFor(o.store, `${key}.ckpt`, o.checkpointSeconds ?? 30, clock)
-        : undefined,
+      checkpoint: store ? checkpointFor(store, `${key}.ckpt`, o.checkpointSeconds ?? 30, clock) : undefined,
     });
-    if (o.store) {
-      await o.store.save(`${key}.run.json`, encoder.encode(JSON.stringify(run)));
-      await o.store.remove(`${key}.ckpt`);
+    if (store) {
+      await store.save(`${key}.run.json`, encoder.encode(JSON.stringify(run)));
+      await store.remove(`${key}.ckpt`);
     }
     emit({ type: 'end', run, restored: false });
     return run;
@@ -152,6 +152,23 @@ export async function runExperiment<C extends object>(
   return report();
 }
 
+/**
+ * A finished run saved in the store, or null: none there, or a damaged one (it is removed,
+ * so the run is computed again; a checkpoint, unlike this, is refused, see `sealedStore`).
+ */
+async function loadFinishedRun(store: CheckpointStore | undefined, key: string): Promise<RuleRun | null> {
+  try {
+    const bytes = await store?.load(key);
+    return bytes
+      ? (JSON.parse(decoder.decode(bytes), (_, v) => (v === null ? Number.NaN : v)) as RuleRun)
+      : null;
+  } catch (err) {
+    if (!(err instanceof CheckpointError) && !(err instanceof SyntaxError)) throw err;
+    await store?.remove(key);
+    return null;
+  }
+}
+
 function checkpointFor(
   store: CheckpointStore,
   key: string,
@@ -166,5 +183,6 @@ function checkpointFor(
       last = clock();
     },
     due: () => clock() - last >= seconds * 1000,
+    where: describeKey(store, key),
   };
 }

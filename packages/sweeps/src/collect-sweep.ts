@@ -7,6 +7,7 @@ import {
   DEFAULT_QUEUE_NAME,
   type QueueLocation,
 } from './queue-connection.js';
+import { redactSecretIn } from './redact-url.js';
 import { decodeResult } from './result-codec.js';
 import type { ResultStore } from './result-store.js';
 import type { SweepEvent, SweepOutcome } from './sweep-events.js';
@@ -21,22 +22,45 @@ export interface CollectOptions extends QueueLocation {
   /** How often the jobs' states are read while waiting (default 2 s); progress arrives as events in between. */
   pollMs?: number;
   onEvent?: (event: SweepEvent) => void;
+  /**
+   * The queue's connection failed (Redis down or unreachable); it retries on its own. Called
+   * at most once per outage, with the reason (the URL's password is never in it).
+   */
+  onConnectionLost?: (reason: string) => void;
+}
+
+/** What `collectSweep` found: a sweep's outcome, and which of its pending jobs the queue does not hold. */
+export interface CollectOutcome extends SweepOutcome {
+  /**
+   * Pending jobs the queue has no record of: never submitted, or lost with the queue (Redis
+   * restarted without persistence). Submitting the sweep again queues just these.
+   */
+  lost: SweepJob[];
 }
 
 /**
  * Gathers a sweep's results from the queue into `store`: once, or (`wait`) until every job
  * has finished or failed for good, with live events from the queue (started, progress,
- * retries). Only reads the queue: stopping it never leaves the queue half-changed.
+ * retries). Jobs the queue does not hold (`lost`) are not waited for: once every job has a
+ * result, a final failure or is lost, it returns. Redis going away while it waits is waited
+ * out (the connection retries). Only reads the queue: stopping it never leaves the queue half-changed.
  * @example
  * const { results, failed, pending } = await collectSweep(jobs, { url, store, wait: true });
  */
-export async function collectSweep(jobs: readonly SweepJob[], o: CollectOptions): Promise<SweepOutcome> {
+export async function collectSweep(jobs: readonly SweepJob[], o: CollectOptions): Promise<CollectOutcome> {
   await assertQueueReachable(o.url);
   const name = o.queueName ?? DEFAULT_QUEUE_NAME;
   const queue = new Queue(name, { connection: connectionFor(o.url) });
+  let down = false;
+  const connectionLost = (err: Error) => {
+    if (!down) o.onConnectionLost?.(redactSecretIn(err.message, o.url));
+    down = true;
+  };
+  queue.on('error', connectionLost);
   const byId = new Map(jobs.map((j) => [j.id, j]));
   const results = new Map<string, JobResult>();
   const failed = new Map<string, string>();
+  let lost = new Set<string>();
   const events = o.wait ? new QueueEvents(name, { connection: connectionFor(o.url) }) : undefined;
   if (events) {
     const ours = (id: string) => byId.get(id);
@@ -56,11 +80,12 @@ export async function collectSweep(jobs: readonly SweepJob[], o: CollectOptions)
       if (q && q.attemptsMade < (q.opts.attempts ?? 1))
         o.onEvent?.({ type: 'failed', job, error: failedReason, willRetry: true });
     });
-    events.on('error', () => {});
+    events.on('error', connectionLost);
   }
 
   /** One pass: every job without an outcome, looked up in the store, then on the queue. */
   const pass = async () => {
+    const lostNow = new Set<string>();
     for (const job of jobs) {
       if (results.has(job.id) || failed.has(job.id)) continue;
       const stored = await o.store.load(job.id);
@@ -71,6 +96,7 @@ export async function collectSweep(jobs: readonly SweepJob[], o: CollectOptions)
       }
       // the state first, then the job: a job read before it completed has no return value yet
       const state = await queue.getJobState(job.id);
+      if (state === 'unknown') lostNow.add(job.id);
       if (state !== 'completed' && state !== 'failed') continue;
       const q = await queue.getJob(job.id);
       if (!q) continue;
@@ -85,11 +111,13 @@ export async function collectSweep(jobs: readonly SweepJob[], o: CollectOptions)
         o.onEvent?.({ type: 'failed', job, error: q.failedReason, willRetry: false });
       }
     }
+    lost = lostNow;
+    down = false; // this pass reached the queue (its commands wait out a reconnect)
   };
   try {
     await events?.waitUntilReady();
     await pass();
-    while (o.wait && results.size + failed.size < jobs.length && !o.signal?.aborted) {
+    while (o.wait && results.size + failed.size + lost.size < jobs.length && !o.signal?.aborted) {
       await sleep(o.pollMs ?? 2000, o.signal);
       await pass();
     }
@@ -101,6 +129,7 @@ export async function collectSweep(jobs: readonly SweepJob[], o: CollectOptions)
     results: jobs.flatMap((j) => results.get(j.id) ?? []),
     failed: [...failed].map(([id, error]) => ({ job: byId.get(id)!, error })),
     pending: jobs.filter((j) => !results.has(j.id) && !failed.has(j.id)),
+    lost: jobs.filter((j) => lost.has(j.id)),
   };
 }
 

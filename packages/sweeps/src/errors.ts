@@ -20,3 +20,13 @@ export class QueueUnreachableError extends RfaError {
     super('QUEUE_UNREACHABLE', message);
   }
 }
+
+/** A result file could not be read or written; `path` names it. */
+export class ResultStoreError extends RfaError {
+  static override readonly kind: string = '@rfa/sweeps:ResultStoreError';
+  readonly path: string;
+  constructor(path: string, message: string) {
+    super('RESULT_STORE', `${path}: ${message}`);
+    this.path = path;
+  }
+}

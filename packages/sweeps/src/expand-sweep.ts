@@ -1,4 +1,5 @@
 import { getExperiment, resolveConfig, selectRules } from '@rfa/experiments';
+import { SweepSpecError } from './errors.js';
 import { jobId } from './job-id.js';
 import type { SweepSpec } from './sweep-spec.js';
 
@@ -16,8 +17,17 @@ export interface SweepJob {
   cell: Record<string, unknown>;
 }
 
+/** The most jobs one sweep may expand into (cells × seeds × rules), checked before any is made. */
+export const MAX_JOBS = 1_000_000;
+
 /** Every combination of the grid's values, in the order the keys and values were given. */
 export function gridCells(grid: Record<string, readonly unknown[]>): Record<string, unknown>[] {
+  const count = Object.values(grid).reduce((n, values) => n * values.length, 1);
+  if (count > MAX_JOBS)
+    throw new SweepSpecError(
+      'grid',
+      `the grid has ${count} cells, more than the ${MAX_JOBS} jobs a sweep may have`,
+    );
   return Object.entries(grid).reduce<Record<string, unknown>[]>(
     (cells, [key, values]) => cells.flatMap((cell) => values.map((v) => ({ ...cell, [key]: v }))),
     [{}],
@@ -39,7 +49,13 @@ export function cellLabel(cell: Record<string, unknown>): string {
 export function expandSweep(spec: SweepSpec): SweepJob[] {
   const exp = getExperiment(spec.experiment);
   const jobs: SweepJob[] = [];
-  for (const cell of gridCells(spec.grid)) {
+  const cells = gridCells(spec.grid);
+  if (cells.length * spec.seeds.length > MAX_JOBS)
+    throw new SweepSpecError(
+      'seeds',
+      `${cells.length} cell(s) × ${spec.seeds.length} seeds is more than the ${MAX_JOBS} jobs a sweep may have`,
+    );
+  for (const cell of cells) {
     const settings = { ...spec.set, ...cell };
     const config = resolveConfig(exp, { quick: spec.quick, overrides: settings });
     const rules = selectRules(exp, config, spec.rules);

@@ -1,4 +1,5 @@
 import { SweepSpecError } from './errors.js';
+import { unsafeSegment } from './unsafe-key.js';
 
 /** Splits on commas outside brackets and quotes, so `[784,500,10]` stays one value. */
 function splitTopLevel(text: string): string[] {
@@ -36,16 +37,19 @@ function parseValue(raw: string): unknown {
  * // { 'learningRates.fa': [0.001, 0.005], feedbackInit: [0.1, 0.5] }
  */
 export function parseGrid(pairs: readonly string[]): Record<string, unknown[]> {
-  const grid: Record<string, unknown[]> = {};
+  const grid = new Map<string, unknown[]>();
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
     const key = pair.slice(0, eq).trim();
     if (eq < 1 || !key) throw new SweepSpecError('grid', `--grid '${pair}': expected key=value1,value2,…`);
-    if (key in grid) throw new SweepSpecError(`grid.${key}`, `--grid: '${key}' is given twice`);
+    const bad = unsafeSegment(key);
+    if (bad !== undefined)
+      throw new SweepSpecError(`grid.${key}`, `--grid '${key}': '${bad}' cannot name a setting`);
+    if (grid.has(key)) throw new SweepSpecError(`grid.${key}`, `--grid: '${key}' is given twice`);
     const values = splitTopLevel(pair.slice(eq + 1));
     if (values.some((v) => v === ''))
       throw new SweepSpecError(`grid.${key}`, `--grid '${pair}': an empty value (stray comma?)`);
-    grid[key] = values.map(parseValue);
+    grid.set(key, values.map(parseValue));
   }
-  return grid;
+  return Object.fromEntries(grid);
 }

@@ -8,17 +8,28 @@
  * `collectSweep` gathers them; `summarizeSweep` gives mean ± s.d. and n per cell and a ranking.
  */
 
-export { type CollectOptions, collectSweep } from './collect-sweep.js';
-export { QueueUnreachableError, SweepSpecError } from './errors.js';
+export { type CollectOptions, type CollectOutcome, collectSweep } from './collect-sweep.js';
+export { QueueUnreachableError, ResultStoreError, SweepSpecError } from './errors.js';
 export { cellLabel, expandSweep, gridCells, type SweepJob } from './expand-sweep.js';
 export { parseGrid } from './grid.js';
 export { canonicalJson, jobId } from './job-id.js';
 export type { JobResult, Provenance } from './job-result.js';
 export { type LocalSweepOptions, runLocalSweep } from './local-pool.js';
-export { assertQueueReachable, DEFAULT_QUEUE_NAME, type QueueLocation } from './queue-connection.js';
+export {
+  assertQueueReachable,
+  DEFAULT_QUEUE_NAME,
+  QUEUE_ACL_RULES,
+  type QueueLocation,
+} from './queue-connection.js';
 export { type QueueWorker, type QueueWorkerOptions, startQueueWorker } from './queue-worker.js';
+export { redactSecretIn, redactUrl } from './redact-url.js';
 export { decodeResult, encodeResult } from './result-codec.js';
-export { type ResultStore, resultStore } from './result-store.js';
+export {
+  type CorruptResult,
+  type ResultStore,
+  type ResultStoreOptions,
+  resultStore,
+} from './result-store.js';
 export { type RunJobOptions, runJob } from './run-job.js';
 export { parseSeeds } from './seeds.js';
 export { storedOutcome } from './stored-outcome.js';

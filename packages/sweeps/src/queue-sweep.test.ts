@@ -1,8 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Queue, QueueEvents } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectSweep } from './collect-sweep.js';
@@ -13,52 +11,13 @@ import { resultStore } from './result-store.js';
 import { runJob } from './run-job.js';
 import { submitSweep } from './submit-sweep.js';
 import { parseSweepSpec } from './sweep-spec.js';
+import { spawnWorker, waitFor } from './testing/spawn-worker.js';
 import { freePort, redisSkipReason, startRedis, type TestRedis } from './testing.js';
 
 const skip = redisSkipReason();
 if (skip) console.log(`skipping the Redis queue tests: ${skip}`);
 
-const workerScript = fileURLToPath(new URL('./testing/worker-process.mjs', import.meta.url));
 const tmp = (name: string) => mkdtempSync(join(tmpdir(), `rfa-${name}-`));
-
-/** A worker process (`testing/worker-process.mjs`); resolves once it takes jobs, with its name. */
-async function spawnWorker(
-  options: object,
-): Promise<{ child: ChildProcess; name: string; finished: string[] }> {
-  const child = spawn(process.execPath, [workerScript, JSON.stringify(options)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const finished: string[] = [];
-  let stderr = '';
-  child.stderr?.on('data', (d) => {
-    stderr += d;
-  });
-  const name = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker not ready in 20 s: ${stderr}`)), 20_000);
-    child.once('exit', (code) => reject(new Error(`worker exited (${code}): ${stderr}`)));
-    child.stdout?.on('data', (d: Buffer) => {
-      for (const line of String(d).split('\n')) {
-        if (line.startsWith('ready ')) {
-          clearTimeout(timer);
-          resolve(line.slice(6).trim());
-        }
-        if (line.startsWith('finished ')) finished.push(line.slice(9).trim());
-      }
-    });
-  });
-  return { child, name, finished };
-}
-
-/** Polls `check` every 100 ms until it returns a value, for at most `ms`. */
-async function waitFor<T>(what: string, ms: number, check: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    const v = await check();
-    if (v !== undefined) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-}
 
 // fig2 (FA) with 24 000 online steps: one to three seconds per job here, long enough to kill one mid-way
 const spec = parseSweepSpec({

@@ -8,6 +8,7 @@ import {
   DEFAULT_QUEUE_NAME,
   type QueueLocation,
 } from './queue-connection.js';
+import { redactSecretIn } from './redact-url.js';
 import { decodeResult } from './result-codec.js';
 import type { SweepEvent } from './sweep-events.js';
 import { WORKER_ENV } from './worker-env.js';
@@ -26,6 +27,16 @@ export interface QueueWorkerOptions extends QueueLocation {
   /** The data folder (see `RunJobOptions.dataDir`), the same path on every machine. */
   dataDir?: string;
   onEvent?: (event: SweepEvent) => void;
+  /**
+   * This worker was cut off from Redis for longer than the lock and gave these jobs up (they
+   * stop at their next step; the stalled-job check hands them to a worker that can reach Redis).
+   */
+  onLockLost?: (jobIds: string[]) => void;
+  /**
+   * The connection to Redis failed (it retries on its own); once until the worker next takes
+   * or finishes a job. The reason never holds the URL's password.
+   */
+  onConnectionLost?: (reason: string) => void;
 }
 
 /** A running queue worker. */
@@ -79,7 +90,25 @@ export async function startQueueWorker(o: QueueWorkerOptions): Promise<QueueWork
         willRetry: job.attemptsMade < (job.opts.attempts ?? 1),
       });
   });
-  worker.on('error', () => {}); // connection hiccups: ioredis reconnects and BullMQ carries on
+  // cut off from Redis for longer than the lock: the job is no longer ours (the stalled-job check
+  // hands it to another worker), so stop running it; its checkpoint stays for whoever resumes it
+  worker.on('lockRenewalFailed', (ids: string[]) => {
+    for (const id of ids) worker.cancelJob(id, 'this worker lost the job lock (cut off from Redis too long)');
+    o.onLockLost?.(ids);
+  });
+  // connection hiccups: ioredis reconnects and BullMQ carries on; say so once per outage
+  let down = false;
+  const up = () => {
+    down = false;
+  };
+  worker.on('active', up);
+  worker.on('completed', up);
+  worker.on('error', (err: NodeJS.ErrnoException) => {
+    const connection = /^E[A-Z]+$/.test(err.code ?? '') || /connection is closed/i.test(err.message);
+    if (!connection || down) return;
+    down = true;
+    o.onConnectionLost?.(redactSecretIn(err.message, o.url));
+  });
   await worker.waitUntilReady();
   return { name, close: () => worker.close() };
 }

@@ -1,15 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { SweepSpecError } from './errors.js';
+import { MAX_SEEDS } from './seeds.js';
+import { unsafeSegment } from './unsafe-key.js';
 
-const seed = z.number().int().positive();
+const seed = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 /** The seeds: a list, `{ from, to }`, or a count n (seeds 1 … n). */
 const seedsSchema = z
   .union([
-    z.array(seed).min(1),
-    z.strictObject({ from: seed, to: seed }).refine((r) => r.to >= r.from, 'runs downwards (to < from)'),
-    seed,
+    z.array(seed).min(1).max(MAX_SEEDS),
+    z
+      .strictObject({ from: seed, to: seed })
+      .refine((r) => r.to >= r.from, 'runs downwards (to < from)')
+      .refine((r) => r.to - r.from < MAX_SEEDS, `holds more than ${MAX_SEEDS} seeds`),
+    seed.max(MAX_SEEDS, `more than ${MAX_SEEDS} seeds`),
   ])
   .describe('seeds: [1, 2, 5], { "from": 1, "to": 20 }, or n for 1 … n');
 
@@ -41,6 +46,19 @@ export type SweepSpecInput = z.input<typeof sweepSpecSchema>;
  * parseSweepSpec({ experiment: 'fig2', rules: ['fa'], seeds: { from: 1, to: 20 }, grid: { 'learningRates.fa': [0.001, 0.005] } });
  */
 export function parseSweepSpec(input: unknown): SweepSpec {
+  // before the schema: a record's '__proto__' key (JSON.parse makes it an own key) would vanish in it
+  for (const group of ['set', 'grid'] as const) {
+    const fields = (input as Record<string, unknown> | null)?.[group];
+    if (typeof fields !== 'object' || fields === null || !Object.hasOwn(input as object, group)) continue;
+    for (const key of Object.keys(fields)) {
+      const bad = unsafeSegment(key);
+      if (bad !== undefined)
+        throw new SweepSpecError(
+          `${group}.${key}`,
+          `sweep spec: field '${group}.${key}': '${bad}' cannot name a setting`,
+        );
+    }
+  }
   const parsed = sweepSpecSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

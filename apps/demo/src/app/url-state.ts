@@ -10,6 +10,9 @@ import {
 /** Query keys that are not config fields. */
 const RESERVED = new Set(['experiment', 'rules', 'seed', 'seeds', 'backend', 'spf']);
 
+/** Key segments that would reach an object's prototype instead of a config field. */
+const UNSAFE = new Set(['__proto__', 'prototype', 'constructor']);
+
 /**
  * The shareable URL's query: experiment, rules, first seed and how many seeds, backend,
  * pacing and every config field with its value in force (so a link reproduces the run
@@ -57,6 +60,11 @@ export function decodeSettings(query: string): RunSettings | null {
     s.backend = backend as BackendChoice;
   }
   if (q.has('spf')) s.stepsPerFrame = Number(q.get('spf'));
-  for (const [key, raw] of q) if (!RESERVED.has(key)) s.overrides[key] = parseValue(raw);
+  for (const [key, raw] of q) {
+    if (RESERVED.has(key)) continue;
+    if (key.split('.').some((k) => UNSAFE.has(k)))
+      throw new SettingsError(key, `'${key}' cannot name a config field`);
+    s.overrides[key] = parseValue(raw);
+  }
   return s;
 }

@@ -15,6 +15,8 @@ export interface RunCheckpoint {
   save(bytes: Uint8Array): Promise<void>;
   /** Whether enough time has passed since the last save to save again. */
   due(): boolean;
+  /** Where the checkpoint is kept (a file path), for messages. */
+  where?: string;
 }
 
 /** What a run of one rule under one seed is given. */

@@ -15,6 +15,7 @@ import { yieldToEventLoop } from '@rfa/train';
 import { checkAborted } from '../errors.js';
 import type { RuleRun } from '../types.js';
 import { Curves } from './curves.js';
+import { loadCheckpoint } from './load-checkpoint.js';
 import type { RunContext } from './run-context.js';
 
 export interface SpikingRunOptions {
@@ -75,8 +76,7 @@ export async function spikingRun(o: SpikingRunOptions, ctx: RunContext): Promise
     const order = all.subarray(0, trainCount);
     const batches = Math.ceil(trainCount / net.options.parallel);
     const perEval = Math.ceil(batches / o.evaluationsPerEpoch);
-    const bytes = await ctx.checkpoint?.load();
-    const saved = bytes ? decodeSpikingState(bytes) : null;
+    const saved = await loadCheckpoint(ctx.checkpoint, decodeSpikingState);
     const at = saved?.metadata as SpikingPosition | undefined;
     if (saved && at) {
       net.setState(saved.state);

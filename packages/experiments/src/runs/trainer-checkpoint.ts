@@ -1,6 +1,7 @@
 import type { RuleFactory, Trainer } from '@rfa/learning-rules';
 import type { Rng } from '@rfa/tensor';
 import { decodeCheckpoint, encodeCheckpoint, restoreCheckpoint } from '@rfa/train';
+import { loadCheckpoint } from './load-checkpoint.js';
 import type { RunContext } from './run-context.js';
 
 /** What a trainer-based run saves beside the trainer: its generators and its own state. */
@@ -19,9 +20,8 @@ export async function resumeTrainer(
   trainer: Trainer,
   parts: TrainerCheckpointParts,
 ): Promise<Record<string, unknown> | null> {
-  const bytes = await ctx.checkpoint?.load();
-  if (!bytes) return null;
-  const decoded = decodeCheckpoint(bytes);
+  const decoded = await loadCheckpoint(ctx.checkpoint, decodeCheckpoint);
+  if (!decoded) return null;
   restoreCheckpoint(trainer, decoded, { rule: parts.rule, rngs: parts.rngs });
   return decoded.header.metadata;
 }

@@ -28,48 +28,84 @@ export function freePort(): Promise<number> {
   });
 }
 
+export interface TestRedisOptions {
+  /** `requirepass`: the URL carries it as `redis://:PASSWORD@…`. */
+  password?: string;
+  /** `appendonly yes` with `appendfsync always` (every write on disk before it is acknowledged). */
+  appendOnly?: boolean;
+  /** ACL users made at each start (`ACL SETUSER name on >password …rules`). */
+  users?: { name: string; password: string; rules: string }[];
+}
+
 export interface TestRedis {
   url: string;
+  port: number;
+  /** The server's working folder (its append-only file, when on). */
+  dir: string;
+  /** SIGKILLs the server, as a crash would (the folder stays). */
+  kill(): Promise<void>;
+  /** Starts it again on the same port and folder, with the same options; resolves once it answers. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
 /**
- * Starts a throwaway `redis-server` on a free loopback port (no persistence, its own temp
- * folder) and waits until it answers (at most 10 s); `stop` ends it and removes the folder.
+ * Starts a throwaway `redis-server` on a free loopback port (its own temp folder; no
+ * persistence unless `appendOnly`) and waits until it answers (at most 10 s); `kill` and
+ * `restart` crash and revive it for fault tests; `stop` ends it and removes the folder.
  */
-export async function startRedis(): Promise<TestRedis> {
+export async function startRedis(options: TestRedisOptions = {}): Promise<TestRedis> {
   const bin = redisServerBinary();
   if (!bin) throw new Error(redisSkipReason()!);
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'rfa-redis-'));
-  const child: ChildProcess = spawn(
-    bin,
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
-    { stdio: 'ignore' },
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--dir', dir];
+  args.push(
+    ...(options.appendOnly ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no']),
   );
-  const url = `redis://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
+  if (options.password !== undefined) args.push('--requirepass', options.password);
+  const auth = options.password !== undefined ? `:${encodeURIComponent(options.password)}@` : '';
+  const url = `redis://${auth}127.0.0.1:${port}`;
+  let child: ChildProcess | undefined;
+  const end = async (signal: NodeJS.Signals) => {
+    const c = child;
+    if (!c || c.exitCode !== null || c.signalCode !== null) return;
+    const exited = new Promise((r) => c.once('exit', r));
+    c.kill(signal);
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  };
+  const launch = async () => {
+    child = spawn(bin, args, { stdio: 'ignore' });
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      const redis = new Redis(url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
+      redis.on('error', () => {});
+      try {
+        await redis.connect();
+        if ((await redis.ping()) === 'PONG') {
+          for (const u of options.users ?? [])
+            await redis.call('ACL', 'SETUSER', u.name, 'on', `>${u.password}`, ...u.rules.split(' '));
+          return;
+        }
+      } catch {
+        await new Promise((r) => setTimeout(r, 100));
+      } finally {
+        redis.disconnect();
+      }
     }
+    await end('SIGKILL');
+    throw new Error(`redis-server did not answer on 127.0.0.1:${port} within 10 s`);
+  };
+  const stop = async () => {
+    await end('SIGTERM');
     rmSync(dir, { recursive: true, force: true });
   };
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    const redis = new Redis(url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
-    redis.on('error', () => {});
-    try {
-      await redis.connect();
-      if ((await redis.ping()) === 'PONG') return { url, stop };
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    } finally {
-      redis.disconnect();
-    }
+  try {
+    await launch();
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
   }
-  await stop();
-  throw new Error(`redis-server did not answer on ${url} within 10 s`);
+  return { url, port, dir, stop, kill: () => end('SIGKILL'), restart: launch };
 }

@@ -12,14 +12,17 @@ import {
 } from '@rfa/sweeps';
 import { CliError } from '../../cli-error.js';
 import { interruptSignal } from '../../interrupt.js';
+import { queueUrlFrom } from './queue-url.js';
+import { reportCorrupt } from './store-notices.js';
 import { definesSpec, PLACE_OPTIONS, SPEC_OPTIONS, specFromFlags } from './sweep-args.js';
 import { sweepProgress } from './sweep-progress.js';
 import { writeSweepReport } from './write-sweep-report.js';
 
-export const COLLECT_HELP = `pnpm bench collect [--out DIR] [--queue redis://H:P [--wait]]   a sweep's report from its results
+export const COLLECT_HELP = `pnpm bench collect [--out DIR] [--queue redis://H:P|--queue-file PATH [--wait]]   a sweep's report from its results
   Reads the sweep saved in DIR (default rfa-sweep) by 'pnpm bench sweep', or the sweep the flags
   describe (as for sweep); takes the finished results from the queue into DIR/jobs and writes
-  the same report as sweep. --wait waits for every job (Ctrl-C stops waiting; the queue is untouched).`;
+  the same report as sweep. --wait waits for every job (Ctrl-C stops waiting; the queue is untouched).
+  RFA_QUEUE_URL stands in for --queue.`;
 
 /** Gathers a sweep's results (from the queue, or what DIR/jobs holds) into its report. */
 export async function collectCommand(argv: string[]): Promise<number> {
@@ -40,6 +43,7 @@ export async function collectCommand(argv: string[]): Promise<number> {
   const {
     out: _o,
     queue: _q,
+    'queue-file': _f,
     'queue-name': _n,
     'rank-by': _r,
     'data-dir': _d,
@@ -51,10 +55,11 @@ export async function collectCommand(argv: string[]): Promise<number> {
     ? await specFromFlags(specFlags, positionals)
     : await savedSpec(outDir);
   const jobs = expandSweep(spec);
-  const store = resultStore(join(outDir, 'jobs'));
-  if (v.queue)
+  const store = resultStore(join(outDir, 'jobs'), { onCorrupt: reportCorrupt });
+  const queue = queueUrlFrom(v);
+  if (queue)
     return collectFromQueue(jobs, spec, {
-      url: v.queue,
+      url: queue.url,
       queueName: v['queue-name'],
       outDir,
       store,
@@ -92,14 +97,20 @@ export async function collectFromQueue(
       ...o,
       signal: interrupt.signal,
       onEvent: (e) => progress.onEvent(e),
+      onConnectionLost: (reason) =>
+        console.error(`lost the queue's connection (${reason}); retrying until Redis answers again`),
     });
     progress.stop();
     await writeSweepReport(o.outDir, spec, outcome, { rankBy: o.rankBy });
-    if (outcome.pending.length && o.wait === false)
-      console.log(
-        `${outcome.pending.length} job(s) still queued or running: collect again later, or add --wait`,
+    if (outcome.lost.length)
+      console.error(
+        `the queue holds no record of ${outcome.lost.length} job(s) (its Redis restarted without persistence, or they were never submitted): run the same 'pnpm bench sweep … --queue' again; it queues only the jobs without a result (finished ones are kept in ${join(o.outDir, 'jobs')})`,
       );
-    return interrupt.signal.aborted ? 130 : outcome.failed.length ? 1 : 0;
+    if (outcome.pending.length > outcome.lost.length && o.wait === false)
+      console.log(
+        `${outcome.pending.length - outcome.lost.length} job(s) still queued or running: collect again later, or add --wait`,
+      );
+    return interrupt.signal.aborted ? 130 : outcome.failed.length || outcome.lost.length ? 1 : 0;
   } finally {
     progress.stop();
     interrupt.release();

@@ -18,6 +18,7 @@ export const SPEC_OPTIONS = {
 export const PLACE_OPTIONS = {
   out: { type: 'string', default: 'rfa-sweep' },
   queue: { type: 'string' },
+  'queue-file': { type: 'string' },
   'queue-name': { type: 'string' },
   'rank-by': { type: 'string' },
   ...DATA_DIR_OPTIONS,

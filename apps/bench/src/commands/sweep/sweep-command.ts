@@ -14,6 +14,8 @@ import { dataDirHelp, dataDirOf } from '../../data-dir.js';
 import { interruptSignal } from '../../interrupt.js';
 import { writeFileAtomic } from '../../report/write-atomic.js';
 import { collectFromQueue } from './collect-command.js';
+import { queueUrlFrom } from './queue-url.js';
+import { reportCorrupt } from './store-notices.js';
 import { PLACE_OPTIONS, positiveInt, SPEC_OPTIONS, seconds, specFromFlags } from './sweep-args.js';
 import { sweepProgress } from './sweep-progress.js';
 import { writeSweepReport } from './write-sweep-report.js';
@@ -27,7 +29,8 @@ export const SWEEP_HELP = `pnpm bench sweep <experiment> [options]   seeds × ru
   --workers N           local pool: worker threads, one job each on one CPU thread (default: one per core)
   --checkpoint-dir DIR  local pool: checkpoints (default DIR/checkpoints); --checkpoint-seconds S (default 30)
   ${dataDirHelp(22)}
-  --queue redis://H:P   put the jobs on a BullMQ queue instead (run 'pnpm bench worker' anywhere)
+  --queue redis://H:P   put the jobs on a BullMQ queue instead (run 'pnpm bench worker' anywhere);
+                        --queue-file PATH (the URL on its first line) or RFA_QUEUE_URL keep a password off the command line
   --wait                with --queue: wait for the results and write the report (Ctrl-C stops waiting only)
   --queue-name NAME     (default rfa-sweeps)   --attempts N (default 3)   --backoff-seconds S (default 10)
   --rank-by METRIC      the ranking's metric (default the experiment's first table metric; lower is better)
@@ -55,16 +58,18 @@ export async function sweepCommand(argv: string[]): Promise<number> {
   });
   const spec = await specFromFlags(v, positionals);
   const jobs = expandSweep(spec); // a bad setting fails here, before anything runs or is queued
-  if (v.queue) await assertQueueReachable(v.queue); // and an unreachable queue, before anything is written
+  const queueUrl = queueUrlFrom(v);
+  if (queueUrl) await assertQueueReachable(queueUrl.url); // and an unreachable queue, before anything is written
   const outDir = resolve(v.out);
-  const store = resultStore(join(outDir, 'jobs'));
+  const store = resultStore(join(outDir, 'jobs'), { onCorrupt: reportCorrupt });
   await saveSpec(outDir, spec);
   const cells = new Set(jobs.map((j) => canonicalJson(j.cell))).size;
   console.log(
     `sweep ${spec.experiment}: ${cells} cell(s) × ${spec.seeds.length} seed(s) × ${jobs.length / cells / spec.seeds.length} rule(s) = ${jobs.length} job(s) → ${outDir}`,
   );
-  if (v.queue) {
-    const queue = { url: v.queue, queueName: v['queue-name'] };
+  if (queueUrl) {
+    console.log(`queue ${queueUrl.shown} (from ${queueUrl.source})`);
+    const queue = { url: queueUrl.url, queueName: v['queue-name'] };
     const s = await submitSweep(jobs, {
       ...queue,
       store,
@@ -75,8 +80,13 @@ export async function sweepCommand(argv: string[]): Promise<number> {
       `queued ${s.queued.length}, already queued ${s.alreadyQueued.length}, retried ${s.retried.length}, finished before ${s.skipped.length}`,
     );
     if (!v.wait) {
+      // the URL as given only when it holds no secret; else where the worker should read it from
+      const flag =
+        queueUrl.shown === queueUrl.url
+          ? `--queue ${queueUrl.url}`
+          : `(with RFA_QUEUE_URL or --queue-file set)`;
       console.log(
-        `start workers with: pnpm bench worker --queue ${v.queue}\ngather the results with: pnpm bench collect --queue ${v.queue} --out ${outDir} [--wait]`,
+        `start workers with: pnpm bench worker ${flag}\ngather the results with: pnpm bench collect ${flag} --out ${outDir} [--wait]`,
       );
       return 0;
     }

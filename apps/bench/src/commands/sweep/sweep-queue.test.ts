@@ -113,5 +113,28 @@ describe('pnpm bench sweep --queue', () => {
         await queue.close();
       }
     }, 120_000);
+
+    it('a queue that lost its jobs (Redis restarted without persistence): collect says so, and the same sweep queues them again', async () => {
+      const dir = tmp();
+      const queueName = `cli-lost-${process.pid}`;
+      const sweep = ['sweep', 'fig2', '--rules', 'fa', '--seeds', '1-2', '--set', 'steps=300'];
+      const place = ['--queue', redis.url, '--queue-name', queueName, '--out', dir];
+      expect((await cli(...sweep, ...place)).out).toContain('queued 2, already queued 0');
+      const queue = new Queue(queueName, { connection: { url: redis.url } });
+      try {
+        await queue.obliterate({ force: true }); // what an empty restarted Redis holds
+        const collected = await cli('collect', ...place);
+        expect(collected.code).toBe(1);
+        expect(collected.out).toContain(
+          `the queue holds no record of 2 job(s) (its Redis restarted without persistence, or they were never submitted): run the same 'pnpm bench sweep … --queue' again; it queues only the jobs without a result (finished ones are kept in ${join(dir, 'jobs')})`,
+        );
+        expect((await cli(...sweep, ...place)).out).toContain(
+          'queued 2, already queued 0, retried 0, finished before 0',
+        );
+      } finally {
+        await queue.obliterate({ force: true });
+        await queue.close();
+      }
+    }, 60_000);
   });
 });
