@@ -23,7 +23,7 @@ function idx(magic: number, dims: number[], body: Uint8Array): Uint8Array {
   const out = new Uint8Array(4 + 4 * dims.length + body.length);
   const view = new DataView(out.buffer);
   view.setUint32(0, magic, false);
-  dims.forEach((d, i) => view.setUint32(4 + 4 * i, d >>> 0, false));
+  for (const [i, d] of dims.entries()) view.setUint32(4 + 4 * i, d >>> 0, false);
   out.set(body, 4 + 4 * dims.length);
   return out;
 }
@@ -53,7 +53,7 @@ describe('IDX parsing, fuzzed (fast-check)', () => {
         if (images) {
           expect([images.count, images.rows, images.cols]).toEqual([n, r, c]);
           expect(images.pixels.length).toBe(exact.length);
-          images.pixels.forEach((p, i) => expect(p).toBeCloseTo(exact[i]! / 255, 6));
+          for (const [i, p] of images.pixels.entries()) expect(p).toBeCloseTo(exact[i]! / 255, 6);
         }
         const labels = parsedOrRefused(() =>
           parseIdxLabels(idx(IDX_LABELS_MAGIC, [n], data.slice(0, Math.min(200, n + slack))), 'fuzz.idx'),

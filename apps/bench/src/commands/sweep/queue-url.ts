@@ -4,7 +4,7 @@ import { redactUrl } from '@rfa/sweeps';
 import { CliError } from '../../cli-error.js';
 
 /** The environment variable a queue URL may come from, so that it is not on the command line. */
-export const QUEUE_URL_ENV = 'RFA_QUEUE_URL';
+const QUEUE_URL_ENV = 'RFA_QUEUE_URL';
 
 /** A queue URL and where it came from, for messages (never the URL itself: it may hold a password). */
 export interface QueueUrl {
