@@ -6,15 +6,19 @@ const SCORES: { metric: string; label: string; unit: PlotUnit }[] = [
   { metric: 'testError', label: 'test error', unit: 'percent' },
   { metric: 'nse', label: 'NSE', unit: 'plain' },
 ];
-const ANGLES: { metric: string; label: string }[] = [
-  { metric: 'deltaAngle', label: 'δ vs backprop' },
-  { metric: 'weightAngle', label: 'W vs Bᵀ' },
+/** The smaller numbers under it; '–' for a rule without the metric (backprop has no B). */
+const DETAILS: { metric: string; label: string; unit: PlotUnit; digits: number }[] = [
+  { metric: 'deltaAngle', label: 'δ vs backprop', unit: 'degrees', digits: 2 },
+  { metric: 'weightAngle', label: 'W vs Bᵀ', unit: 'degrees', digits: 2 },
+  { metric: 'normRatio', label: '‖B‖/‖W‖', unit: 'plain', digits: 3 },
 ];
 
 /**
  * One card per rule with its latest numbers, large: the score (test error in percent, or
  * the normalised squared error), the angle between its error signal and backprop's, and
- * the angle between the top layer's W and Bᵀ. Written a few times a second.
+ * the top layer's W against the rule's own current feedback (the angle to Bᵀ and ‖B‖/‖W‖,
+ * for every rule that reports them: FA's B, Kolen–Pollack's K, sign symmetry's sign(W), the
+ * top D of DFA). Written a few times a second.
  */
 export class HeadlineCards {
   private latest = new Map<string, Record<string, number>>();
@@ -41,7 +45,7 @@ export class HeadlineCards {
           el(
             'dl',
             {},
-            ...ANGLES.flatMap((a) => [
+            ...DETAILS.flatMap((a) => [
               el('dt', { text: a.label }),
               el('dd', { 'data-metric': a.metric, text: '–' }),
             ]),
@@ -68,10 +72,10 @@ export class HeadlineCards {
         set(card.querySelector('.score-label'), score.label);
         card.dataset.score = String(latest[score.metric]);
       }
-      for (const a of ANGLES)
+      for (const d of DETAILS)
         set(
-          card.querySelector(`dd[data-metric="${a.metric}"]`),
-          formatInUnit(latest[a.metric], 'degrees', 2),
+          card.querySelector(`dd[data-metric="${d.metric}"]`),
+          formatInUnit(latest[d.metric], d.unit, d.digits),
         );
     }
   }

@@ -137,15 +137,22 @@ export const fig2 = defineExperiment<Fig2Config>({
     },
     {
       metric: 'weightAngle',
-      title: 'W against Bᵀ and against B⁺',
+      title: 'W against Bᵀ and against B⁺ (B⁺ for a fixed B only)',
       yTitle: 'degrees',
       unit: 'degrees',
       reference: [{ value: 90, label: '90°: no alignment' }],
-      rules: ['fa'],
+      rules: ['fa', 'dfa', 'sign-symmetry', 'kolen-pollack'],
       series: [
         { metric: 'weightAngle', label: 'W vs Bᵀ' },
         { metric: 'pinvAngle', label: 'W vs B⁺' },
       ],
+    },
+    {
+      metric: 'normRatio',
+      title: 'Norm ratio ‖B‖/‖W‖ of the output layer',
+      yTitle: '‖B‖ / ‖W‖',
+      unit: 'plain',
+      rules: ['fa', 'dfa', 'sign-symmetry', 'kolen-pollack'],
     },
     {
       metric: 'eWBePositive',
@@ -155,5 +162,5 @@ export const fig2 = defineExperiment<Fig2Config>({
       rules: ['fa'],
     },
   ],
-  tableMetrics: ['nse', 'deltaAngle', 'weightAngle', 'eWBePositive'],
+  tableMetrics: ['nse', 'deltaAngle', 'weightAngle', 'normRatio', 'eWBePositive'],
 });

@@ -20,6 +20,20 @@ const RULE_KEYS = [
   'weight-mirror',
   'drtp',
 ] as const;
+// every rule whose hidden→output layer has feedback of W's shape (DFA and DRTP: the top D)
+const FEEDBACK_RULES = [
+  'fa',
+  'fa-sparse50',
+  'fa-coarse-derivative',
+  'dfa',
+  'sign-symmetry',
+  'kolen-pollack',
+  'usf',
+  'brsf',
+  'frsf',
+  'weight-mirror',
+  'drtp',
+];
 const positive = z.number().positive();
 const count = z.number().int().positive();
 
@@ -94,7 +108,7 @@ export const fig3a = defineExperiment<Fig3aConfig>({
     'A 784-1000-10 network learns to read handwritten digits. Feedback alignment reaches a test error close to backprop’s although its error travels back through fixed random weights, and its teaching signal turns toward backprop’s as it learns.',
   xUnit: 'epoch',
   notes:
-    "MNIST 60k train / 10k test; logistic hidden and output, squared error, one-hot targets; W ~ U[-0.05, 0.05], B ~ U[-b, b] (b = feedbackInit in the config); shuffled mini-batches (batch 1 = online), weight decay on W. FA in the paper's form by default (faForm: δ = (B e) ∘ f′ from the raw error). fa-sparse50 removes 50% of the hidden→output W and 50% of B for good (W0 dense; 25% of unit pairs keep both directions). testError on the 10k test set after the last epoch; deltaAngle: per-example angle between the rule's modulator (B e) and backprop's (Wᵀ(e ∘ g′)), averaged over each evaluation window; weightAngle / pinvAngle: W vs Bᵀ / B⁺; eWBe: the paper's condition eᵀWBe > 0 (mean; eWBePositive the fraction of examples).",
+    "MNIST 60k train / 10k test; logistic hidden and output, squared error, one-hot targets; W ~ U[-0.05, 0.05], B ~ U[-b, b] (b = feedbackInit in the config); shuffled mini-batches (batch 1 = online), weight decay on W. FA in the paper's form by default (faForm: δ = (B e) ∘ f′ from the raw error). fa-sparse50 removes 50% of the hidden→output W and 50% of B for good (W0 dense; 25% of unit pairs keep both directions). testError on the 10k test set after the last epoch; deltaAngle: per-example angle between the rule's modulator (B e) and backprop's (Wᵀ(e ∘ g′)), averaged over each evaluation window; weightAngle / pinvAngle: W vs Bᵀ / B⁺ (weightAngle for every rule with feedback of W's shape, read at each evaluation: K for Kolen–Pollack, sign(W)-based B for sign symmetry, uSF, brSF, frSF, the learnt B of weight mirror, the top D for DFA and DRTP; B⁺ for a fixed B only); normRatio: ‖B‖/‖W‖ of the same pair; eWBe: the paper's condition eᵀWBe > 0 (mean; eWBePositive the fraction of examples).",
   schema,
   defaults,
   // online learning, the most progress per example (the 1000 logistic units with mean ≈ 0.5
@@ -214,15 +228,22 @@ export const fig3a = defineExperiment<Fig3aConfig>({
     },
     {
       metric: 'weightAngle',
-      title: 'Hidden→output W against Bᵀ and against B⁺',
+      title: 'Hidden→output W against Bᵀ and against B⁺ (B⁺ for fixed B only)',
       yTitle: 'degrees',
       unit: 'degrees',
       reference: [{ value: 90, label: '90°: no alignment' }],
-      rules: ['fa', 'fa-sparse50', 'fa-coarse-derivative'],
+      rules: FEEDBACK_RULES,
       series: [
         { metric: 'weightAngle', label: 'W vs Bᵀ' },
         { metric: 'pinvAngle', label: 'W vs B⁺' },
       ],
+    },
+    {
+      metric: 'normRatio',
+      title: 'Norm ratio ‖B‖/‖W‖ of the hidden→output layer',
+      yTitle: '‖B‖ / ‖W‖',
+      unit: 'plain',
+      rules: FEEDBACK_RULES,
     },
     {
       metric: 'eWBePositive',
@@ -232,5 +253,5 @@ export const fig3a = defineExperiment<Fig3aConfig>({
       rules: ['fa', 'fa-sparse50', 'fa-coarse-derivative'],
     },
   ],
-  tableMetrics: ['testError', 'deltaAngle', 'weightAngle', 'pinvAngle', 'eWBePositive'],
+  tableMetrics: ['testError', 'deltaAngle', 'weightAngle', 'normRatio', 'pinvAngle', 'eWBePositive'],
 });

@@ -190,15 +190,26 @@ export const fig3d = defineExperiment<Fig3dConfig>({
     },
     {
       metric: 'weightAngle',
-      title: 'Forward weights against the feedback, both layers',
+      title: 'Forward weights against the feedback, both layers (DFA: the top D only)',
       yTitle: 'degrees',
       unit: 'degrees',
       reference: [{ value: 90, label: '90°: no alignment' }],
-      rules: ['fa', 'fa-4layer'],
+      rules: ['fa', 'fa-4layer', 'dfa', 'dfa-4layer'],
       series: [
         { metric: 'weightAngle', label: 'top: W vs Bᵀ' },
         { metric: 'weightAngle1', label: 'below: W1 vs B1ᵀ' },
         { metric: 'pinvAngle', label: 'top: W vs B⁺' },
+      ],
+    },
+    {
+      metric: 'normRatio',
+      title: 'Norm ratio ‖B‖/‖W‖, both layers (DFA: the top D only)',
+      yTitle: '‖B‖ / ‖W‖',
+      unit: 'plain',
+      rules: ['fa', 'fa-4layer', 'dfa', 'dfa-4layer'],
+      series: [
+        { metric: 'normRatio', label: 'top' },
+        { metric: 'normRatio1', label: 'below' },
       ],
     },
     {

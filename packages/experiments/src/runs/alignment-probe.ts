@@ -1,5 +1,6 @@
 import type { Trainer } from '@rfa/learning-rules';
-import { angleDegrees, matrixAngleToTranspose, pseudoInverse } from '@rfa/metrics';
+import { angleDegrees, pseudoInverse } from '@rfa/metrics';
+import { feedbackGeometry } from './feedback-geometry.js';
 import { alignmentCondition, finiteMean, signalAngle } from './signals.js';
 
 /** The alignment metrics a probe records, in the order reports list them (after the loss metric). */
@@ -12,6 +13,8 @@ export const ALIGNMENT_METRICS = [
   'eWBe',
   'eWBePositive',
   'deltaAngleSd10',
+  'normRatio',
+  'normRatio1',
 ] as const;
 
 /** Per-step angles kept for the sliding-window spread (the paper's Fig. 2b band: 10 examples). */
@@ -24,8 +27,10 @@ const RECENT = 10;
  * (`deltaAngle1`, the paper's δ1 in a 4-layer net) and, where it is due, the condition
  * `eᵀWBe` (its mean, `eWBe`, and the fraction of examples where it is positive). At each
  * evaluation (`point`) it returns the window means and the weight angles: top W vs Bᵀ
- * (`weightAngle`), the layer below (`weightAngle1`), and top W vs B⁺ (`pinvAngle`, the
- * pseudoinverse of the fixed B); then starts new windows.
+ * (`weightAngle`), the layer below (`weightAngle1`), with the norm ratios ‖B‖/‖W‖
+ * (`normRatio`, `normRatio1`) for every rule with feedback of W's shape, read from the rule's
+ * current feedback at each evaluation (see `feedbackGeometry`); and top W vs B⁺ (`pinvAngle`,
+ * the pseudoinverse of a fixed B); then starts new windows.
  */
 export class AlignmentProbe {
   private readonly windows: number[][] = [[], []];
@@ -94,21 +99,11 @@ export class AlignmentProbe {
   async point(t: Trainer): Promise<Record<string, number>> {
     const layers = t.network.layers;
     const last = layers.length - 1;
-    const weightAngle = async (l: number) => {
-      const fb =
-        l >= 1 ? t.rule.feedback().find((f) => f.layer === l && f.layout === 'transposed') : undefined;
-      if (!fb) return Number.NaN;
-      const w = layers[l];
-      return matrixAngleToTranspose(
-        await w.weights.read(),
-        await fb.tensor.read(),
-        w.outputSize,
-        w.inputSize,
-      );
-    };
+    const feedback = t.rule.feedback();
+    const top = await feedbackGeometry(t.network, feedback, last);
+    const below = await feedbackGeometry(t.network, feedback, last - 1);
     await this.topFeedback(t);
     const pinv = this.pinvTop;
-    const top = layers[last];
     const positive = this.condition.filter((v) => v > 0).length;
     const mean = finiteMean(this.recent);
     const sd =
@@ -117,13 +112,15 @@ export class AlignmentProbe {
         : Number.NaN;
     const point = {
       deltaAngle: finiteMean(this.windows[0]),
-      weightAngle: await weightAngle(last),
+      weightAngle: top.angle,
       deltaAngle1: finiteMean(this.windows[1]),
-      weightAngle1: last >= 2 ? await weightAngle(last - 1) : Number.NaN,
-      pinvAngle: pinv ? angleDegrees(await top.weights.read(), pinv) : Number.NaN,
+      weightAngle1: below.angle,
+      pinvAngle: pinv ? angleDegrees(await layers[last].weights.read(), pinv) : Number.NaN,
       eWBe: finiteMean(this.condition),
       eWBePositive: this.condition.length ? positive / this.condition.length : Number.NaN,
       deltaAngleSd10: sd,
+      normRatio: top.normRatio,
+      normRatio1: below.normRatio,
     };
     this.windows[0] = [];
     this.windows[1] = [];
