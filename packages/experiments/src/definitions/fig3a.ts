@@ -1,8 +1,10 @@
+import type { Mnist } from '@rfa/datasets';
 import { uniformInit } from '@rfa/layers';
 import { z } from 'zod';
-import { defineExperiment } from '../experiment.js';
+import { defineExperiment, type ExperimentRunContext } from '../experiment.js';
 import { createRuleWith } from '../rules/rule-registry.js';
 import { classificationRun } from '../runs/classification-run.js';
+import type { RuleRun } from '../types.js';
 import { firstRows, requireMnist } from './mnist-parts.js';
 
 const RULE_KEYS = [
@@ -37,7 +39,8 @@ const FEEDBACK_RULES = [
 const positive = z.number().positive();
 const count = z.number().int().positive();
 
-const schema = z.strictObject({
+/** Fig. 3a's configuration (`fig3a-fashion` shares it). */
+export const fig3aSchema = z.strictObject({
   epochs: positive.describe('passes over the training set (a fraction ends the last early)'),
   evaluationsPerEpoch: count.describe('test-set evaluations per epoch'),
   batchSize: count.describe('examples per step (1 = online)'),
@@ -67,10 +70,10 @@ const schema = z.strictObject({
   rules: z.array(z.enum(RULE_KEYS)).min(1).describe('rules run when --rules is not given'),
 });
 
-export type Fig3aConfig = z.infer<typeof schema>;
+export type Fig3aConfig = z.infer<typeof fig3aSchema>;
 
 // full: the configuration of the NumPy reference reading (BP 1.97%, FA 2.15% after 40 epochs)
-const defaults: Fig3aConfig = {
+export const fig3aDefaults: Fig3aConfig = {
   epochs: 40,
   evaluationsPerEpoch: 2,
   batchSize: 8,
@@ -101,6 +104,47 @@ const defaults: Fig3aConfig = {
 /** The paper's test errors (Fig. 3a's text). */
 const paper = { bp: { testError: 0.024 }, fa: { testError: 0.021 }, 'fa-sparse50': { testError: 0.024 } };
 
+/**
+ * One rule of Fig. 3a's network under one seed on `data` (MNIST, or another 28×28, 10-class
+ * set of the same shape, as `fig3a-fashion` passes Fashion-MNIST).
+ */
+export function fig3aRun(
+  c: Fig3aConfig,
+  rule: string,
+  ctx: ExperimentRunContext,
+  data: Mnist,
+): Promise<RuleRun> {
+  const remove = rule === 'fa-sparse50' ? c.sparseRemoveFraction : 0;
+  // fa-sparse50 and fa-coarse-derivative are FA with one more option
+  const factory = createRuleWith(rule === 'fa-sparse50' || rule === 'fa-coarse-derivative' ? 'fa' : rule, {
+    feedbackScale: c.feedbackInit,
+    form: c.faForm,
+    removeFraction: rule === 'fa-sparse50' ? remove : undefined,
+    derivative: rule === 'fa-coarse-derivative' ? { kind: 'step', ...c.coarseDerivative } : undefined,
+  });
+  return classificationRun(
+    {
+      train: firstRows(data.train, c.trainExamples),
+      test: firstRows(data.test, c.testExamples),
+      layers: [
+        { in: 784, out: c.hiddenUnits, activation: 'logistic' },
+        { out: 10, activation: 'logistic', removeFraction: remove },
+      ],
+      init: uniformInit(c.forwardInit),
+      rule: factory,
+      learningRate: c.learningRate,
+      laterEpochsFactor: c.laterEpochsFactor,
+      weightDecay: c.weightDecay,
+      batchSize: c.batchSize,
+      epochs: c.epochs,
+      evaluationsPerEpoch: c.evaluationsPerEpoch,
+      seed: ctx.seed * 1000 + 3,
+      receptiveFields: 25,
+    },
+    ctx,
+  );
+}
+
 export const fig3a = defineExperiment<Fig3aConfig>({
   id: 'fig3a',
   title: 'Fig. 3a — MNIST, 784-1000-10 logistic network',
@@ -109,13 +153,13 @@ export const fig3a = defineExperiment<Fig3aConfig>({
   xUnit: 'epoch',
   notes:
     "MNIST 60k train / 10k test; logistic hidden and output, squared error, one-hot targets; W ~ U[-0.05, 0.05], B ~ U[-b, b] (b = feedbackInit in the config); shuffled mini-batches (batch 1 = online), weight decay on W. FA in the paper's form by default (faForm: δ = (B e) ∘ f′ from the raw error). fa-sparse50 removes 50% of the hidden→output W and 50% of B for good (W0 dense; 25% of unit pairs keep both directions). testError on the 10k test set after the last epoch; deltaAngle: per-example angle between the rule's modulator (B e) and backprop's (Wᵀ(e ∘ g′)), averaged over each evaluation window; weightAngle / pinvAngle: W vs Bᵀ / B⁺ (weightAngle for every rule with feedback of W's shape, read at each evaluation: K for Kolen–Pollack, sign(W)-based B for sign symmetry, uSF, brSF, frSF, the learnt B of weight mirror, the top D for DFA and DRTP; B⁺ for a fixed B only); normRatio: ‖B‖/‖W‖ of the same pair; eWBe: the paper's condition eᵀWBe > 0 (mean; eWBePositive the fraction of examples).",
-  schema,
-  defaults,
+  schema: fig3aSchema,
+  defaults: fig3aDefaults,
   // online learning, the most progress per example (the 1000 logistic units with mean ≈ 0.5
   // bound the stable step size: η = 0.4 online diverges), η cut to a third after the first
   // epoch, and larger feedback weights, which align faster
   quick: {
-    ...defaults,
+    ...fig3aDefaults,
     epochs: 2.5,
     // 26 points, enough to show the curves' shape in 2.5 epochs
     evaluationsPerEpoch: 10,
@@ -159,38 +203,7 @@ export const fig3a = defineExperiment<Fig3aConfig>({
   },
   defaultRules: (c) => c.rules,
   work: (c) => Math.round(c.epochs * Math.min(c.trainExamples, 60000)),
-  run(c, rule, ctx) {
-    const mnist = requireMnist('fig3a', ctx.data);
-    const remove = rule === 'fa-sparse50' ? c.sparseRemoveFraction : 0;
-    // fa-sparse50 and fa-coarse-derivative are FA with one more option
-    const factory = createRuleWith(rule === 'fa-sparse50' || rule === 'fa-coarse-derivative' ? 'fa' : rule, {
-      feedbackScale: c.feedbackInit,
-      form: c.faForm,
-      removeFraction: rule === 'fa-sparse50' ? remove : undefined,
-      derivative: rule === 'fa-coarse-derivative' ? { kind: 'step', ...c.coarseDerivative } : undefined,
-    });
-    return classificationRun(
-      {
-        train: firstRows(mnist.train, c.trainExamples),
-        test: firstRows(mnist.test, c.testExamples),
-        layers: [
-          { in: 784, out: c.hiddenUnits, activation: 'logistic' },
-          { out: 10, activation: 'logistic', removeFraction: remove },
-        ],
-        init: uniformInit(c.forwardInit),
-        rule: factory,
-        learningRate: c.learningRate,
-        laterEpochsFactor: c.laterEpochsFactor,
-        weightDecay: c.weightDecay,
-        batchSize: c.batchSize,
-        epochs: c.epochs,
-        evaluationsPerEpoch: c.evaluationsPerEpoch,
-        seed: ctx.seed * 1000 + 3,
-        receptiveFields: 25,
-      },
-      ctx,
-    );
-  },
+  run: (c, rule, ctx) => fig3aRun(c, rule, ctx, requireMnist('fig3a', ctx.data)),
   paper,
   plots: [
     {
