@@ -4,6 +4,7 @@ import { getExperiment, ruleStyle } from '@rfa/experiments';
 import * as Comlink from 'comlink';
 import { defaultSettings, type RunSettings, resolveRun } from './app/run-settings.js';
 import { SeedPoints } from './app/seed-points.js';
+import { checkShipped } from './app/shipped-datasets.js';
 import { decodeSettings, encodeSettings } from './app/url-state.js';
 import { CurveCharts } from './ui/curve-charts.js';
 import { DigitPad } from './ui/digit-pad.js';
@@ -205,6 +206,7 @@ async function start(): Promise<void> {
   try {
     settings = form.read();
     const run = resolveRun(settings);
+    checkShipped(getExperiment(settings.experiment));
     const query = encodeSettings(settings, run.config, run.rules);
     history.replaceState(null, '', `?${query}`);
     share.value = location.href;

@@ -14,6 +14,7 @@ import {
   resolveRun,
 } from '../app/run-settings.js';
 import { SettingsError } from '../app/settings-error.js';
+import { unshippedDatasets } from '../app/shipped-datasets.js';
 import { el } from './dom.js';
 
 /** Config fields the form leaves out (the rule checkboxes stand for fig3a's `rules`). */
@@ -120,9 +121,12 @@ export class SettingsForm {
                   overrides: {},
                 }),
             },
-            ...Object.values(EXPERIMENTS).map((x) =>
-              el('option', { value: x.id, selected: x.id === s.experiment, text: x.title }),
-            ),
+            ...Object.values(EXPERIMENTS).map((x) => {
+              const missing = unshippedDatasets(x);
+              // listed, but marked: resolveRun refuses it with the reason
+              const text = missing.length ? `${x.title} (needs ${missing.join(', ')}: bench only)` : x.title;
+              return el('option', { value: x.id, selected: x.id === s.experiment, text });
+            }),
           ),
           `In this demo: ${exp.browser.note}`,
         ),
