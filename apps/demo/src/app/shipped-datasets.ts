@@ -2,7 +2,7 @@ import { DATASETS, type DatasetId, type Experiment } from '@rfa/experiments';
 import { SettingsError } from './settings-error.js';
 
 /** The data sets this demo's build puts beside the page (`scripts/prepare-mnist.mjs`). */
-export const SHIPPED_DATASETS: readonly DatasetId[] = ['mnist'];
+const SHIPPED_DATASETS: readonly DatasetId[] = ['mnist'];
 
 /** The names of the data sets `exp` needs that the demo does not ship; empty when it can run. */
 export const unshippedDatasets = (exp: Pick<Experiment, 'needs'>): string[] =>
