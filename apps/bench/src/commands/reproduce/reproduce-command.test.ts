@@ -29,7 +29,9 @@ describe('pnpm bench reproduce', () => {
     expect(await main(['reproduce', 'fig4', '--set', 'size=huge'])).toBe(2);
     expect(err.at(-1)).toContain("fig4: config field 'size'");
     expect(await main(['reproduce', 'fig9'])).toBe(2);
-    expect(err.at(-1)).toContain("unknown experiment 'fig9' (fig2, fig3a, fig3d, fig4, fig5, figS6, fig3a-fashion)");
+    expect(err.at(-1)).toContain(
+      "unknown experiment 'fig9' (fig2, fig3a, fig3d, fig4, fig5, figS6, fig3a-fashion)",
+    );
   });
 
   it('--fma runs the cpu backend with fused multiply-adds: the same run to float rounding, refused on the gpu', async () => {
