@@ -120,7 +120,7 @@ const isExternal = (target: string): boolean =>
   /^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('//');
 
 /** Checks one link of `file` (absolute path) against the repository at `root`; undefined when it resolves. */
-export function checkLink(root: string, file: string, target: string): string | undefined {
+function checkLink(root: string, file: string, target: string): string | undefined {
   if (isExternal(target)) return undefined;
   const hash = target.indexOf('#');
   const pathPart = hash === -1 ? target : target.slice(0, hash);
