@@ -5,11 +5,9 @@
  * folders live in `@rfa/experiments/node`.
  */
 export { aggregate } from './analysis/aggregate.js';
-export { outputLayerNeuronAngles, perNeuronAngleSummary } from './analysis/alignment-metrics.js';
 export { type DepthComparison, depthTTests } from './analysis/depth-t-test.js';
 export { type FrozenW0Comparison, frozenW0TTests } from './analysis/frozen-w0-t-test.js';
-export { type PhaseSteps, phaseDrops, phaseEnds, threePhaseSchedule } from './analysis/three-phase.js';
-export { type CheckpointStore, contentHash, memoryStore } from './checkpoint-store.js';
+export { type CheckpointStore, memoryStore } from './checkpoint-store.js';
 export { type ConfigField, configFields, parseOverrides, resolveConfig } from './config.js';
 export {
   DATASETS,
@@ -26,7 +24,7 @@ export { type Fig3aConfig, fig3a } from './definitions/fig3a.js';
 export { type Fig3dConfig, fig3d } from './definitions/fig3d.js';
 export { type Fig4Config, type Fig4Size, fig4, fig4Config } from './definitions/fig4.js';
 export { type Fig5Config, fig5 } from './definitions/fig5.js';
-export { CheckpointStoreError, ConfigError, checkAborted, InterruptedError } from './errors.js';
+export { CheckpointStoreError, ConfigError, InterruptedError } from './errors.js';
 export type { ExperimentEvent, RunId } from './events.js';
 export {
   type BrowserPreset,
@@ -48,7 +46,6 @@ export {
   registerExperiment,
   selectRules,
 } from './registry.js';
-export { OKABE_ITO } from './rules/okabe-ito.js';
 export {
   createRule,
   createRuleWith,
@@ -59,13 +56,9 @@ export {
   ruleEntry,
   ruleKeys,
 } from './rules/rule-registry.js';
-export { baseRuleKey, type RuleStyle, ruleStyle } from './rules/rule-style.js';
-export { TOL_MUTED } from './rules/tol-muted.js';
+export { type RuleStyle, ruleStyle } from './rules/rule-style.js';
 export { experimentWork, type RunExperimentOptions, runExperiment } from './run-experiment.js';
-export { type ClassificationRunOptions, classificationRun } from './runs/classification-run.js';
-export { isEvaluationStep, type RegressionRunOptions, regressionRun } from './runs/regression-run.js';
 export type { RunCheckpoint, RunContext, RunModel } from './runs/run-context.js';
-export { type SpikingRunOptions, spikingRun, TEST_IMAGE_WORK } from './runs/spiking-run.js';
 export { testError } from './runs/test-error.js';
 export { measureSpeed, type SpeedOptions, type SpeedResult } from './speed-probe.js';
 export type { AggregateRun, ExperimentReport, PlotSpec, RuleRun, SeedOutcome, Stat } from './types.js';

@@ -18,9 +18,14 @@ const METRIC_FORMAT: Record<string, (v: number) => string> = {
 export const formatValue = (metric: string, v: number): string =>
   Number.isFinite(v) ? (METRIC_FORMAT[metric] ?? ((x: number) => x.toPrecision(4)))(v) : '—';
 
+/**
+ * Mean ± s.d. (n) of one metric over seeds. One seed has no spread (its s.d. is undefined,
+ * not zero), so it prints the value and n alone: `4.14% (n=1)`.
+ */
 function formatStat(metric: string, s: Stat | undefined): string {
   if (!s || s.n === 0) return '—';
   const mean = formatValue(metric, s.mean);
+  if (s.n === 1) return `${mean} (n=1)`;
   const sd = formatValue(metric, s.sd);
   // a shared unit (%, °) is written once, after the s.d.
   const unit = /[%°]$/.test(mean) ? mean.slice(-1) : '';

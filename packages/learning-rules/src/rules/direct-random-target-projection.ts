@@ -1,8 +1,8 @@
 import type { Network } from '@rfa/layers';
-import type { Rng, Tensor } from '@rfa/tensor';
-import type { BackwardContext, LearningRule, RuleFactory } from '../rule.js';
-import { type FeedbackOptions, randomFeedback } from './feedback-init.js';
-import { feedbackList } from './propagate.js';
+import type { Rng } from '@rfa/tensor';
+import type { LearningRule, RuleFactory } from '../rule.js';
+import { bindDirectProjection } from './direct-projection.js';
+import type { FeedbackOptions } from './feedback-init.js';
 
 /**
  * Direct random target projection (DRTP, Frenkel, Lefebvre & Bol 2021): no error reaches the
@@ -21,29 +21,8 @@ export function directRandomTargetProjection(options: FeedbackOptions = {}): Rul
     name: 'directRandomTargetProjection',
     options: { ...options },
     bind(network: Network, rng: Rng): LearningRule {
-      const backend = network.backend;
-      const last = network.layers.length - 1;
-      const outputs = network.layers[last].outputSize;
-      const direct: (Tensor | null)[] = network.layers.map((layer, l) =>
-        l === last ? null : randomFeedback(backend, [layer.outputSize, outputs], rng, options),
-      );
-      return {
-        name: 'directRandomTargetProjection',
-        feedbackWeights: 'fixed',
-        modulated: true,
-        teaches: () => true,
-        backward(ctx: BackwardContext) {
-          for (let l = last - 1; l >= 0; l--) {
-            const m = ctx.modulators[l]!;
-            backend.gemm(m, ctx.target, direct[l]!, { transB: true });
-            backend.mul(ctx.deltas[l], m, ctx.cache.derivative[l]!);
-          }
-        },
-        feedback: () => feedbackList(direct, 'direct'),
-        dispose() {
-          for (const t of direct) t?.dispose();
-        },
-      };
+      // the target y*, not the error: no error reaches the hidden layers
+      return bindDirectProjection('directRandomTargetProjection', network, rng, options, (ctx) => ctx.target);
     },
   };
 }

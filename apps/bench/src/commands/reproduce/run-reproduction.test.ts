@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCpuBackend } from '@rfa/backend-cpu';
-import { checkAborted, defineExperiment } from '@rfa/experiments';
+import { defineExperiment } from '@rfa/experiments';
+import { checkAborted } from '@rfa/experiments/internal';
 import { describe, expect, it, vi } from 'vitest';
 import { epochLine, runReproduction } from './run-reproduction.js';
 
