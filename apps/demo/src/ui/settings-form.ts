@@ -125,7 +125,9 @@ export class SettingsForm {
               const missing = unshippedDatasets(x);
               // listed, but marked: resolveRun refuses it with the reason
               const text = missing.length ? `${x.title} (needs ${missing.join(', ')}: bench only)` : x.title;
-              return el('option', { value: x.id, selected: x.id === s.experiment, text });
+              const option = el('option', { value: x.id, selected: x.id === s.experiment, text });
+              if (missing.length) option.dataset.benchOnly = missing.join(', ');
+              return option;
             }),
           ),
           `In this demo: ${exp.browser.note}`,
