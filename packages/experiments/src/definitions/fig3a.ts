@@ -23,19 +23,7 @@ const RULE_KEYS = [
   'drtp',
 ] as const;
 // every rule whose hidden→output layer has feedback of W's shape (DFA and DRTP: the top D)
-const FEEDBACK_RULES = [
-  'fa',
-  'fa-sparse50',
-  'fa-coarse-derivative',
-  'dfa',
-  'sign-symmetry',
-  'kolen-pollack',
-  'usf',
-  'brsf',
-  'frsf',
-  'weight-mirror',
-  'drtp',
-];
+const FEEDBACK_RULES = RULE_KEYS.filter((k) => k !== 'bp' && k !== 'shallow');
 const positive = z.number().positive();
 const count = z.number().int().positive();
 
