@@ -5,11 +5,21 @@ import { fig3aFashion } from './definitions/fig3a-fashion.js';
 import { fig3d } from './definitions/fig3d.js';
 import { fig4 } from './definitions/fig4.js';
 import { fig5 } from './definitions/fig5.js';
+import { rules784500 } from './definitions/rules-784-500-10.js';
 import { ConfigError } from './errors.js';
 import type { Experiment } from './experiment.js';
 
 /** Every experiment, by id, in the paper's order (then those beyond it): the one list the bench and the demo read. */
-export const EXPERIMENTS = { fig2, fig3a, fig3d, fig4, fig5, figS6, 'fig3a-fashion': fig3aFashion } as const;
+export const EXPERIMENTS = {
+  fig2,
+  fig3a,
+  fig3d,
+  fig4,
+  fig5,
+  figS6,
+  'fig3a-fashion': fig3aFashion,
+  'rules-784-500-10': rules784500,
+} as const;
 
 /** An id of `EXPERIMENTS`. */
 export type ExperimentId = keyof typeof EXPERIMENTS;

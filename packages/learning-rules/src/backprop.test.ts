@@ -33,7 +33,7 @@ async function gradientError(
   const x = randomArray(rng, [batch, sizes[0]], -1, 1);
   const y =
     loss === 'mse' ? randomArray(rng, [batch, sizes[3]], -0.5, 0.5) : new Float32Array(batch * sizes[3]);
-  if (loss === 'softmax-ce') for (let r = 0; r < batch; r++) y[r * sizes[3] + rng.int(sizes[3])] = 1;
+  if (loss !== 'mse') for (let r = 0; r < batch; r++) y[r * sizes[3] + rng.int(sizes[3])] = 1;
   const ref: RefLayer[] = net.layers.map((l) => ({
     w: Float64Array.from(l.weights.readSync()),
     b: Float64Array.from(l.bias.readSync()),
@@ -81,6 +81,8 @@ describe('backprop: finite-difference gradient checks (CPU backend)', () => {
     ['tanh', 'softmax', 'softmax-ce'],
     ['logistic', 'softmax', 'softmax-ce'],
     ['relu', 'softmax', 'softmax-ce'],
+    ['logistic', 'logistic', 'sigmoid-ce'],
+    ['tanh', 'logistic', 'sigmoid-ce'],
   ];
   for (const [hidden, output, loss] of cases) {
     it(`${hidden} hidden, ${output} output, ${loss}`, async () => {

@@ -23,7 +23,7 @@ export interface BackwardContext {
    * the hidden layers it teaches.
    */
   deltas: Tensor[];
-  /** The raw output error `e = y* − y` ([batch, outputs]; for softmax-ce, `y* − softmax`). */
+  /** The raw output error `e = y* − y` ([batch, outputs]; for softmax-ce, `y* − softmax`; for sigmoid-ce, `y* − σ(a)`). */
   outputError: Tensor;
   /**
    * Per hidden layer, a [batch, units] buffer for the signal that arrives before the layer's

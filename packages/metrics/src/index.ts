@@ -15,5 +15,6 @@ export {
   tensorNormalisedSquaredError,
   tensorPerNeuronAngles,
 } from './tensor-metrics.js';
+export { updateAngle } from './update-angle.js';
 export { matrixAngleToTranspose, perNeuronAngles } from './weight-angles.js';
 export { type WelchTTestResult, welchTTest } from './welch-t-test.js';

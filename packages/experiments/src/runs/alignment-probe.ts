@@ -1,7 +1,7 @@
 import type { Trainer } from '@rfa/learning-rules';
 import { angleDegrees, pseudoInverse } from '@rfa/metrics';
 import { feedbackGeometry } from './feedback-geometry.js';
-import { alignmentCondition, finiteMean, signalAngle } from './signals.js';
+import { alignmentCondition, finiteMean, signalAngle, weightUpdateAngle } from './signals.js';
 
 /** The alignment metrics a probe records, in the order reports list them (after the loss metric). */
 export const ALIGNMENT_METRICS = [
@@ -16,6 +16,13 @@ export const ALIGNMENT_METRICS = [
   'normRatio',
   'normRatio1',
 ] as const;
+
+/**
+ * The update angles a probe records when asked (`updateAngles: true`): the rule's step for the
+ * top hidden layer's incoming W against backprop's (`updateAngle`), and for the layer below
+ * (`updateAngle1`), averaged over each evaluation window.
+ */
+export const UPDATE_ANGLE_METRICS = ['updateAngle', 'updateAngle1'] as const;
 
 /** Per-step angles kept for the sliding-window spread (the paper's Fig. 2b band: 10 examples). */
 const RECENT = 10;
@@ -34,6 +41,7 @@ const RECENT = 10;
  */
 export class AlignmentProbe {
   private readonly windows: number[][] = [[], []];
+  private readonly updateWindows: number[][] = [[], []];
   private readonly recent: number[] = [];
   private condition: number[] = [];
   private feedbackTop: Float32Array | null | undefined;
@@ -42,6 +50,8 @@ export class AlignmentProbe {
   constructor(
     /** Take the (costlier) eᵀWBe on steps where this is true. */
     private readonly conditionDue: (step: number) => boolean,
+    /** Also record `UPDATE_ANGLE_METRICS` (two more readbacks and a Gram matrix a step). */
+    private readonly options: { updateAngles?: boolean } = {},
   ) {}
 
   private hiddenLayers(t: Trainer): number[] {
@@ -86,6 +96,8 @@ export class AlignmentProbe {
       const angle = await signalAngle(t, layers[i]);
       if (angle === null) continue;
       this.windows[i].push(angle);
+      if (this.options.updateAngles)
+        this.updateWindows[i].push((await weightUpdateAngle(t, layers[i])) ?? Number.NaN);
       if (i === 0) {
         this.recent.push(angle);
         if (this.recent.length > RECENT) this.recent.shift();
@@ -121,9 +133,14 @@ export class AlignmentProbe {
       deltaAngleSd10: sd,
       normRatio: top.normRatio,
       normRatio1: below.normRatio,
+      ...(this.options.updateAngles
+        ? { updateAngle: finiteMean(this.updateWindows[0]), updateAngle1: finiteMean(this.updateWindows[1]) }
+        : {}),
     };
-    this.windows[0] = [];
-    this.windows[1] = [];
+    for (const w of [this.windows, this.updateWindows]) {
+      w[0] = [];
+      w[1] = [];
+    }
     this.condition = [];
     return point;
   }

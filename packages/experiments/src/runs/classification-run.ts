@@ -1,10 +1,10 @@
 import { Batcher, type BatcherState, type Dataset } from '@rfa/datasets';
 import { createNetwork, type Initializer, type LayerConfig, type Network } from '@rfa/layers';
-import { createTrainer, type RuleFactory, type Trainer } from '@rfa/learning-rules';
+import { createTrainer, type Loss, type RuleFactory, type Trainer } from '@rfa/learning-rules';
 import { Rng } from '@rfa/tensor';
 import { train } from '@rfa/train';
 import type { RuleRun } from '../types.js';
-import { ALIGNMENT_METRICS, AlignmentProbe } from './alignment-probe.js';
+import { ALIGNMENT_METRICS, AlignmentProbe, UPDATE_ANGLE_METRICS } from './alignment-probe.js';
 import { Curves, finiteOnly } from './curves.js';
 import { finishTrainerRun, trainEvents } from './finish.js';
 import type { RunContext } from './run-context.js';
@@ -17,6 +17,8 @@ export interface ClassificationRunOptions {
   layers: LayerConfig[];
   init: Initializer;
   rule: RuleFactory;
+  /** The loss (default 'mse'); 'sigmoid-ce' needs logistic outputs. */
+  loss?: Loss;
   learningRate: number;
   /** Multiplies the learning rate from the second epoch on (default 1: constant). */
   laterEpochsFactor?: number;
@@ -29,6 +31,8 @@ export interface ClassificationRunOptions {
   seed: number;
   /** Measure the delta angle on every k-th step (it costs two small readbacks). */
   angleEvery?: number;
+  /** Also record the angle between the rule's weight update and backprop's (`UPDATE_ANGLE_METRICS`), on the same steps as the delta angle. */
+  updateAngles?: boolean;
   /** Keep this many first-layer units' incoming weights as images at the end (Supplementary Fig. 5). */
   receptiveFields?: number;
 }
@@ -63,7 +67,7 @@ export async function classificationRun(o: ClassificationRunOptions, ctx: RunCon
   const rng = new Rng(o.seed);
   const network = createNetwork(ctx.backend, { rng, init: o.init, layers: o.layers });
   const trainer = createTrainer(network, o.rule, {
-    loss: 'mse',
+    loss: o.loss ?? 'mse',
     learningRate: o.learningRate,
     weightDecay: o.weightDecay,
     rng,
@@ -81,10 +85,10 @@ export async function classificationRun(o: ClassificationRunOptions, ctx: RunCon
     const saved = await resumeTrainer(ctx, trainer, parts);
     if (saved) batcher.setState(saved.batcher as BatcherState);
     const epochsDone = Math.floor(trainer.steps / perEpoch);
-    const metrics = ['testError', ...ALIGNMENT_METRICS];
+    const metrics = ['testError', ...ALIGNMENT_METRICS, ...(o.updateAngles ? UPDATE_ANGLE_METRICS : [])];
     const curves = new Curves(metrics, ctx, saved?.curves as Record<string, (number | null)[]> | undefined);
     const angleEvery = o.angleEvery ?? 10;
-    const probe = new AlignmentProbe(() => true);
+    const probe = new AlignmentProbe(() => true, { updateAngles: o.updateAngles });
     probe.restore(saved?.probe as { recent?: number[] } | undefined);
     const perEval = Math.ceil(perEpoch / o.evaluationsPerEpoch);
     const position = (step: number) => {

@@ -3,7 +3,7 @@ import { createNetwork, zerosInit } from '@rfa/layers';
 import { createTrainer, feedbackAlignment } from '@rfa/learning-rules';
 import { Rng } from '@rfa/tensor';
 import { describe, expect, it } from 'vitest';
-import { alignmentCondition, finiteMean, signalAngle } from './signals.js';
+import { alignmentCondition, finiteMean, signalAngle, weightUpdateAngle } from './signals.js';
 
 const backend = createCpuBackend({ kernels: 'js' });
 
@@ -35,6 +35,17 @@ describe('signal measurements, hand-worked on a 2-2-2 linear net with W = I and 
     // rows: x = (1, 0) with y* = 0 → e = (−1, 0), B e = (0, −1): 90°; x = (1, 1), y* = 0 → e = (−1, −1), B e = e: 0°
     t.step(Float32Array.from([1, 0, 1, 1]), new Float32Array(4), 2);
     expect(await signalAngle(t, 0)).toBeCloseTo(45, 10);
+  });
+
+  it('weightUpdateAngle compares the rule’s update of W0 with backprop’s over the batch', async () => {
+    const { t } = trainer();
+    t.step(Float32Array.from([1, 0, 1, 1]), new Float32Array(4), 2);
+    // FA: Σ δ xᵀ = (0, −1)ᵀ(1, 0) + (−1, −1)ᵀ(1, 1) = [[−1, −1], [−2, −1]]
+    // BP: (−1, 0)ᵀ(1, 0) + (−1, −1)ᵀ(1, 1) = [[−2, −1], [−1, −1]]; dot 6, norms √7 → acos(6/7)
+    expect(await weightUpdateAngle(t, 0)).toBeCloseTo((Math.acos(6 / 7) * 180) / Math.PI, 4);
+    expect((Math.acos(6 / 7) * 180) / Math.PI).toBeCloseTo(31.0027, 4);
+    // the output layer's update is backprop's for FA: the same δ and inputs
+    expect(await weightUpdateAngle(t, 1)).toBe(0);
   });
 
   it('alignmentCondition is eᵀ W B e per example', async () => {

@@ -1,5 +1,5 @@
 import type { Trainer } from '@rfa/learning-rules';
-import { rowAngles } from '@rfa/metrics';
+import { rowAngles, updateAngle } from '@rfa/metrics';
 
 /** Mean of the finite values, NaN when there are none. */
 export function finiteMean(xs: ArrayLike<number>): number {
@@ -27,6 +27,24 @@ export async function signalAngle(t: Trainer, layer: number): Promise<number | n
     : [await delta.read(), await t.lastStep.backpropDeltas[layer].read()];
   const [rows, cols] = delta.shape;
   return finiteMean(rowAngles(a, b, rows, cols));
+}
+
+/**
+ * The angle between the rule's update of layer `layer`'s W on the last step and backprop's on
+ * the same state: `δᵀX` against `δ_BPᵀX` over the batch (X the layer's inputs; bias and weight
+ * decay aside, see `updateAngle`). Null when the rule does not teach the layer. Needs
+ * trackBackprop.
+ */
+export async function weightUpdateAngle(t: Trainer, layer: number): Promise<number | null> {
+  const delta = t.lastStep.deltas[layer];
+  if (!delta) return null;
+  const [a, b, x] = [
+    await delta.read(),
+    await t.lastStep.backpropDeltas[layer].read(),
+    await t.lastStep.cache.layerInput(layer).read(),
+  ];
+  const [rows, units] = delta.shape;
+  return updateAngle(a, b, x, rows, units, x.length / rows);
 }
 
 /**

@@ -32,13 +32,13 @@ function refForward(layers: RefLayer[], x: ArrayLike<number>): Float64Array {
   return h;
 }
 
-/** Mean loss over a batch in float64: ½Σe² (mse) or −Σ y* log p (softmax-ce). */
+/** Mean loss over a batch in float64: ½Σe² (mse), −Σ y* log p (softmax-ce) or −Σ [y* log y + (1 − y*) log(1 − y)] (sigmoid-ce). */
 export function refLoss(
   layers: RefLayer[],
   xs: Float32Array,
   ys: Float32Array,
   batch: number,
-  loss: 'mse' | 'softmax-ce',
+  loss: 'mse' | 'softmax-ce' | 'sigmoid-ce',
 ): number {
   const nIn = layers[0].in;
   const nOut = layers[layers.length - 1].out;
@@ -47,7 +47,9 @@ export function refLoss(
     const y = refForward(layers, xs.subarray(r * nIn, (r + 1) * nIn));
     for (let k = 0; k < nOut; k++) {
       const t = ys[r * nOut + k];
-      total += loss === 'mse' ? 0.5 * (t - y[k]) ** 2 : t > 0 ? -t * Math.log(y[k]) : 0;
+      if (loss === 'mse') total += 0.5 * (t - y[k]) ** 2;
+      else if (loss === 'softmax-ce') total += t > 0 ? -t * Math.log(y[k]) : 0;
+      else total -= t * Math.log(y[k]) + (1 - t) * Math.log(1 - y[k]);
     }
   }
   return total / batch;
