@@ -9,6 +9,8 @@ const METRIC_FORMAT: Record<string, (v: number) => string> = {
   deltaAngle1: (v) => `${v.toFixed(1)}°`,
   weightAngle1: (v) => `${v.toFixed(1)}°`,
   pinvAngle: (v) => `${v.toFixed(1)}°`,
+  updateAngle: (v) => `${v.toFixed(1)}°`,
+  updateAngle1: (v) => `${v.toFixed(1)}°`,
   eWBePositive: (v) => `${(100 * v).toFixed(1)}%`,
   phase1Drop: (v) => `${(100 * v).toFixed(1)}%`,
   phase2Drop: (v) => `${(100 * v).toFixed(1)}%`,

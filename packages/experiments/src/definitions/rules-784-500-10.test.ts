@@ -29,6 +29,9 @@ describe('rules-784-500-10: every rule with feedback, side by side', () => {
     expect(Object.keys(rules784500.rules)).toEqual(SIDE_BY_SIDE_RULES);
     expect(rules784500.layerWidths(rules784500.defaults)).toEqual([784, 500, 10]);
     expect(rules784500.defaults.batchSize).toBe(128);
+    // every variant the registry names has a description of what it changes
+    for (const k of SIDE_BY_SIDE_RULES.filter((r) => !(r in RULES)))
+      expect(rules784500.rules[k].description, k).toMatch(/^FA with /);
   });
 
   it('runs every rule on a tiny set: backprop’s update angle is 0, every other rule’s positive', async () => {
