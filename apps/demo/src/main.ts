@@ -149,12 +149,12 @@ function onUpdate(u: RunUpdate): void {
   }
   for (const p of u.points) {
     const mean = seedPoints.add(p.rule, p.seed, p.point);
-    charts.add(p.rule, mean);
     readout.add(p.rule, p.seed, p.point);
     headline.add(p.rule, mean);
     diagram.update(p.rule, mean);
     curvesReady = true;
   }
+  if (u.points.length > 0) charts.update(seedPoints);
   if (u.progress) {
     progress.max = u.progress.total;
     progress.value = u.progress.done;
@@ -211,7 +211,7 @@ async function start(): Promise<void> {
     history.replaceState(null, '', `?${query}`);
     share.value = location.href;
     const exp = getExperiment(settings.experiment);
-    charts.reset(exp, run.rules, exp.xUnit, settings.seeds);
+    charts.reset(exp, settings.seeds);
     readout.reset(run.rules, settings.seeds);
     preview(settings, true);
     seedPoints = new SeedPoints();
@@ -266,7 +266,7 @@ $('reset').addEventListener('click', async () => {
   await worker.stop();
   setRunning(false);
   form.load(defaultSettings(form.read().experiment));
-  charts.reset(null, [], 'step');
+  charts.reset(null);
   chartsHint();
   readout.reset([]);
   previewForm();

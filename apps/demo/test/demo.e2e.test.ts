@@ -1,27 +1,15 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createCpuBackend } from '@rfa/backend-cpu';
-import { chromiumSkipReason, launchChromium } from '@rfa/browser-testing';
 import { getExperiment, measureSpeed, runExperiment } from '@rfa/experiments';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { resolveRun } from '../src/app/run-settings.js';
 import { decodeSettings } from '../src/app/url-state.js';
 import { formatNumber } from '../src/ui/dom.js';
-import { serveStatic } from './static-server.js';
+import { demoPages, demoSkipReason, shots } from './demo-page.js';
 
-const app = fileURLToPath(new URL('..', import.meta.url));
-const dist = join(app, 'dist');
-const shots = join(app, 'test-results');
-
-const skip =
-  chromiumSkipReason() ??
-  (!existsSync(join(dist, 'index.html'))
-    ? 'apps/demo/dist is missing: run the build first (turbo run build does)'
-    : undefined);
+const skip = demoSkipReason();
 if (skip) console.warn(`demo end-to-end tests skipped: ${skip}`);
 
 /** Records every long task (> 50 ms) of the page's main thread from the first script on. */
@@ -56,31 +44,10 @@ function expectNoLongTask(label: string, tasks: number[]): void {
 describe.skipIf(skip !== undefined)(
   `the demo in headless Chromium${skip ? ` — skipped: ${skip}` : ''}`,
   () => {
-    let server: Server;
-    let url: string;
-    let context: BrowserContext;
-    let close: () => Promise<void>;
+    const pages = demoPages({ gpu: true, viewport: { width: 1280, height: 1000 }, init: LONG_TASKS });
+    const open = (query = '') => pages.open(query);
     let shared: { link: string; first: string } | null = null;
     let mnistPage: Page | null = null;
-
-    beforeAll(async () => {
-      mkdirSync(shots, { recursive: true });
-      ({ url, server } = await serveStatic(dist));
-      ({ context, close } = await launchChromium({ gpu: true, viewport: { width: 1280, height: 1000 } }));
-      await context.addInitScript(LONG_TASKS);
-    });
-
-    afterAll(async () => {
-      await close?.();
-      server?.close();
-    });
-
-    async function open(query = ''): Promise<Page> {
-      const page = await context.newPage();
-      page.on('pageerror', (e) => console.warn(`[page error] ${e.message}`));
-      await page.goto(`${url}${query ? `?${query}` : ''}`);
-      return page;
-    }
 
     const cell = (page: Page, rule: string, metric: string) =>
       page.locator(`#readout tr[data-rule="${rule}"] td[data-metric="${metric}"]`).textContent();
@@ -158,7 +125,7 @@ describe.skipIf(skip !== undefined)(
     it('a shared URL reproduces the run: the same first numbers, in the page and in Node', async () => {
       expect(shared).not.toBeNull();
       const { link, first } = shared as { link: string; first: string };
-      const page = await context.newPage();
+      const page = await pages.context().newPage();
       await page.goto(link);
       await expect
         .poll(async () => (await cell(page, 'fa', 'first'))?.split(', ').length, { timeout: 60_000 })

@@ -1,19 +1,9 @@
-import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromiumSkipReason, launchChromium } from '@rfa/browser-testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveStatic } from './static-server.js';
+import { describe, expect, it } from 'vitest';
+import { demoPages, demoSkipReason } from './demo-page.js';
 
 // A page left training keeps a flat heap. Long: behind RFA_SOAK=1 (RFA_SOAK_MINUTES, default 10).
 const minutes = Number(process.env.RFA_SOAK_MINUTES ?? 10);
-const dist = join(fileURLToPath(new URL('..', import.meta.url)), 'dist');
-const skip =
-  process.env.RFA_SOAK !== '1'
-    ? 'a soak: set RFA_SOAK=1 to run it'
-    : (chromiumSkipReason() ??
-      (existsSync(join(dist, 'index.html')) ? undefined : 'apps/demo/dist is missing'));
+const skip = process.env.RFA_SOAK !== '1' ? 'a soak: set RFA_SOAK=1 to run it' : demoSkipReason();
 
 /** Bytes of the page and its worker, as the browser counts them (needs cross-origin isolation). */
 const MEASURE = () =>
@@ -22,25 +12,12 @@ const MEASURE = () =>
     .then((m) => m.bytes);
 
 describe.skipIf(skip !== undefined)(`the demo left training${skip ? ` — skipped: ${skip}` : ''}`, () => {
-  let server: Server;
-  let url: string;
-  let close: () => Promise<void>;
-  let context: Awaited<ReturnType<typeof launchChromium>>['context'];
-
-  beforeAll(async () => {
-    ({ url, server } = await serveStatic(dist));
-    ({ context, close } = await launchChromium({ gpu: true }));
-  });
-  afterAll(async () => {
-    await close?.();
-    server?.close();
-  });
+  const pages = demoPages({ gpu: true });
 
   it(
     `keeps a flat JS heap (page and worker) over ${minutes} minutes of MNIST training in WebGL2 mode, restarted whenever a run ends`,
     async () => {
-      const page = await context.newPage();
-      await page.goto(`${url}?experiment=fig3a&rules=bp,fa&backend=webgl2`);
+      const page = await pages.open('experiment=fig3a&rules=bp,fa&backend=webgl2');
       expect(await page.evaluate(() => globalThis.crossOriginIsolated)).toBe(true);
       // the run is on gpu.js in WebGL2 (SwiftShader here), not a CPU fallback
       await expect.poll(() => page.locator('#backend').textContent(), { timeout: 60_000 }).toMatch(/webgl2/i);
