@@ -1,5 +1,6 @@
 import 'uplot/dist/uPlot.min.css';
 import './styles.css';
+import workerUrl from 'virtual:demo-worker-url';
 import { getExperiment, ruleStyle } from '@rfa/experiments';
 import * as Comlink from 'comlink';
 import { defaultSettings, type RunSettings, resolveRun } from './app/run-settings.js';
@@ -20,9 +21,8 @@ import { WeightTiles } from './ui/weight-tiles.js';
 import type { DemoWorkerApi, RunUpdate } from './worker/api.js';
 
 // The page only wires: training, models and numbers live in the worker and the packages.
-const worker = Comlink.wrap<DemoWorkerApi>(
-  new Worker(new URL('./worker/demo-worker.ts', import.meta.url), { type: 'module' }),
-);
+// the worker is a chunk of the page's build, sharing its packages' code (scripts/worker-chunk.ts)
+const worker = Comlink.wrap<DemoWorkerApi>(new Worker(workerUrl, { type: 'module' }));
 const dataUrl = new URL('./', document.baseURI).href;
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 

@@ -9,7 +9,7 @@ import { serveStatic } from './static-server.js';
 
 const app = fileURLToPath(new URL('..', import.meta.url));
 /** The built app the end-to-end suites drive. */
-export const dist = join(app, 'dist');
+const dist = join(app, 'dist');
 /** Where the suites put their screenshots. */
 export const shots = join(app, 'test-results');
 
