@@ -179,6 +179,54 @@ describe.skipIf(skip !== undefined)(
       await page.screenshot({ path: join(shots, 'fig3a-mnist.png'), fullPage: true });
     });
 
+    it('draw a "1" with the keyboard: Tab-reachable pad, arrows move the cursor, Space paints, a guess comes back; Delete clears', async () => {
+      const page = mnistPage as Page;
+      const pad = page.locator('#pad canvas.pad');
+      await pad.scrollIntoViewIfNeeded();
+      expect(await pad.getAttribute('tabindex')).toBe('0');
+      expect(await pad.getAttribute('aria-describedby')).toBe('pad-keys');
+      expect(await page.locator('#pad-keys').textContent()).toMatch(/arrow keys.*Space.*Enter.*Delete/);
+      await pad.focus();
+      const cursor = page.locator('.pad-cursor');
+      expect(await cursor.isVisible()).toBe(true);
+      const where = () => cursor.evaluate((c: HTMLElement) => [c.style.left, c.style.top]);
+      const start = await where();
+      // a vertical bar from 5 steps above the middle to 5 below
+      for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowUp');
+      expect(await where()).not.toEqual(start);
+      await page.keyboard.press('Space');
+      expect(await cursor.evaluate((c) => c.classList.contains('down'))).toBe(true);
+      for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Space'); // the pen lifts: the networks are asked
+      await expect.poll(() => page.locator('.guess').count(), { timeout: 30_000 }).toBe(2);
+      const ink = await page.locator('canvas.preview').evaluate((c: HTMLCanvasElement) => {
+        const data = c.getContext('2d')!.getImageData(0, 0, 28, 28).data;
+        let mass = 0;
+        let sx = 0;
+        for (let i = 0; i < 784; i++) {
+          mass += data[i * 4] / 255;
+          sx += (data[i * 4] / 255) * ((i % 28) + 0.5);
+        }
+        return { mass, cx: sx / mass };
+      });
+      expect(ink.mass).toBeGreaterThan(20);
+      expect(Math.abs(ink.cx - 14)).toBeLessThan(1);
+      const top = await page
+        .locator('.guess')
+        .evaluateAll((gs) =>
+          gs.map((g) =>
+            [...g.querySelectorAll('ol.top3 li')].map((li) => li.getAttribute('data-digit')).join(''),
+          ),
+        );
+      console.log(`"1" drawn by keyboard: top three ${top.join(' / ')} (bp, fa)`);
+      for (const t of top) expect(t).toMatch(/^[0-9]{3}$/);
+      expect(top.some((t) => t.includes('1'))).toBe(true);
+      await page.locator('#pad').screenshot({ path: join(shots, 'digit-keyboard.png') });
+      await page.keyboard.press('Delete');
+      expect(await page.locator('.guess').count()).toBe(0);
+      expect(await page.locator('.pad-prompt').isVisible()).toBe(true);
+    });
+
     it('draw a small "7" off-centre: the networks get it centred and scaled as MNIST is, and each names its top three', async () => {
       const page = mnistPage as Page;
       const pad = page.locator('#pad canvas.pad');
