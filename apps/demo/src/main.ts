@@ -5,7 +5,6 @@ import { getExperiment, ruleStyle } from '@rfa/experiments';
 import * as Comlink from 'comlink';
 import { defaultSettings, type RunSettings, resolveRun } from './app/run-settings.js';
 import { SeedPoints } from './app/seed-points.js';
-import { checkShipped } from './app/shipped-datasets.js';
 import { decodeSettings, encodeSettings } from './app/url-state.js';
 import { CurveCharts } from './ui/curve-charts.js';
 import { DigitPad } from './ui/digit-pad.js';
@@ -129,14 +128,14 @@ function setRunning(on: boolean): void {
 
 function onUpdate(u: RunUpdate): void {
   if (u.loading) {
-    const { file, index, files, received, total } = u.loading;
+    const { dataset, file, index, files, received, total } = u.loading;
     const share = Number.isFinite(total) ? received / total : Number.NaN;
     if (Number.isFinite(share)) {
       progress.max = 1;
       progress.value = share;
     } else progress.removeAttribute('value');
-    status.textContent = `loading MNIST: file ${index} of ${files} (${file})${Number.isFinite(share) ? `, ${Math.round(share * 100)}%` : ''}`;
-    progress.setAttribute('aria-label', 'MNIST download progress');
+    status.textContent = `loading ${dataset}: file ${index} of ${files} (${file})${Number.isFinite(share) ? `, ${Math.round(share * 100)}%` : ''}`;
+    progress.setAttribute('aria-label', `${dataset} download progress`);
   }
   // after the download's line: a run's status in the same message wins
   if (u.status) status.textContent = u.status;
@@ -206,7 +205,6 @@ async function start(): Promise<void> {
   try {
     settings = form.read();
     const run = resolveRun(settings);
-    checkShipped(getExperiment(settings.experiment));
     const query = encodeSettings(settings, run.config, run.rules);
     history.replaceState(null, '', `?${query}`);
     share.value = location.href;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createCpuBackend } from '@rfa/backend-cpu';
@@ -342,6 +343,41 @@ describe.skipIf(skip !== undefined)(
         `fig3d over 2 seeds: final NSE bp ${await cell(page, 'bp', 'nse')}, fa ${await cell(page, 'fa', 'nse')}`,
       );
       await nse.screenshot({ path: join(shots, 'fig3d-seed-band.png') });
+      await page.close();
+    });
+
+    it('Fashion-MNIST (fig3a-fashion): fetched when chosen, with its progress bar, and its test error falls', async () => {
+      const page = await open('experiment=fig3a-fashion&rules=bp,fa');
+      const statuses = new Set<string>();
+      await expect
+        .poll(
+          async () => {
+            const s = (await page.locator('#status').textContent()) ?? '';
+            statuses.add(s.replace(/, \d+%$/, ''));
+            return value(page, 'fa', 'testError');
+          },
+          { timeout: 240_000, interval: 100 },
+        )
+        .toBeLessThan(0.5);
+      const loading = [...statuses].filter((s) => s.startsWith('loading Fashion-MNIST: file'));
+      console.log(`fig3a-fashion: ${loading.length} download lines seen, e.g. '${loading.at(-1)}'`);
+      expect(loading.length).toBeGreaterThan(0);
+      for (const s of loading)
+        expect(s).toMatch(/^loading Fashion-MNIST: file ([1-9]|10) of 10 \(\d\.json\.gz\)$/);
+      // the first evaluation (untrained, near chance: 90% error) and the latest
+      const [json] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('#download-json').click(),
+      ]);
+      const curves = JSON.parse(readFileSync((await json.path()) as string, 'utf8'));
+      const testError = curves.charts.find((c: { metric: string }) => c.metric === 'testError');
+      const fa = testError.lines.find((l: { rule: string }) => l.rule === 'fa') as { y: number[] };
+      console.log(
+        `fig3a-fashion: fa test error ${fa.y.map((v) => (v * 100).toFixed(1)).join(' → ')}%; bp ${await cell(page, 'bp', 'testError')}`,
+      );
+      expect(fa.y[0]).toBeGreaterThan(0.7);
+      expect(fa.y.at(-1)).toBeLessThan(fa.y[0] - 0.3);
+      await page.screenshot({ path: join(shots, 'fig3a-fashion.png'), fullPage: true });
       await page.close();
     });
 

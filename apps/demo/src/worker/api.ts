@@ -27,7 +27,8 @@ export interface RunUpdate {
   points: { rule: string; seed: number; point: Record<string, number> }[];
   progress?: { done: number; total: number };
   /** While a data set downloads: the file, which of how many, and its bytes so far of the total (NaN: not known). */
-  loading?: { file: string; index: number; files: number; received: number; total: number };
+  /** A data set's download: its name ('Fashion-MNIST'), the file, which of how many, its bytes. */
+  loading?: { dataset: string; file: string; index: number; files: number; received: number; total: number };
   ends: RuleEnd[];
   /** First-layer weights of each rule as tile images (see `tileImage`). */
   tiles?: { rule: string; units: number; image: TileImage }[];

@@ -3,6 +3,7 @@
 import type { Dataset } from '@rfa/datasets';
 import {
   DATASETS,
+  type DatasetId,
   type Experiment,
   type ExperimentData,
   experimentWork,
@@ -43,8 +44,12 @@ function loadData(exp: Experiment, dataUrl: string, out: UpdateBuffer): Promise<
     const seen: string[] = [];
     const onProgress = (p: DownloadProgress) => {
       if (!seen.includes(p.url)) seen.push(p.url);
-      const file = p.url.slice(p.url.lastIndexOf('/') + 1);
-      out.set({ loading: { file, index: seen.length, files, received: p.received, total: p.total } });
+      // <dataUrl>/<data set id>/<file>
+      const [id, file] = p.url.split('/').slice(-2);
+      const dataset = DATASETS[id as DatasetId]?.name ?? id;
+      out.set({
+        loading: { dataset, file, index: seen.length, files, received: p.received, total: p.total },
+      });
     };
     data = loadExperimentDataFromUrl(exp, dataUrl, { fetch: countingFetch(fetch, onProgress) }).catch(
       (err) => {
