@@ -300,5 +300,10 @@ $('spiking-section').hidden = true;
 chartsHint();
 preview(initial);
 if (fromLink) void start();
-// for tests and curious users: the worker's throughput probe
-Object.assign(globalThis, { rfaDemo: { measureSpeed: worker.measureSpeed.bind(worker) } });
+// for tests and curious users: the worker's throughput probe, and what its backend holds
+Object.assign(globalThis, {
+  rfaDemo: {
+    measureSpeed: worker.measureSpeed.bind(worker),
+    backendMemory: worker.backendMemory.bind(worker),
+  },
+});

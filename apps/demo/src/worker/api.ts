@@ -48,6 +48,18 @@ export interface TestStrip {
   guesses: { rule: string; guess: number }[][];
 }
 
+/**
+ * What the run's backend holds now (`Backend.memory()`): live tensors, and for the GPU
+ * backend the device's storage objects and the textures its WebGL context holds (null where
+ * it has none to count: the CPU backend, WebGPU).
+ */
+export interface BackendHoldings {
+  mode: string;
+  tensors: number;
+  deviceBuffers: number | null;
+  glTextures: number | null;
+}
+
 /** The worker's surface, called from the page through comlink. */
 export interface DemoWorkerApi {
   /** Starts a run; `onUpdate` receives its progress. Resolves when it has started. */
@@ -62,6 +74,8 @@ export interface DemoWorkerApi {
   guess(pixels: Float32Array): Promise<RuleGuess[]>;
   /** The first `count` test images (784 values each), their labels and each network's guess; null before a data set with images has loaded. */
   strip(count: number): Promise<TestStrip | null>;
+  /** What the current run's backend holds (null before the first run): a soak reads it for leaks. */
+  backendMemory(): BackendHoldings | null;
   /** Throughput of the CPU backend on `threads` threads (default 1). */
   measureSpeed(o: SpeedOptions & { threads?: number }): Promise<SpeedResult>;
 }
