@@ -11,11 +11,13 @@ import {
   CPU_TOLERANCE,
 } from './types.js';
 import { updateProjectCases } from './update-project-cases.js';
+import { viewCases } from './view-cases.js';
 
 /** Every case of the suite, in a stable order. Framework-free: each case throws on failure. */
 export function conformanceCases(options: ConformanceOptions = {}): ConformanceCase[] {
   return [
     ...lifecycleCases(),
+    ...viewCases(),
     ...elementwiseCases(),
     ...rowsCases(),
     ...activationCases(),
