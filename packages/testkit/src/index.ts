@@ -4,3 +4,4 @@ export { expectClose, expectEqual, MismatchError, type Tolerance } from './expec
 export { ELEMENTWISE_SHAPES, GEMM_LARGE, GEMM_SIZES, randomArray } from './fixtures.js';
 export { checkGradient, finiteDifferenceGradient, type GradientCheckResult } from './gradient-check.js';
 export * from './reference.js';
+export * from './reference-window.js';

@@ -12,6 +12,7 @@ import {
 } from './types.js';
 import { updateProjectCases } from './update-project-cases.js';
 import { viewCases } from './view-cases.js';
+import { windowCases } from './window-cases.js';
 
 /** Every case of the suite, in a stable order. Framework-free: each case throws on failure. */
 export function conformanceCases(options: ConformanceOptions = {}): ConformanceCase[] {
@@ -24,6 +25,7 @@ export function conformanceCases(options: ConformanceOptions = {}): ConformanceC
     ...randomCases(),
     ...gemmCases(options.large ?? true),
     ...updateProjectCases(options.large ?? true),
+    ...windowCases(options.large ?? true),
   ];
 }
 
