@@ -98,12 +98,18 @@ function im2colImage(geom: usize, cols: usize, x: usize): void {
   const C = slot(geom, GEOM_C);
   const kH = slot(geom, GEOM_KH);
   const kW = slot(geom, GEOM_KW);
+  const OH = slot(geom, GEOM_OH);
+  const OW = slot(geom, GEOM_OW);
+  const SH = slot(geom, GEOM_SH);
+  const SW = slot(geom, GEOM_SW);
+  const PT = slot(geom, GEOM_PT);
+  const PL = slot(geom, GEOM_PL);
   const run = kW * C;
   let o = cols;
-  for (let oy = 0; oy < slot(geom, GEOM_OH); oy++) {
-    const y0 = oy * slot(geom, GEOM_SH) - slot(geom, GEOM_PT);
-    for (let ox = 0; ox < slot(geom, GEOM_OW); ox++) {
-      const x0 = ox * slot(geom, GEOM_SW) - slot(geom, GEOM_PL);
+  for (let oy = 0; oy < OH; oy++) {
+    const y0 = oy * SH - PT;
+    for (let ox = 0; ox < OW; ox++) {
+      const x0 = ox * SW - PL;
       const inside = x0 >= 0 && x0 + kW <= W;
       for (let ky = 0; ky < kH; ky++, o += (<usize>run) << 2) {
         const iy = y0 + ky;
@@ -134,13 +140,19 @@ function col2imImage(geom: usize, x: usize, cols: usize): void {
   const C = slot(geom, GEOM_C);
   const kH = slot(geom, GEOM_KH);
   const kW = slot(geom, GEOM_KW);
+  const OH = slot(geom, GEOM_OH);
+  const OW = slot(geom, GEOM_OW);
+  const SH = slot(geom, GEOM_SH);
+  const SW = slot(geom, GEOM_SW);
+  const PT = slot(geom, GEOM_PT);
+  const PL = slot(geom, GEOM_PL);
   const run = kW * C;
   memory.fill(x, 0, (<usize>(H * W * C)) << 2);
   let o = cols;
-  for (let oy = 0; oy < slot(geom, GEOM_OH); oy++) {
-    const y0 = oy * slot(geom, GEOM_SH) - slot(geom, GEOM_PT);
-    for (let ox = 0; ox < slot(geom, GEOM_OW); ox++) {
-      const x0 = ox * slot(geom, GEOM_SW) - slot(geom, GEOM_PL);
+  for (let oy = 0; oy < OH; oy++) {
+    const y0 = oy * SH - PT;
+    for (let ox = 0; ox < OW; ox++) {
+      const x0 = ox * SW - PL;
       const inside = x0 >= 0 && x0 + kW <= W;
       for (let ky = 0; ky < kH; ky++, o += (<usize>run) << 2) {
         const iy = y0 + ky;
@@ -166,13 +178,19 @@ function maxPoolImage(geom: usize, out: usize, argmax: usize, x: usize): void {
   const C = slot(geom, GEOM_C);
   const kH = slot(geom, GEOM_KH);
   const kW = slot(geom, GEOM_KW);
+  const OH = slot(geom, GEOM_OH);
+  const OW = slot(geom, GEOM_OW);
+  const SH = slot(geom, GEOM_SH);
+  const SW = slot(geom, GEOM_SW);
+  const PT = slot(geom, GEOM_PT);
+  const PL = slot(geom, GEOM_PL);
   let o: usize = 0;
-  for (let oy = 0; oy < slot(geom, GEOM_OH); oy++) {
-    const y0 = oy * slot(geom, GEOM_SH) - slot(geom, GEOM_PT);
+  for (let oy = 0; oy < OH; oy++) {
+    const y0 = oy * SH - PT;
     const ky0 = max(0, -y0);
     const ky1 = min(kH, H - y0);
-    for (let ox = 0; ox < slot(geom, GEOM_OW); ox++, o += (<usize>C) << 2) {
-      const x0 = ox * slot(geom, GEOM_SW) - slot(geom, GEOM_PL);
+    for (let ox = 0; ox < OW; ox++, o += (<usize>C) << 2) {
+      const x0 = ox * SW - PL;
       const kx0 = max(0, -x0);
       const kx1 = min(kW, W - x0);
       let c = 0;
@@ -217,12 +235,18 @@ function maxPoolBackwardImage(geom: usize, dx: usize, dy: usize, argmax: usize):
   const C = slot(geom, GEOM_C);
   const kH = slot(geom, GEOM_KH);
   const kW = slot(geom, GEOM_KW);
+  const OH = slot(geom, GEOM_OH);
+  const OW = slot(geom, GEOM_OW);
+  const SH = slot(geom, GEOM_SH);
+  const SW = slot(geom, GEOM_SW);
+  const PT = slot(geom, GEOM_PT);
+  const PL = slot(geom, GEOM_PL);
   memory.fill(dx, 0, (<usize>(H * W * C)) << 2);
   let o: usize = 0;
-  for (let oy = 0; oy < slot(geom, GEOM_OH); oy++) {
-    const y0 = oy * slot(geom, GEOM_SH) - slot(geom, GEOM_PT);
-    for (let ox = 0; ox < slot(geom, GEOM_OW); ox++) {
-      const x0 = ox * slot(geom, GEOM_SW) - slot(geom, GEOM_PL);
+  for (let oy = 0; oy < OH; oy++) {
+    const y0 = oy * SH - PT;
+    for (let ox = 0; ox < OW; ox++) {
+      const x0 = ox * SW - PL;
       for (let c = 0; c < C; c++, o += 4) {
         const t = load<f32>(argmax + o);
         if (!(t >= 0 && t < <f32>(kH * kW))) continue;
@@ -245,14 +269,20 @@ function avgPoolImage(geom: usize, out: usize, x: usize): void {
   const C = slot(geom, GEOM_C);
   const kH = slot(geom, GEOM_KH);
   const kW = slot(geom, GEOM_KW);
+  const OH = slot(geom, GEOM_OH);
+  const OW = slot(geom, GEOM_OW);
+  const SH = slot(geom, GEOM_SH);
+  const SW = slot(geom, GEOM_SW);
+  const PT = slot(geom, GEOM_PT);
+  const PL = slot(geom, GEOM_PL);
   const scale = <f32>1 / <f32>(kH * kW);
   let o = out;
-  for (let oy = 0; oy < slot(geom, GEOM_OH); oy++) {
-    const y0 = oy * slot(geom, GEOM_SH) - slot(geom, GEOM_PT);
+  for (let oy = 0; oy < OH; oy++) {
+    const y0 = oy * SH - PT;
     const iy0 = max(0, y0);
     const iy1 = min(H, y0 + kH);
-    for (let ox = 0; ox < slot(geom, GEOM_OW); ox++, o += (<usize>C) << 2) {
-      const x0 = ox * slot(geom, GEOM_SW) - slot(geom, GEOM_PL);
+    for (let ox = 0; ox < OW; ox++, o += (<usize>C) << 2) {
+      const x0 = ox * SW - PL;
       const ix0 = max(0, x0);
       const ix1 = min(W, x0 + kW);
       memory.fill(o, 0, (<usize>C) << 2);
@@ -276,15 +306,21 @@ function avgPoolBackwardImage(geom: usize, dx: usize, dy: usize): void {
   const C = slot(geom, GEOM_C);
   const kH = slot(geom, GEOM_KH);
   const kW = slot(geom, GEOM_KW);
+  const OH = slot(geom, GEOM_OH);
+  const OW = slot(geom, GEOM_OW);
+  const SH = slot(geom, GEOM_SH);
+  const SW = slot(geom, GEOM_SW);
+  const PT = slot(geom, GEOM_PT);
+  const PL = slot(geom, GEOM_PL);
   const scale = <f32>1 / <f32>(kH * kW);
   memory.fill(dx, 0, (<usize>(H * W * C)) << 2);
   let o = dy;
-  for (let oy = 0; oy < slot(geom, GEOM_OH); oy++) {
-    const y0 = oy * slot(geom, GEOM_SH) - slot(geom, GEOM_PT);
+  for (let oy = 0; oy < OH; oy++) {
+    const y0 = oy * SH - PT;
     const iy0 = max(0, y0);
     const iy1 = min(H, y0 + kH);
-    for (let ox = 0; ox < slot(geom, GEOM_OW); ox++, o += (<usize>C) << 2) {
-      const x0 = ox * slot(geom, GEOM_SW) - slot(geom, GEOM_PL);
+    for (let ox = 0; ox < OW; ox++, o += (<usize>C) << 2) {
+      const x0 = ox * SW - PL;
       const ix0 = max(0, x0);
       const ix1 = min(W, x0 + kW);
       for (let iy = iy0; iy < iy1; iy++) {

@@ -7,16 +7,17 @@ import type { WindowGeometry } from '@rfa/tensor';
 /** cols[(b, oy, ox), (ky, kx, c)] = x[b, oy·sH − padTop + ky, ox·sW − padLeft + kx, c], 0 in the padding. */
 export function im2col(cols: Float32Array, x: Float32Array, g: WindowGeometry): void {
   const { batch, height: H, width: W, channels: C, kernelHeight: kH, kernelWidth: kW } = g;
+  const { outHeight: OH, outWidth: OW, strideHeight: SH, strideWidth: SW, padTop: PT, padLeft: PL } = g;
   const rowLength = kH * kW * C;
   let row = 0;
   for (let b = 0; b < batch; b++) {
-    for (let oy = 0; oy < g.outHeight; oy++) {
-      for (let ox = 0; ox < g.outWidth; ox++, row++) {
+    for (let oy = 0; oy < OH; oy++) {
+      for (let ox = 0; ox < OW; ox++, row++) {
         let o = row * rowLength;
         for (let ky = 0; ky < kH; ky++) {
-          const iy = oy * g.strideHeight - g.padTop + ky;
+          const iy = oy * SH - PT + ky;
           for (let kx = 0; kx < kW; kx++, o += C) {
-            const ix = ox * g.strideWidth - g.padLeft + kx;
+            const ix = ox * SW - PL + kx;
             if (iy < 0 || iy >= H || ix < 0 || ix >= W) cols.fill(0, o, o + C);
             else {
               const p = ((b * H + iy) * W + ix) * C;
@@ -32,15 +33,16 @@ export function im2col(cols: Float32Array, x: Float32Array, g: WindowGeometry): 
 /** x = 0, then every patch entry of cols added onto the pixel it came from. */
 export function col2im(x: Float32Array, cols: Float32Array, g: WindowGeometry): void {
   const { batch, height: H, width: W, channels: C, kernelHeight: kH, kernelWidth: kW } = g;
+  const { outHeight: OH, outWidth: OW, strideHeight: SH, strideWidth: SW, padTop: PT, padLeft: PL } = g;
   x.fill(0);
   let o = 0;
   for (let b = 0; b < batch; b++) {
-    for (let oy = 0; oy < g.outHeight; oy++) {
-      for (let ox = 0; ox < g.outWidth; ox++) {
+    for (let oy = 0; oy < OH; oy++) {
+      for (let ox = 0; ox < OW; ox++) {
         for (let ky = 0; ky < kH; ky++) {
-          const iy = oy * g.strideHeight - g.padTop + ky;
+          const iy = oy * SH - PT + ky;
           for (let kx = 0; kx < kW; kx++, o += C) {
-            const ix = ox * g.strideWidth - g.padLeft + kx;
+            const ix = ox * SW - PL + kx;
             if (iy < 0 || iy >= H || ix < 0 || ix >= W) continue;
             const p = ((b * H + iy) * W + ix) * C;
             for (let c = 0; c < C; c++) x[p + c] += cols[o + c];
@@ -53,13 +55,14 @@ export function col2im(x: Float32Array, cols: Float32Array, g: WindowGeometry): 
 
 /** out = window max per channel over the pixels of the image (padding never wins); argmax = ky·kW + kx of the first max. */
 export function maxPool(out: Float32Array, argmax: Float32Array, x: Float32Array, g: WindowGeometry): void {
-  const { height: H, width: W, channels: C, kernelHeight: kH, kernelWidth: kW } = g;
+  const { batch, height: H, width: W, channels: C, kernelHeight: kH, kernelWidth: kW } = g;
+  const { outHeight: OH, outWidth: OW, strideHeight: SH, strideWidth: SW, padTop: PT, padLeft: PL } = g;
   let o = 0;
-  for (let b = 0; b < g.batch; b++) {
-    for (let oy = 0; oy < g.outHeight; oy++) {
-      const y0 = oy * g.strideHeight - g.padTop;
-      for (let ox = 0; ox < g.outWidth; ox++, o += C) {
-        const x0 = ox * g.strideWidth - g.padLeft;
+  for (let b = 0; b < batch; b++) {
+    for (let oy = 0; oy < OH; oy++) {
+      const y0 = oy * SH - PT;
+      for (let ox = 0; ox < OW; ox++, o += C) {
+        const x0 = ox * SW - PL;
         for (let c = 0; c < C; c++) {
           let best = 0;
           let index = -1;
@@ -91,14 +94,15 @@ export function maxPoolBackward(
   argmax: Float32Array,
   g: WindowGeometry,
 ): void {
-  const { height: H, width: W, channels: C, kernelHeight: kH, kernelWidth: kW } = g;
+  const { batch, height: H, width: W, channels: C, kernelHeight: kH, kernelWidth: kW } = g;
+  const { outHeight: OH, outWidth: OW, strideHeight: SH, strideWidth: SW, padTop: PT, padLeft: PL } = g;
   dx.fill(0);
   let o = 0;
-  for (let b = 0; b < g.batch; b++) {
-    for (let oy = 0; oy < g.outHeight; oy++) {
-      const y0 = oy * g.strideHeight - g.padTop;
-      for (let ox = 0; ox < g.outWidth; ox++, o += C) {
-        const x0 = ox * g.strideWidth - g.padLeft;
+  for (let b = 0; b < batch; b++) {
+    for (let oy = 0; oy < OH; oy++) {
+      const y0 = oy * SH - PT;
+      for (let ox = 0; ox < OW; ox++, o += C) {
+        const x0 = ox * SW - PL;
         for (let c = 0; c < C; c++) {
           const index = argmax[o + c];
           const ky = Math.floor(index / kW);
@@ -115,14 +119,15 @@ export function maxPoolBackward(
 
 /** out = window sum per channel / (kH·kW); padding adds zeros. */
 export function avgPool(out: Float32Array, x: Float32Array, g: WindowGeometry): void {
-  const { height: H, width: W, channels: C, kernelHeight: kH, kernelWidth: kW } = g;
+  const { batch, height: H, width: W, channels: C, kernelHeight: kH, kernelWidth: kW } = g;
+  const { outHeight: OH, outWidth: OW, strideHeight: SH, strideWidth: SW, padTop: PT, padLeft: PL } = g;
   const scale = 1 / (kH * kW);
   let o = 0;
-  for (let b = 0; b < g.batch; b++) {
-    for (let oy = 0; oy < g.outHeight; oy++) {
-      const y0 = oy * g.strideHeight - g.padTop;
-      for (let ox = 0; ox < g.outWidth; ox++, o += C) {
-        const x0 = ox * g.strideWidth - g.padLeft;
+  for (let b = 0; b < batch; b++) {
+    for (let oy = 0; oy < OH; oy++) {
+      const y0 = oy * SH - PT;
+      for (let ox = 0; ox < OW; ox++, o += C) {
+        const x0 = ox * SW - PL;
         for (let c = 0; c < C; c++) {
           let s = 0;
           for (let iy = Math.max(y0, 0); iy < Math.min(y0 + kH, H); iy++) {
@@ -138,15 +143,16 @@ export function avgPool(out: Float32Array, x: Float32Array, g: WindowGeometry): 
 
 /** dx = 0, then dy / (kH·kW) added onto every pixel of each window. */
 export function avgPoolBackward(dx: Float32Array, dy: Float32Array, g: WindowGeometry): void {
-  const { height: H, width: W, channels: C, kernelHeight: kH, kernelWidth: kW } = g;
+  const { batch, height: H, width: W, channels: C, kernelHeight: kH, kernelWidth: kW } = g;
+  const { outHeight: OH, outWidth: OW, strideHeight: SH, strideWidth: SW, padTop: PT, padLeft: PL } = g;
   const scale = 1 / (kH * kW);
   dx.fill(0);
   let o = 0;
-  for (let b = 0; b < g.batch; b++) {
-    for (let oy = 0; oy < g.outHeight; oy++) {
-      const y0 = oy * g.strideHeight - g.padTop;
-      for (let ox = 0; ox < g.outWidth; ox++, o += C) {
-        const x0 = ox * g.strideWidth - g.padLeft;
+  for (let b = 0; b < batch; b++) {
+    for (let oy = 0; oy < OH; oy++) {
+      const y0 = oy * SH - PT;
+      for (let ox = 0; ox < OW; ox++, o += C) {
+        const x0 = ox * SW - PL;
         for (let iy = Math.max(y0, 0); iy < Math.min(y0 + kH, H); iy++) {
           for (let ix = Math.max(x0, 0); ix < Math.min(x0 + kW, W); ix++) {
             const p = ((b * H + iy) * W + ix) * C;

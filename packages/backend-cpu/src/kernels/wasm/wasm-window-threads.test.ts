@@ -10,7 +10,8 @@ import { WasmWindow, type WindowOpName } from './wasm-window.js';
 describe('the window ops split over the pool', () => {
   const kernels = createWasmKernels();
   const pool = new WasmPool(kernels, 2);
-  const threaded = new WasmWindow(pool);
+  // the default threshold keeps LeNet-sized jobs on one thread; split every job here
+  const threaded = new WasmWindow(pool, 1);
   const single = new WasmWindow(new WasmPool(kernels, 1));
   const { heap } = kernels;
   const rng = new Rng(5);

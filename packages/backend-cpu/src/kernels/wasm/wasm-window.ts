@@ -15,10 +15,12 @@ export type WindowOpName = keyof typeof WINDOW_OPS;
 
 /**
  * Batches whose op touches fewer floats than this run on one thread. The window ops
- * move about a float a nanosecond or two on one core, so 64 Ki floats is ~0.1 ms of
- * work, about where a wake-up and join (~10-50 µs) stops eating the second core's share.
+ * are memory-bound copies and sums (LeNet's layers at batch 128, ~2 Mi floats, take
+ * 0.1-1.7 ms on one core), and measured on a loaded two-core machine a second thread
+ * made every one of them slower (docs/ and the changeset have the numbers), so only
+ * jobs of 4 Mi floats (16 MiB) and more, several milliseconds of work, are split.
  */
-const THREAD_MIN_FLOATS = 65_536;
+export const THREAD_MIN_FLOATS = 4 * 1024 * 1024;
 
 /**
  * The window ops of asm/window.ts (SIMD runs over each window row), on whole images:
@@ -29,13 +31,17 @@ const THREAD_MIN_FLOATS = 65_536;
 export class WasmWindow {
   private block: { ptr: number; view: Int32Array } | null = null;
 
-  constructor(private readonly pool: WasmPool) {}
+  /** `minFloats`: the smallest job split over threads (tests lower it). */
+  constructor(
+    private readonly pool: WasmPool,
+    private readonly minFloats = THREAD_MIN_FLOATS,
+  ) {}
 
   /** `floats`: how many floats the op reads and writes per image (sizes its thread split). */
   run(op: WindowOpName, g: WindowGeometry, out: number, a: number, b: number, floats: number): void {
     const geom = this.geometry(g);
     const { pool } = this;
-    const parts = Math.min(pool.parts(g.batch * floats, THREAD_MIN_FLOATS), g.batch);
+    const parts = Math.min(pool.parts(g.batch * floats, this.minFloats), g.batch);
     if (parts <= 1) {
       pool.kernels.exports.windowOp(WINDOW_OPS[op], geom, out, a, b, 0, g.batch);
       return;
