@@ -4,49 +4,58 @@ import type { WindowGeometry } from '@rfa/tensor';
 // entry ((b·H + y)·W + x)·C + c; a patch row of im2col is (ky, kx, c) in that order.
 // The backward kernels scatter into a zeroed output (one thread, so no races).
 
-/** cols[(b, oy, ox), (ky, kx, c)] = x[b, oy·sH − padTop + ky, ox·sW − padLeft + kx, c], 0 in the padding. */
+/**
+ * cols[(b, oy, ox), (ky, kx, c)] = x[b, oy·sH − padTop + ky, ox·sW − padLeft + kx, c], 0 in
+ * the padding. The taps of one window row that fall inside the image are one contiguous
+ * run of floats in x and in cols, so each window row is a zeroed edge, a copied run, an edge.
+ */
 export function im2col(cols: Float32Array, x: Float32Array, g: WindowGeometry): void {
   const { batch, height: H, width: W, channels: C, kernelHeight: kH, kernelWidth: kW } = g;
   const { outHeight: OH, outWidth: OW, strideHeight: SH, strideWidth: SW, padTop: PT, padLeft: PL } = g;
-  const rowLength = kH * kW * C;
-  let row = 0;
+  const run = kW * C;
+  let o = 0;
   for (let b = 0; b < batch; b++) {
     for (let oy = 0; oy < OH; oy++) {
-      for (let ox = 0; ox < OW; ox++, row++) {
-        let o = row * rowLength;
-        for (let ky = 0; ky < kH; ky++) {
-          const iy = oy * SH - PT + ky;
-          for (let kx = 0; kx < kW; kx++, o += C) {
-            const ix = ox * SW - PL + kx;
-            if (iy < 0 || iy >= H || ix < 0 || ix >= W) cols.fill(0, o, o + C);
-            else {
-              const p = ((b * H + iy) * W + ix) * C;
-              for (let c = 0; c < C; c++) cols[o + c] = x[p + c];
-            }
+      const y0 = oy * SH - PT;
+      for (let ox = 0; ox < OW; ox++) {
+        const x0 = ox * SW - PL;
+        const from = Math.max(0, -x0) * C; // first float of the run inside the image
+        const to = Math.min(kW, W - x0) * C; // one past its last
+        for (let ky = 0; ky < kH; ky++, o += run) {
+          const iy = y0 + ky;
+          if (iy < 0 || iy >= H) {
+            cols.fill(0, o, o + run);
+            continue;
           }
+          const p = ((b * H + iy) * W + x0) * C; // where tap kx = 0 would read (before the image if x0 < 0)
+          for (let i = 0; i < from; i++) cols[o + i] = 0;
+          for (let i = from; i < to; i++) cols[o + i] = x[p + i];
+          for (let i = to; i < run; i++) cols[o + i] = 0;
         }
       }
     }
   }
 }
 
-/** x = 0, then every patch entry of cols added onto the pixel it came from. */
+/** x = 0, then every patch entry of cols added onto the pixel it came from (runs, as in im2col). */
 export function col2im(x: Float32Array, cols: Float32Array, g: WindowGeometry): void {
   const { batch, height: H, width: W, channels: C, kernelHeight: kH, kernelWidth: kW } = g;
   const { outHeight: OH, outWidth: OW, strideHeight: SH, strideWidth: SW, padTop: PT, padLeft: PL } = g;
+  const run = kW * C;
   x.fill(0);
   let o = 0;
   for (let b = 0; b < batch; b++) {
     for (let oy = 0; oy < OH; oy++) {
+      const y0 = oy * SH - PT;
       for (let ox = 0; ox < OW; ox++) {
-        for (let ky = 0; ky < kH; ky++) {
-          const iy = oy * SH - PT + ky;
-          for (let kx = 0; kx < kW; kx++, o += C) {
-            const ix = ox * SW - PL + kx;
-            if (iy < 0 || iy >= H || ix < 0 || ix >= W) continue;
-            const p = ((b * H + iy) * W + ix) * C;
-            for (let c = 0; c < C; c++) x[p + c] += cols[o + c];
-          }
+        const x0 = ox * SW - PL;
+        const from = Math.max(0, -x0) * C;
+        const to = Math.min(kW, W - x0) * C;
+        for (let ky = 0; ky < kH; ky++, o += run) {
+          const iy = y0 + ky;
+          if (iy < 0 || iy >= H) continue;
+          const p = ((b * H + iy) * W + x0) * C;
+          for (let i = from; i < to; i++) x[p + i] += cols[o + i];
         }
       }
     }
