@@ -15,10 +15,11 @@ export type WindowOpName = keyof typeof WINDOW_OPS;
 
 /**
  * Batches whose op touches fewer floats than this run on one thread. The window ops
- * are memory-bound copies and sums (LeNet's layers at batch 128, ~2 Mi floats, take
- * 0.1-1.7 ms on one core), and measured on a loaded two-core machine a second thread
- * made every one of them slower (docs/ and the changeset have the numbers), so only
- * jobs of 4 Mi floats (16 MiB) and more, several milliseconds of work, are split.
+ * are memory-bound copies and sums: LeNet's at batch 128 (up to ~2 Mi floats) took
+ * 0.07-1.7 ms on one core here, and with the split at 64 Ki floats a second thread
+ * made most of them slower (e.g. pool2's maxPool 0.10 → 0.27 ms, conv2's im2col
+ * 0.48 → 0.66 ms; a two-core machine shared with other work), so only jobs of
+ * 4 Mi floats (16 MiB) and more, several milliseconds of work, are split.
  */
 export const THREAD_MIN_FLOATS = 4 * 1024 * 1024;
 
