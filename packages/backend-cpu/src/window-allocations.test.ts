@@ -1,34 +1,7 @@
 import { type Backend, Rng, reshapeView, windowGeometry } from '@rfa/tensor';
-import { randomArray } from '@rfa/testkit';
+import { countTypedArrays, randomArray } from '@rfa/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCpuBackend } from './cpu-backend.js';
-
-/**
- * Counts the typed arrays made while `run` runs, by putting counting proxies in place of
- * the global constructors (module code looks them up at call time). Views the kernels
- * take with `subarray` are made by the original class and would not be counted, but the
- * window kernels take none.
- */
-function countTypedArrays(run: () => void): number {
-  const originals = { Float32Array, Float64Array, Int32Array };
-  let made = 0;
-  const counting = <T extends object>(ctor: T): T =>
-    new Proxy(ctor, {
-      construct(target, args, newTarget) {
-        made++;
-        return Reflect.construct(target as new (...a: unknown[]) => object, args, newTarget);
-      },
-    });
-  globalThis.Float32Array = counting(originals.Float32Array);
-  globalThis.Float64Array = counting(originals.Float64Array);
-  globalThis.Int32Array = counting(originals.Int32Array);
-  try {
-    run();
-  } finally {
-    Object.assign(globalThis, originals);
-  }
-  return made;
-}
 
 const backends: Backend[] = [];
 afterEach(() => {
