@@ -20,7 +20,7 @@ export async function chooseBackend(name: string, choice: BackendChoice = {}): P
   const cpu = await import('@rfa/backend-cpu'); // registers 'cpu', the last resort
   if (name === 'gpu') {
     try {
-      await import(/* @vite-ignore */ '@rfa/backend-gpu' as string);
+      await import('@rfa/backend-gpu');
     } catch (err) {
       throw new CliError(`--backend gpu: the GPU backend could not load (${(err as Error).message})`);
     }

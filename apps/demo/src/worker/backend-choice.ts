@@ -16,7 +16,7 @@ export interface ChosenBackend {
  * CPU threads for training: shared memory needs cross-origin isolation, and one core is
  * left to the page so it stays responsive (at most 4).
  */
-export function cpuThreads(): { threads: number; note?: string } {
+function cpuThreads(): { threads: number; note?: string } {
   if (!globalThis.crossOriginIsolated)
     return {
       threads: 1,
