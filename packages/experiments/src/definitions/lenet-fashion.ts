@@ -26,6 +26,7 @@ export const lenetFashion = defineExperiment<LenetConfig>({
   defaults: lenetDefaults,
   quick: lenetQuick,
   defaultSeeds: 3,
+  quickSeeds: 1,
   needs: { datasets: ['fashion-mnist'] },
   layerWidths: () => LENET_WIDTHS,
   browser: {

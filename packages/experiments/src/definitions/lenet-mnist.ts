@@ -37,6 +37,7 @@ export const lenetMnist = defineExperiment<LenetConfig>({
   defaults: lenetDefaults,
   quick: lenetQuick,
   defaultSeeds: 3,
+  quickSeeds: 1,
   needs: { datasets: ['mnist'] },
   layerWidths: () => LENET_WIDTHS,
   browser: {

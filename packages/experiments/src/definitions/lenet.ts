@@ -30,6 +30,9 @@ export const lenetSchema = z.strictObject({
   learningRate: positive.describe('η on the batch mean (plain SGD, the same for every rule)'),
   laterEpochsFactor: positive.describe('η multiplier from the second epoch on'),
   weightDecay: z.number().min(0).describe('L2 decay of W per step'),
+  hiddenActivation: z
+    .enum(['relu', 'tanh'])
+    .describe("every hidden layer's nonlinearity: 'relu' (BioTorch's LeNet) or 'tanh' (LeCun's)"),
   feedbackInit: positive.describe(
     'fixed and initial feedback weights ~ U[-feedbackInit, feedbackInit] (FA, DFA, Kolen–Pollack, weight mirror; brSF and frSF magnitudes)',
   ),
@@ -42,18 +45,18 @@ export type LenetConfig = z.infer<typeof lenetSchema>;
 
 /**
  * LeNet-5 as most later work builds it for 28 × 28 digits: conv 5×5, 6 filters → max pool 2 →
- * conv 5×5, 16 filters → max pool 2 → dense 120 → 84 → 10. ReLU in every hidden layer and a
- * softmax output with cross-entropy (BioTorch's LeNet takes ReLU and cross-entropy too);
- * He-normal forward weights, zero biases.
+ * conv 5×5, 16 filters → max pool 2 → dense 120 → 84 → 10, `hidden` in every hidden layer and a
+ * softmax output with cross-entropy (BioTorch's LeNet takes ReLU and cross-entropy); He-normal
+ * forward weights, zero biases.
  */
-export const LENET_LAYERS: NetworkLayerConfig[] = [
-  { type: 'conv', out: 6, kernel: 5, activation: 'relu' },
+export const lenetLayers = (hidden: 'relu' | 'tanh'): NetworkLayerConfig[] => [
+  { type: 'conv', out: 6, kernel: 5, activation: hidden },
   { type: 'maxPool', size: 2 },
-  { type: 'conv', out: 16, kernel: 5, activation: 'relu' },
+  { type: 'conv', out: 16, kernel: 5, activation: hidden },
   { type: 'maxPool', size: 2 },
   { type: 'flatten' },
-  { out: 120, activation: 'relu' },
-  { out: 84, activation: 'relu' },
+  { out: 120, activation: hidden },
+  { out: 84, activation: hidden },
   { out: 10, activation: 'softmax' },
 ];
 
@@ -63,11 +66,13 @@ export const LENET_WIDTHS = [784, 864, 256, 120, 84, 10];
 export const lenetDefaults: LenetConfig = {
   epochs: 20,
   evaluationsPerEpoch: 2,
-  batchSize: 32,
+  batchSize: 16,
   learningRate: 0.05,
   laterEpochsFactor: 1,
   weightDecay: 1e-4,
-  feedbackInit: 0.1,
+  // tanh: with ReLU, FA's first epoch was slow at B ~ U[±0.1] and diverged at U[±0.5] (see the README)
+  hiddenActivation: 'tanh',
+  feedbackInit: 0.3,
   trainExamples: 60000,
   testExamples: 10000,
   rules: [...LENET_RULE_KEYS],
@@ -95,7 +100,7 @@ export function lenetRun(
     {
       train: firstRows(data.train, c.trainExamples),
       test: firstRows(data.test, c.testExamples),
-      layers: LENET_LAYERS,
+      layers: lenetLayers(c.hiddenActivation),
       inputShape: [28, 28, 1],
       init: heInit(),
       loss: 'softmax-ce',
@@ -159,4 +164,4 @@ export const lenetTableMetrics = [
 ];
 
 export const LENET_NOTES =
-  'LeNet-5 on 28×28 images: conv 5×5×6 → max pool 2 → conv 5×5×16 → max pool 2 → dense 120 → 84 → 10; ReLU hidden units, softmax output, cross-entropy, He-normal W, zero biases; plain SGD on shuffled mini-batches (no momentum: Kolen–Pollack refuses it, and every rule gets the same optimiser), weight decay on W. Images are NHWC rows. FA sends the error down through a fixed random kernel B of W’s shape in the transposed convolution; DFA projects the output error onto each hidden layer’s output (a conv layer’s before pooling); uSF, brSF and frSF use sign(W) of the kernels; Kolen–Pollack’s K and weight mirror’s B are kernel-shaped too. testError after the last epoch on the test set; layerAngle{l}: layer l’s W against its feedback (K, B or sign(W)-based B, in degrees), read at each evaluation; NaN where a rule has no feedback of W’s shape (backprop; DFA below the top). The receptive-field images are the first conv layer’s six 5×5 kernels.';
+  'LeNet-5 on 28×28 images: conv 5×5×6 → max pool 2 → conv 5×5×16 → max pool 2 → dense 120 → 84 → 10; tanh hidden units by default (hiddenActivation: relu is BioTorch’s choice), softmax output, cross-entropy, He-normal W, zero biases; plain SGD on shuffled mini-batches (no momentum: Kolen–Pollack refuses it, and every rule gets the same optimiser), weight decay on W. Images are NHWC rows. FA sends the error down through a fixed random kernel B of W’s shape in the transposed convolution; DFA projects the output error onto each hidden layer’s output (a conv layer’s before pooling); uSF, brSF and frSF use sign(W) of the kernels; Kolen–Pollack’s K and weight mirror’s B are kernel-shaped too. testError after the last epoch on the test set; layerAngle{l}: layer l’s W against its feedback (K, B or sign(W)-based B, in degrees), read at each evaluation; NaN where a rule has no feedback of W’s shape (backprop; DFA below the top). The receptive-field images are the first conv layer’s six 5×5 kernels.';
