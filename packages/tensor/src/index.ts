@@ -26,7 +26,14 @@ export {
   registerBackend,
   unregisterBackend,
 } from './registry.js';
+export { reshapeView, sameStorage } from './reshape-view.js';
 export { createRng, Rng, type RngState } from './rng.js';
 export { keep, scope, scopeAsync } from './scope.js';
 export { checkLength, checkShape, formatShape, rowsCols, type Shape, sameShape, sizeOf } from './shape.js';
 export { Tensor } from './tensor.js';
+export {
+  type WindowGeometry,
+  type WindowGeometryOptions,
+  type WindowPadding,
+  windowGeometry,
+} from './window-geometry.js';
