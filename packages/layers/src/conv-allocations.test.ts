@@ -1,29 +1,8 @@
 import { createCpuBackend } from '@rfa/backend-cpu';
 import { type Backend, Rng } from '@rfa/tensor';
+import { countTypedArrays } from '@rfa/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNetwork } from './network.js';
-
-/** Float arrays made while `run` runs, counted by proxies in place of the global constructors. */
-function countFloatArrays(run: () => void): number {
-  const originals = { Float32Array, Float64Array };
-  let made = 0;
-  const counting = <T extends object>(ctor: T): T =>
-    new Proxy(ctor, {
-      construct(target, args, newTarget) {
-        made++;
-        return Reflect.construct(target as new (...a: unknown[]) => object, args, newTarget);
-      },
-    });
-  globalThis.Float32Array = counting(originals.Float32Array);
-  globalThis.Float64Array = counting(originals.Float64Array);
-  try {
-    run();
-  } finally {
-    globalThis.Float32Array = originals.Float32Array;
-    globalThis.Float64Array = originals.Float64Array;
-  }
-  return made;
-}
 
 const backends: Backend[] = [];
 afterEach(() => {
@@ -49,7 +28,7 @@ describe.each(['js', 'wasm'] as const)('a conv network’s forward pass on the %
     backend.randomUniform(cache.input, new Rng(2), 0, 1);
     net.forward(cache); // the first pass makes the row views
     const tensorsBefore = backend.memory();
-    const made = countFloatArrays(() => {
+    const made = countTypedArrays(() => {
       for (let i = 0; i < 3; i++) net.forward(cache);
     });
     expect(made).toBe(0);
