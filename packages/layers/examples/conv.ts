@@ -1,5 +1,5 @@
 import { createCpuBackend } from '@rfa/backend-cpu';
-import { ConvLayer, createNetwork, heInit } from '@rfa/layers';
+import { type ConvLayer, createNetwork, heInit } from '@rfa/layers';
 import { Rng } from '@rfa/tensor';
 
 const backend = createCpuBackend();
@@ -21,7 +21,12 @@ console.log(conv.weights.shape, conv.outputShape, net.layers[1].outputSize); // 
 const cache = net.createCache(2);
 backend.randomUniform(cache.input, new Rng(2), 0, 1);
 const out = await net.forward(cache).read(); // [2, 10]
-console.log(out.slice(0, 10).reduce((a, b) => a + b).toFixed(6)); // 1.000000
+console.log(
+  out
+    .slice(0, 10)
+    .reduce((a, b) => a + b)
+    .toFixed(6),
+); // 1.000000
 cache.dispose();
 net.dispose();
 backend.dispose();
