@@ -155,4 +155,14 @@ describe('a network spec that mixes conv, pooling, flatten and dense layers', ()
     a.dispose();
     b.dispose();
   });
+
+  it('spec rebuilds a network of the same shapes (the demo copies a finished run’s weights into one)', () => {
+    const net = build(LENET);
+    const copy = createNetwork(backend, { rng: new Rng(9), ...net.spec });
+    expect(copy.layers.map((l) => [l.kind, l.weights.shape, l.units, l.outputSize])).toEqual(
+      net.layers.map((l) => [l.kind, l.weights.shape, l.units, l.outputSize]),
+    );
+    net.dispose();
+    copy.dispose();
+  });
 });

@@ -6,7 +6,7 @@ import { buildLayers, type NetworkLayerConfig } from './network-spec.js';
 
 export interface NetworkOptions {
   /** Dense, conv, pooling and flatten layers, input side first (see `NetworkLayerConfig`). */
-  layers: NetworkLayerConfig[];
+  layers: readonly NetworkLayerConfig[];
   rng: Rng;
   /** For an image input: [height, width, channels] (NHWC rows); else layers[0].in gives the size. */
   inputShape?: [number, number, number];
@@ -27,12 +27,21 @@ export interface NetworkOptions {
  */
 export class Network {
   readonly layers: Layer[];
+  /** What the network was built from (input shape and layer specs), to build another like it. */
+  readonly spec: {
+    readonly inputShape?: [number, number, number];
+    readonly layers: readonly NetworkLayerConfig[];
+  };
 
   constructor(
     readonly backend: Backend,
     options: NetworkOptions,
   ) {
     this.layers = buildLayers(backend, options.layers, options);
+    this.spec = {
+      ...(options.inputShape ? { inputShape: [...options.inputShape] as [number, number, number] } : {}),
+      layers: options.layers.map((l) => ({ ...l })),
+    };
   }
 
   get inputSize(): number {

@@ -11,11 +11,8 @@ export interface RuleGuess {
 
 /** A network with the same layers as `live`, holding a copy of its weights (same backend). */
 function frozenCopy(live: Network): Network {
-  const copy = createNetwork(live.backend, {
-    rng: new Rng(0),
-    init: zerosInit(),
-    layers: live.layers.map((l) => ({ in: l.inputSize, out: l.outputSize, activation: l.activation })),
-  });
+  // the same spec (conv layers and pooling included); the weights are copied over below
+  const copy = createNetwork(live.backend, { rng: new Rng(0), init: zerosInit(), ...live.spec });
   live.layers.forEach((l, i) => {
     live.backend.copy(copy.layers[i].weights, l.weights);
     live.backend.copy(copy.layers[i].bias, l.bias);
