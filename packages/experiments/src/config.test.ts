@@ -84,9 +84,19 @@ describe('configFields', () => {
 
 describe('the registry', () => {
   it('lists the experiments in the paper’s order, then those beyond it, and refuses an unknown id with the list', () => {
-    expect(experimentIds()).toEqual(['fig2', 'fig3a', 'fig3d', 'fig4', 'fig5', 'figS6', 'fig3a-fashion']);
+    expect(experimentIds()).toEqual([
+      'fig2',
+      'fig3a',
+      'fig3d',
+      'fig4',
+      'fig5',
+      'figS6',
+      'fig3a-fashion',
+      'lenet-mnist',
+      'lenet-fashion',
+    ]);
     expect(refused(() => getExperiment('fig9')).message).toMatch(
-      /fig2, fig3a, fig3d, fig4, fig5, figS6, fig3a-fashion/,
+      /fig2, fig3a, fig3d, fig4, fig5, figS6, fig3a-fashion, lenet-mnist, lenet-fashion/,
     );
   });
 

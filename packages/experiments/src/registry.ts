@@ -5,11 +5,23 @@ import { fig3aFashion } from './definitions/fig3a-fashion.js';
 import { fig3d } from './definitions/fig3d.js';
 import { fig4 } from './definitions/fig4.js';
 import { fig5 } from './definitions/fig5.js';
+import { lenetFashion } from './definitions/lenet-fashion.js';
+import { lenetMnist } from './definitions/lenet-mnist.js';
 import { ConfigError } from './errors.js';
 import type { Experiment } from './experiment.js';
 
 /** Every experiment, by id, in the paper's order (then those beyond it): the one list the bench and the demo read. */
-export const EXPERIMENTS = { fig2, fig3a, fig3d, fig4, fig5, figS6, 'fig3a-fashion': fig3aFashion } as const;
+export const EXPERIMENTS = {
+  fig2,
+  fig3a,
+  fig3d,
+  fig4,
+  fig5,
+  figS6,
+  'fig3a-fashion': fig3aFashion,
+  'lenet-mnist': lenetMnist,
+  'lenet-fashion': lenetFashion,
+} as const;
 
 /** An id of `EXPERIMENTS`. */
 export type ExperimentId = keyof typeof EXPERIMENTS;

@@ -122,3 +122,37 @@ describe('cloneNetwork / Network.clone', () => {
     copy.dispose();
   });
 });
+
+describe('cloneNetwork on a conv network', () => {
+  it('rebuilds conv, pooling and dense layers from the spec and gives the same outputs', () => {
+    const conv = createNetwork(backend, {
+      rng: new Rng(12),
+      init: uniformInit(0.4),
+      biasInit: uniformInit(0.1),
+      inputShape: [6, 6, 2],
+      layers: [
+        { type: 'conv', out: 3, kernel: 3, padding: 'same', activation: 'tanh' },
+        { type: 'maxPool', size: 2 },
+        { type: 'flatten' },
+        { out: 4, activation: 'linear' },
+      ],
+    });
+    const copy = conv.clone();
+    expect(copy.layers.map((l) => l.kind)).toEqual(['conv', 'dense']);
+    expect(values(copy)).toEqual(values(conv));
+    const input = randomArray(new Rng(13), [2, 72]);
+    const run = (net: Network) => {
+      const cache = net.createCache(2);
+      net.backend.write(cache.input, input);
+      const out = Array.from(net.forward(cache).readSync());
+      cache.dispose();
+      return out;
+    };
+    const expected = run(conv);
+    expect(run(copy)).toEqual(expected);
+    // the copy owns its tensors: changing the source's kernel leaves the copy's output as it was
+    backend.addScalar(conv.layers[0].weights, conv.layers[0].weights, 0.3);
+    expect(run(conv)).not.toEqual(expected);
+    expect(run(copy)).toEqual(expected);
+  });
+});

@@ -22,17 +22,12 @@ export function cloneNetwork(source: Network, backend: Backend = source.backend)
   // the source's own class: network.ts delegates `clone` here, so this file imports it as a type only
   const NetworkClass = source.constructor as new (backend: Backend, options: NetworkOptions) => Network;
   const copy = new NetworkClass(backend, {
-    // nothing is drawn that survives: weights and biases start at zero, masks are overwritten below
+    // the source's own spec (conv and pooling included); nothing drawn survives: weights and
+    // biases start at zero and are copied over, a drawn mask is overwritten by the source's
+    ...source.spec,
     rng: new Rng(0),
     init: zerosInit(),
     biasInit: zerosInit(),
-    layers: source.layers.map((l) => ({
-      in: l.inputSize,
-      out: l.outputSize,
-      activation: l.activation,
-      // a layer with a mask gets a mask tensor to copy into (its drawn zeros are overwritten)
-      removeFraction: l.mask ? 1 : 0,
-    })),
   });
   source.layers.forEach((from, i) => {
     const to = copy.layers[i];

@@ -101,7 +101,11 @@ const api: DemoWorkerApi = {
       lastTiles = performance.now();
       const tiles = await models.tiles(TILE_UNITS);
       out.set({
-        tiles: tiles.map((t) => ({ rule: t.rule, units: t.units, image: tileImage(t.pixels, t.units) })),
+        tiles: tiles.map((t) => ({
+          rule: t.rule,
+          units: t.units,
+          image: tileImage(t.pixels, t.units, 4, t.tileW, t.tileH),
+        })),
       });
     };
     const run = async () => {
