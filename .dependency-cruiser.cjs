@@ -37,9 +37,7 @@ module.exports = {
       name: 'apps-share-only-packages',
       comment: 'The bench and the demo share code only through packages.',
       severity: 'error',
-      // one known exception, in a test: the demo's e2e test renders a bench report plot to check
-      // that both apps colour each rule alike; the shared palette belongs in a package (issue 31)
-      from: { path: '^apps/([^/]+)/', pathNot: '^apps/demo/test/page\\.e2e\\.test\\.ts$' },
+      from: { path: '^apps/([^/]+)/' },
       to: { path: '^apps/([^/]+)/', pathNot: '^apps/$1/' },
     },
     {

@@ -1,10 +1,10 @@
 import 'uplot/dist/uPlot.min.css';
 import './styles.css';
+import workerUrl from 'virtual:demo-worker-url';
 import { getExperiment, ruleStyle } from '@rfa/experiments';
 import * as Comlink from 'comlink';
 import { defaultSettings, type RunSettings, resolveRun } from './app/run-settings.js';
 import { SeedPoints } from './app/seed-points.js';
-import { checkShipped } from './app/shipped-datasets.js';
 import { decodeSettings, encodeSettings } from './app/url-state.js';
 import { CurveCharts } from './ui/curve-charts.js';
 import { DigitPad } from './ui/digit-pad.js';
@@ -20,9 +20,8 @@ import { WeightTiles } from './ui/weight-tiles.js';
 import type { DemoWorkerApi, RunUpdate } from './worker/api.js';
 
 // The page only wires: training, models and numbers live in the worker and the packages.
-const worker = Comlink.wrap<DemoWorkerApi>(
-  new Worker(new URL('./worker/demo-worker.ts', import.meta.url), { type: 'module' }),
-);
+// the worker is a chunk of the page's build, sharing its packages' code (scripts/worker-chunk.ts)
+const worker = Comlink.wrap<DemoWorkerApi>(new Worker(workerUrl, { type: 'module' }));
 const dataUrl = new URL('./', document.baseURI).href;
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -129,14 +128,14 @@ function setRunning(on: boolean): void {
 
 function onUpdate(u: RunUpdate): void {
   if (u.loading) {
-    const { file, index, files, received, total } = u.loading;
+    const { dataset, file, index, files, received, total } = u.loading;
     const share = Number.isFinite(total) ? received / total : Number.NaN;
     if (Number.isFinite(share)) {
       progress.max = 1;
       progress.value = share;
     } else progress.removeAttribute('value');
-    status.textContent = `loading MNIST: file ${index} of ${files} (${file})${Number.isFinite(share) ? `, ${Math.round(share * 100)}%` : ''}`;
-    progress.setAttribute('aria-label', 'MNIST download progress');
+    status.textContent = `loading ${dataset}: file ${index} of ${files} (${file})${Number.isFinite(share) ? `, ${Math.round(share * 100)}%` : ''}`;
+    progress.setAttribute('aria-label', `${dataset} download progress`);
   }
   // after the download's line: a run's status in the same message wins
   if (u.status) status.textContent = u.status;
@@ -149,12 +148,12 @@ function onUpdate(u: RunUpdate): void {
   }
   for (const p of u.points) {
     const mean = seedPoints.add(p.rule, p.seed, p.point);
-    charts.add(p.rule, mean);
     readout.add(p.rule, p.seed, p.point);
     headline.add(p.rule, mean);
     diagram.update(p.rule, mean);
     curvesReady = true;
   }
+  if (u.points.length > 0) charts.update(seedPoints);
   if (u.progress) {
     progress.max = u.progress.total;
     progress.value = u.progress.done;
@@ -206,12 +205,11 @@ async function start(): Promise<void> {
   try {
     settings = form.read();
     const run = resolveRun(settings);
-    checkShipped(getExperiment(settings.experiment));
     const query = encodeSettings(settings, run.config, run.rules);
     history.replaceState(null, '', `?${query}`);
     share.value = location.href;
     const exp = getExperiment(settings.experiment);
-    charts.reset(exp, run.rules, exp.xUnit, settings.seeds);
+    charts.reset(exp, settings.seeds);
     readout.reset(run.rules, settings.seeds);
     preview(settings, true);
     seedPoints = new SeedPoints();
@@ -266,7 +264,7 @@ $('reset').addEventListener('click', async () => {
   await worker.stop();
   setRunning(false);
   form.load(defaultSettings(form.read().experiment));
-  charts.reset(null, [], 'step');
+  charts.reset(null);
   chartsHint();
   readout.reset([]);
   previewForm();
@@ -302,5 +300,10 @@ $('spiking-section').hidden = true;
 chartsHint();
 preview(initial);
 if (fromLink) void start();
-// for tests and curious users: the worker's throughput probe
-Object.assign(globalThis, { rfaDemo: { measureSpeed: worker.measureSpeed.bind(worker) } });
+// for tests and curious users: the worker's throughput probe, and what its backend holds
+Object.assign(globalThis, {
+  rfaDemo: {
+    measureSpeed: worker.measureSpeed.bind(worker),
+    backendMemory: worker.backendMemory.bind(worker),
+  },
+});

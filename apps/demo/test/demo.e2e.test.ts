@@ -1,27 +1,16 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createCpuBackend } from '@rfa/backend-cpu';
-import { chromiumSkipReason, launchChromium } from '@rfa/browser-testing';
 import { getExperiment, measureSpeed, runExperiment } from '@rfa/experiments';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { resolveRun } from '../src/app/run-settings.js';
 import { decodeSettings } from '../src/app/url-state.js';
 import { formatNumber } from '../src/ui/dom.js';
-import { serveStatic } from './static-server.js';
+import { demoPages, demoSkipReason, shots } from './demo-page.js';
 
-const app = fileURLToPath(new URL('..', import.meta.url));
-const dist = join(app, 'dist');
-const shots = join(app, 'test-results');
-
-const skip =
-  chromiumSkipReason() ??
-  (!existsSync(join(dist, 'index.html'))
-    ? 'apps/demo/dist is missing: run the build first (turbo run build does)'
-    : undefined);
+const skip = demoSkipReason();
 if (skip) console.warn(`demo end-to-end tests skipped: ${skip}`);
 
 /** Records every long task (> 50 ms) of the page's main thread from the first script on. */
@@ -56,31 +45,10 @@ function expectNoLongTask(label: string, tasks: number[]): void {
 describe.skipIf(skip !== undefined)(
   `the demo in headless Chromium${skip ? ` — skipped: ${skip}` : ''}`,
   () => {
-    let server: Server;
-    let url: string;
-    let context: BrowserContext;
-    let close: () => Promise<void>;
+    const pages = demoPages({ gpu: true, viewport: { width: 1280, height: 1000 }, init: LONG_TASKS });
+    const open = (query = '') => pages.open(query);
     let shared: { link: string; first: string } | null = null;
     let mnistPage: Page | null = null;
-
-    beforeAll(async () => {
-      mkdirSync(shots, { recursive: true });
-      ({ url, server } = await serveStatic(dist));
-      ({ context, close } = await launchChromium({ gpu: true, viewport: { width: 1280, height: 1000 } }));
-      await context.addInitScript(LONG_TASKS);
-    });
-
-    afterAll(async () => {
-      await close?.();
-      server?.close();
-    });
-
-    async function open(query = ''): Promise<Page> {
-      const page = await context.newPage();
-      page.on('pageerror', (e) => console.warn(`[page error] ${e.message}`));
-      await page.goto(`${url}${query ? `?${query}` : ''}`);
-      return page;
-    }
 
     const cell = (page: Page, rule: string, metric: string) =>
       page.locator(`#readout tr[data-rule="${rule}"] td[data-metric="${metric}"]`).textContent();
@@ -158,7 +126,7 @@ describe.skipIf(skip !== undefined)(
     it('a shared URL reproduces the run: the same first numbers, in the page and in Node', async () => {
       expect(shared).not.toBeNull();
       const { link, first } = shared as { link: string; first: string };
-      const page = await context.newPage();
+      const page = await pages.context().newPage();
       await page.goto(link);
       await expect
         .poll(async () => (await cell(page, 'fa', 'first'))?.split(', ').length, { timeout: 60_000 })
@@ -210,6 +178,54 @@ describe.skipIf(skip !== undefined)(
       );
       expectNoLongTask('fig3a', await longTasks(page));
       await page.screenshot({ path: join(shots, 'fig3a-mnist.png'), fullPage: true });
+    });
+
+    it('draw a "1" with the keyboard: Tab-reachable pad, arrows move the cursor, Space paints, a guess comes back; Delete clears', async () => {
+      const page = mnistPage as Page;
+      const pad = page.locator('#pad canvas.pad');
+      await pad.scrollIntoViewIfNeeded();
+      expect(await pad.getAttribute('tabindex')).toBe('0');
+      expect(await pad.getAttribute('aria-describedby')).toBe('pad-keys');
+      expect(await page.locator('#pad-keys').textContent()).toMatch(/arrow keys.*Space.*Enter.*Delete/);
+      await pad.focus();
+      const cursor = page.locator('.pad-cursor');
+      expect(await cursor.isVisible()).toBe(true);
+      const where = () => cursor.evaluate((c: HTMLElement) => [c.style.left, c.style.top]);
+      const start = await where();
+      // a vertical bar from 5 steps above the middle to 5 below
+      for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowUp');
+      expect(await where()).not.toEqual(start);
+      await page.keyboard.press('Space');
+      expect(await cursor.evaluate((c) => c.classList.contains('down'))).toBe(true);
+      for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Space'); // the pen lifts: the networks are asked
+      await expect.poll(() => page.locator('.guess').count(), { timeout: 30_000 }).toBe(2);
+      const ink = await page.locator('canvas.preview').evaluate((c: HTMLCanvasElement) => {
+        const data = c.getContext('2d')!.getImageData(0, 0, 28, 28).data;
+        let mass = 0;
+        let sx = 0;
+        for (let i = 0; i < 784; i++) {
+          mass += data[i * 4] / 255;
+          sx += (data[i * 4] / 255) * ((i % 28) + 0.5);
+        }
+        return { mass, cx: sx / mass };
+      });
+      expect(ink.mass).toBeGreaterThan(20);
+      expect(Math.abs(ink.cx - 14)).toBeLessThan(1);
+      const top = await page
+        .locator('.guess')
+        .evaluateAll((gs) =>
+          gs.map((g) =>
+            [...g.querySelectorAll('ol.top3 li')].map((li) => li.getAttribute('data-digit')).join(''),
+          ),
+        );
+      console.log(`"1" drawn by keyboard: top three ${top.join(' / ')} (bp, fa)`);
+      for (const t of top) expect(t).toMatch(/^[0-9]{3}$/);
+      expect(top.some((t) => t.includes('1'))).toBe(true);
+      await page.locator('#pad').screenshot({ path: join(shots, 'digit-keyboard.png') });
+      await page.keyboard.press('Delete');
+      expect(await page.locator('.guess').count()).toBe(0);
+      expect(await page.locator('.pad-prompt').isVisible()).toBe(true);
     });
 
     it('draw a small "7" off-centre: the networks get it centred and scaled as MNIST is, and each names its top three', async () => {
@@ -327,6 +343,41 @@ describe.skipIf(skip !== undefined)(
         `fig3d over 2 seeds: final NSE bp ${await cell(page, 'bp', 'nse')}, fa ${await cell(page, 'fa', 'nse')}`,
       );
       await nse.screenshot({ path: join(shots, 'fig3d-seed-band.png') });
+      await page.close();
+    });
+
+    it('Fashion-MNIST (fig3a-fashion): fetched when chosen, with its progress bar, and its test error falls', async () => {
+      const page = await open('experiment=fig3a-fashion&rules=bp,fa');
+      const statuses = new Set<string>();
+      await expect
+        .poll(
+          async () => {
+            const s = (await page.locator('#status').textContent()) ?? '';
+            statuses.add(s.replace(/, \d+%$/, ''));
+            return value(page, 'fa', 'testError');
+          },
+          { timeout: 240_000, interval: 100 },
+        )
+        .toBeLessThan(0.5);
+      const loading = [...statuses].filter((s) => s.startsWith('loading Fashion-MNIST: file'));
+      console.log(`fig3a-fashion: ${loading.length} download lines seen, e.g. '${loading.at(-1)}'`);
+      expect(loading.length).toBeGreaterThan(0);
+      for (const s of loading)
+        expect(s).toMatch(/^loading Fashion-MNIST: file ([1-9]|10) of 10 \(\d\.json\.gz\)$/);
+      // the first evaluation (untrained, near chance: 90% error) and the latest
+      const [json] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('#download-json').click(),
+      ]);
+      const curves = JSON.parse(readFileSync((await json.path()) as string, 'utf8'));
+      const testError = curves.charts.find((c: { metric: string }) => c.metric === 'testError');
+      const fa = testError.lines.find((l: { rule: string }) => l.rule === 'fa') as { y: number[] };
+      console.log(
+        `fig3a-fashion: fa test error ${fa.y.map((v) => (v * 100).toFixed(1)).join(' → ')}%; bp ${await cell(page, 'bp', 'testError')}`,
+      );
+      expect(fa.y[0]).toBeGreaterThan(0.7);
+      expect(fa.y.at(-1)).toBeLessThan(fa.y[0] - 0.3);
+      await page.screenshot({ path: join(shots, 'fig3a-fashion.png'), fullPage: true });
       await page.close();
     });
 

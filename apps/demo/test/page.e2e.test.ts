@@ -1,25 +1,13 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { chromiumSkipReason, launchChromium } from '@rfa/browser-testing';
-import { getExperiment } from '@rfa/experiments';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plotSvg } from '../../bench/src/report/plot.js';
+import { ruleStyle } from '@rfa/experiments';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoPages, demoSkipReason, shots } from './demo-page.js';
 import { findLayoutProblems, LAYOUT_SELECTOR } from './layout-check.js';
-import { serveStatic } from './static-server.js';
 
-const app = fileURLToPath(new URL('..', import.meta.url));
-const dist = join(app, 'dist');
-const shots = join(app, 'test-results');
-
-const skip =
-  chromiumSkipReason() ??
-  (!existsSync(join(dist, 'index.html'))
-    ? 'apps/demo/dist is missing: run the build first (turbo run build does)'
-    : undefined);
+const skip = demoSkipReason();
 
 /** The four screens the page is laid out for. */
 const VIEWPORTS = [
@@ -63,30 +51,9 @@ async function expectLayoutClean(page: Page, label: string): Promise<void> {
 describe.skipIf(skip !== undefined)(
   `the page’s layout, accessibility and speed${skip ? ` — skipped: ${skip}` : ''}`,
   () => {
-    let server: Server;
-    let url: string;
-    let context: BrowserContext;
-    let close: () => Promise<void>;
-
-    beforeAll(async () => {
-      mkdirSync(shots, { recursive: true });
-      ({ url, server } = await serveStatic(dist));
-      ({ context, close } = await launchChromium({ viewport: VIEWPORTS[1] }));
-    });
-
-    afterAll(async () => {
-      await close?.();
-      server?.close();
-    });
-
-    async function open(query = '', viewport = VIEWPORTS[1], init?: string): Promise<Page> {
-      const page = await context.newPage();
-      if (init) await page.addInitScript(init);
-      await page.setViewportSize(viewport);
-      page.on('pageerror', (e) => console.warn(`[page error] ${e.message}`));
-      await page.goto(`${url}${query ? `?${query}` : ''}`);
-      return page;
-    }
+    const pages = demoPages({ viewport: VIEWPORTS[1] });
+    const open = (query = '', viewport = VIEWPORTS[1], init?: string) =>
+      pages.open(query, { viewport, ...(init ? { init } : {}) });
 
     it('first paint within 1 s from a local static server', async () => {
       const page = await open();
@@ -196,24 +163,14 @@ describe.skipIf(skip !== undefined)(
 
     it('runs every experiment from the picker: its network is drawn and its charts fill', async () => {
       const page = await open();
-      const options = await page
+      const ids = await page
         .locator('select[name="experiment"] option')
-        .evaluateAll((os) =>
-          os.map((o) => [(o as HTMLOptionElement).value, (o as HTMLOptionElement).dataset.benchOnly]),
-        );
-      expect(options.length).toBeGreaterThan(1);
-      for (const [id, benchOnly] of options) {
+        .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+      expect(ids.length).toBeGreaterThan(1);
+      for (const id of ids) {
         const started = Date.now();
-        await page.locator('select[name="experiment"]').selectOption(id as string);
+        await page.locator('select[name="experiment"]').selectOption(id);
         await page.getByRole('button', { name: 'Start' }).click();
-        if (benchOnly) {
-          // data the demo does not ship: listed, and refused at Start with the bench command
-          await expect
-            .poll(() => page.locator('#problem').textContent())
-            .toContain(`pnpm bench reproduce ${id}`);
-          console.log(`${id}: refused (needs ${benchOnly}, not shipped)`);
-          continue;
-        }
         const filled = async () =>
           page
             .locator('#charts figure.chart')
@@ -232,7 +189,8 @@ describe.skipIf(skip !== undefined)(
       await page.close();
     });
 
-    it('the bench report and the demo give each rule the same colour', async () => {
+    // the bench's SVG plots draw each rule in the same ruleStyle colour (apps/bench plot.test.ts)
+    it('each rule in its registry colour, as the bench report draws it: the rule list of every experiment, and the live chart’s legend and canvas', async () => {
       const page = await open();
       const ids = await page
         .locator('select[name="experiment"] option')
@@ -240,8 +198,8 @@ describe.skipIf(skip !== undefined)(
       const differ: string[] = [];
       for (const id of ids) {
         await page.locator('select[name="experiment"]').selectOption(id);
-        // the demo: each rule's swatch in the rule list, as the browser computed it
-        const demo = await page.locator('.rules .rule').evaluateAll((labels) =>
+        // each rule's swatch in the rule list, as the browser computed it
+        const swatches = await page.locator('.rules .rule').evaluateAll((labels) =>
           labels.map((l) => {
             const rule = (l.querySelector('input') as HTMLInputElement).value;
             const rgb = getComputedStyle(l.querySelector('.swatch') as HTMLElement).backgroundColor;
@@ -252,32 +210,56 @@ describe.skipIf(skip !== undefined)(
             return [rule, hex] as const;
           }),
         );
-        // the bench: a report plot with a curve for every rule, its legend read back
-        const rules = demo.map(([rule]) => rule);
-        const results = Object.fromEntries(
-          rules.map((r, i) => [r, { final: {}, curves: { step: [0, 1], nse: [1 + i, 2 + i] }, perSeed: {} }]),
-        );
-        const plot = { metric: 'nse', title: 'nse', yTitle: 'nse', unit: 'plain' as const };
-        const svg = (await plotSvg(id, getExperiment(id), plot, results)) ?? '';
-        const bench = new Map(
-          [
-            ...svg.matchAll(
-              /role-legend-symbol[^>]*><path[^>]*stroke="(#[0-9a-fA-F]{6})"[\s\S]*?role-legend-label[^>]*><text[^>]*>([^<]+)<\/text>/g,
-            ),
-          ].map((m) => [m[2], m[1].toLowerCase()]),
-        );
-        expect(bench.size, `${id}: the bench legend lists every rule`).toBe(rules.length);
-        // Vega cuts a long legend label short with '…'
-        const benchColour = (rule: string) =>
-          [...bench].find(
-            ([label]) => label === rule || (label.endsWith('…') && rule.startsWith(label.slice(0, -1))),
-          )?.[1];
-        for (const [rule, hex] of demo)
-          if (benchColour(rule) !== hex)
-            differ.push(`${id} ${rule}: demo ${hex}, bench ${benchColour(rule)}`);
+        expect(swatches.length, `${id} lists its rules`).toBeGreaterThan(0);
+        for (const [rule, hex] of swatches)
+          if (hex !== ruleStyle(rule).colour.toLowerCase())
+            differ.push(`${id} ${rule}: swatch ${hex}, registry ${ruleStyle(rule).colour}`);
       }
       expect(differ).toEqual([]);
       await page.close();
+      // a live chart: its legend's colours, and each rule's colour on its canvas
+      const run = await open(`experiment=${ids[0]}`);
+      await expect.poll(() => run.locator('#status').textContent(), { timeout: 120_000 }).toMatch(/done/);
+      const chart = run.locator('#charts figure.chart').first();
+      await expect
+        .poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 10_000 })
+        .toBeGreaterThan(10);
+      await run.waitForTimeout(500);
+      const legend = await chart
+        .locator('.legend li[data-rule]')
+        .evaluateAll((lis) =>
+          lis.map((li) => [li.getAttribute('data-rule') ?? '', li.getAttribute('data-colour') ?? '']),
+        );
+      expect(legend.length).toBeGreaterThan(1);
+      const onCanvas = await chart.locator('canvas').evaluate(
+        (c: HTMLCanvasElement, colours: string[]) => {
+          const data = (c.getContext('2d') as CanvasRenderingContext2D).getImageData(
+            0,
+            0,
+            c.width,
+            c.height,
+          ).data;
+          const rgb = colours.map((h) => [1, 3, 5].map((i) => Number.parseInt(h.slice(i, i + 2), 16)));
+          const counts = colours.map(() => 0);
+          for (let p = 0; p < data.length; p += 4) {
+            if (data[p + 3] < 250) continue;
+            rgb.forEach(([r, g, b], k) => {
+              if (Math.abs(data[p] - r) + Math.abs(data[p + 1] - g) + Math.abs(data[p + 2] - b) <= 12)
+                counts[k]++;
+            });
+          }
+          return counts;
+        },
+        legend.map(([, colour]) => colour),
+      );
+      console.log(
+        `${ids[0]} chart '${await chart.getAttribute('data-metric')}': pixels in each rule's colour: ${legend.map(([rule], k) => `${rule} ${onCanvas[k]}`).join(', ')}`,
+      );
+      legend.forEach(([rule, colour], k) => {
+        expect(colour, `${rule}'s legend colour`).toBe(ruleStyle(rule).colour);
+        expect(onCanvas[k], `${rule}'s curve on the canvas`).toBeGreaterThan(20);
+      });
+      await run.close();
     });
 
     it('every control is reachable with Tab and shows its focus', async () => {

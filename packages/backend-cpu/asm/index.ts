@@ -5,3 +5,4 @@ export * from './gemm-direct';
 export * from './gemm-few';
 export * from './reduce';
 export * from './random';
+export * from './window';

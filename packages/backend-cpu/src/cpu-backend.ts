@@ -9,6 +9,7 @@ import {
   type Tensor,
   type UnaryOp,
   type UpdateProjectPlan,
+  type WindowGeometry,
 } from '@rfa/tensor';
 import { type CpuBackendOptions, setUpKernels } from './kernel-choice.js';
 import type { BinaryOp } from './kernels/elementwise.js';
@@ -160,6 +161,30 @@ export class CpuBackend extends KernelBackend {
     derivative?: Tensor,
   ): void {
     this.set.biasActivation(pre, bias, post, activation, derivative);
+  }
+
+  protected kIm2col(cols: Tensor, x: Tensor, g: WindowGeometry): void {
+    this.set.im2col(cols, x, g);
+  }
+
+  protected kCol2im(x: Tensor, cols: Tensor, g: WindowGeometry): void {
+    this.set.col2im(x, cols, g);
+  }
+
+  protected kMaxPool(out: Tensor, argmax: Tensor, x: Tensor, g: WindowGeometry): void {
+    this.set.maxPool(out, argmax, x, g);
+  }
+
+  protected kMaxPoolBackward(dx: Tensor, dy: Tensor, argmax: Tensor, g: WindowGeometry): void {
+    this.set.maxPoolBackward(dx, dy, argmax, g);
+  }
+
+  protected kAvgPool(out: Tensor, x: Tensor, g: WindowGeometry): void {
+    this.set.avgPool(out, x, g);
+  }
+
+  protected kAvgPoolBackward(dx: Tensor, dy: Tensor, g: WindowGeometry): void {
+    this.set.avgPoolBackward(dx, dy, g);
   }
 
   protected override kBernoulli(out: Tensor, rng: Rng, p: number | Tensor): void {

@@ -5,9 +5,12 @@ import {
   type GemmPlan,
   KernelBackend,
   keep,
+  reshapeView,
+  sameShape,
   type Tensor,
   type UnaryOp,
   UnsupportedError,
+  type WindowGeometry,
 } from '@rfa/tensor';
 import type { Device, DeviceRef, KernelArg } from './device.js';
 import * as act from './kernels/activation.js';
@@ -15,6 +18,7 @@ import * as ew from './kernels/elementwise.js';
 import { gemm } from './kernels/gemm.js';
 import * as rows from './kernels/rows.js';
 import type { KernelSpec } from './kernels/spec.js';
+import * as win from './kernels/window.js';
 import { type GpuMode, isAsyncMode } from './modes.js';
 
 /**
@@ -272,6 +276,57 @@ export class GpuBackend extends KernelBackend {
     );
   }
 
+  protected kIm2col(cols: Tensor, x: Tensor, g: WindowGeometry): void {
+    this.route(
+      [cols, x],
+      ([hc, hx]) => this.cpu.im2col(hc, hx, g),
+      () => [win.im2col(g), [this.arg(x)]],
+    );
+  }
+
+  protected kCol2im(x: Tensor, cols: Tensor, g: WindowGeometry): void {
+    this.route(
+      [x, cols],
+      ([hx, hc]) => this.cpu.col2im(hx, hc, g),
+      () => [win.col2im(g), [this.arg(cols)]],
+    );
+  }
+
+  /** Two device kernels (the max, then the winner's tap), since a gpu.js kernel writes one output. */
+  protected kMaxPool(out: Tensor, argmax: Tensor, x: Tensor, g: WindowGeometry): void {
+    if (this.onHost(out, argmax, x)) {
+      this.cpu.maxPool(this.host(out), this.host(argmax), this.host(x), g);
+      return;
+    }
+    const input = this.arg(x);
+    this.put(out, win.maxPool(g, 'value'), [input]);
+    this.put(argmax, win.maxPool(g, 'index'), [input]);
+  }
+
+  protected kMaxPoolBackward(dx: Tensor, dy: Tensor, argmax: Tensor, g: WindowGeometry): void {
+    this.route(
+      [dx, dy, argmax],
+      ([hdx, hdy, ha]) => this.cpu.maxPoolBackward(hdx, hdy, ha, g),
+      () => [win.maxPoolBackward(g), [this.arg(dy), this.arg(argmax)]],
+    );
+  }
+
+  protected kAvgPool(out: Tensor, x: Tensor, g: WindowGeometry): void {
+    this.route(
+      [out, x],
+      ([ho, hx]) => this.cpu.avgPool(ho, hx, g),
+      () => [win.avgPool(g), [this.arg(x)]],
+    );
+  }
+
+  protected kAvgPoolBackward(dx: Tensor, dy: Tensor, g: WindowGeometry): void {
+    this.route(
+      [dx, dy],
+      ([hdx, hdy]) => this.cpu.avgPoolBackward(hdx, hdy, g),
+      () => [win.avgPoolBackward(g), [this.arg(dy)]],
+    );
+  }
+
   protected kBernoulliFromUniform(out: Tensor, uniforms: Float32Array, p: number | Tensor): void {
     const perEntry = typeof p !== 'number';
     this.route(
@@ -308,12 +363,25 @@ export class GpuBackend extends KernelBackend {
     return true;
   }
 
-  /** The host tensor of a host-resident tensor, made on first use. */
+  /**
+   * The host tensor of a host-resident tensor, made on first use. A view (`reshapeView`)
+   * shares its base's handle, so it gets a CPU view of the same host tensor in its own
+   * shape, kept until the host tensor changes.
+   */
   private host(t: Tensor): Tensor {
     const h = handleOf(t);
     if (!h.host) h.host = keep(this.cpu.zeros(t.shape));
-    return h.host;
+    if (sameShape(h.host.shape, t.shape)) return h.host;
+    let view = this.hostViews.get(t);
+    if (!view || view.base !== h.host) {
+      view = keep(reshapeView(h.host, t.shape));
+      this.hostViews.set(t, view);
+    }
+    return view;
   }
+
+  /** CPU views of host tensors, for GPU tensors that are views of another shape. */
+  private readonly hostViews = new WeakMap<Tensor, Tensor>();
 
   /** The device storage of a device-resident tensor; a never-written one is zero-filled now. */
   private dev(t: Tensor): DeviceRef {

@@ -92,10 +92,12 @@ describe('the registry', () => {
       'fig5',
       'figS6',
       'fig3a-fashion',
+      'lenet-mnist',
+      'lenet-fashion',
       'rules-784-500-10',
     ]);
     expect(refused(() => getExperiment('fig9')).message).toMatch(
-      /fig2, fig3a, fig3d, fig4, fig5, figS6, fig3a-fashion, rules-784-500-10/,
+      /fig2, fig3a, fig3d, fig4, fig5, figS6, fig3a-fashion, lenet-mnist, lenet-fashion, rules-784-500-10/,
     );
   });
 

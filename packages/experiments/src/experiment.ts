@@ -66,6 +66,8 @@ export interface Experiment<C extends object = object> {
   readonly browser: BrowserPreset;
   /** Seeds a runner uses when none are asked for: the paper's n = 20 where that takes minutes here. */
   readonly defaultSeeds?: number;
+  /** Seeds of a `quick` run when none are asked for (default: `defaultSeeds`). */
+  readonly quickSeeds?: number;
   readonly rules: Readonly<Record<string, ExperimentRule>>;
   /** The rules a config runs when none are named (default: every rule not marked optional). */
   defaultRules?(config: C): string[];

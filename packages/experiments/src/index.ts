@@ -37,6 +37,7 @@ export {
 } from './experiment.js';
 export { estimateMemoryBytes } from './memory-estimate.js';
 export { type PlotSeries, plotSeries, type SeriesRun } from './plot-series.js';
+export { axisTitle, formatInUnit, type PlotUnit, REFERENCE_LINE_STYLE } from './plot-style.js';
 export {
   EXPERIMENTS,
   type ExperimentId,

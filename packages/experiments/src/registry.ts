@@ -5,6 +5,8 @@ import { fig3aFashion } from './definitions/fig3a-fashion.js';
 import { fig3d } from './definitions/fig3d.js';
 import { fig4 } from './definitions/fig4.js';
 import { fig5 } from './definitions/fig5.js';
+import { lenetFashion } from './definitions/lenet-fashion.js';
+import { lenetMnist } from './definitions/lenet-mnist.js';
 import { rules784500 } from './definitions/rules-784-500-10.js';
 import { ConfigError } from './errors.js';
 import type { Experiment } from './experiment.js';
@@ -18,6 +20,8 @@ export const EXPERIMENTS = {
   fig5,
   figS6,
   'fig3a-fashion': fig3aFashion,
+  'lenet-mnist': lenetMnist,
+  'lenet-fashion': lenetFashion,
   'rules-784-500-10': rules784500,
 } as const;
 

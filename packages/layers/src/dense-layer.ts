@@ -1,5 +1,6 @@
 import { type Activation, type Backend, OptionError, type Rng, type Tensor } from '@rfa/tensor';
 import { type Initializer, initialize, uniformInit, zerosInit } from './initializers.js';
+import type { Layer } from './layer.js';
 import { applyMask, connectivityMask } from './masks.js';
 
 export interface DenseLayerSpec {
@@ -20,7 +21,8 @@ export interface DenseLayerOptions {
  * [out, in] (the paper's W), `bias` is [out]. `mask`, when present, holds the
  * connections that exist; the update step re-applies it so removed ones stay 0.
  */
-export class DenseLayer {
+export class DenseLayer implements Layer {
+  readonly kind = 'dense' as const;
   readonly inputSize: number;
   readonly outputSize: number;
   readonly activation: Activation;
@@ -57,6 +59,63 @@ export class DenseLayer {
     b.gemm(pre, x, this.weights, { transB: true });
     if (noise) b.add(pre, pre, noise);
     b.biasActivation(pre, this.bias, post, this.activation, derivative);
+  }
+
+  /** A dense layer's pre-activations are its outputs. */
+  get units(): number {
+    return this.outputSize;
+  }
+
+  createWorkspace(): null {
+    return null;
+  }
+
+  run(
+    x: Tensor,
+    pre: Tensor,
+    post: Tensor,
+    _output: Tensor,
+    _ws: null,
+    derivative?: Tensor,
+    noise?: Tensor,
+  ): void {
+    this.forward(x, pre, post, derivative, noise);
+  }
+
+  inputSignal(dx: Tensor, signal: Tensor, matrix: Tensor, transposed: boolean): void {
+    this.backend.gemm(dx, signal, matrix, { transB: transposed });
+  }
+
+  weightGradient(target: Tensor, delta: Tensor, input: Tensor, _ws: null, alpha: number, beta: number): void {
+    this.backend.gemm(target, delta, input, { transA: true, alpha, beta });
+  }
+
+  transposedWeightGradient(
+    target: Tensor,
+    delta: Tensor,
+    input: Tensor,
+    _ws: null,
+    alpha: number,
+    beta: number,
+  ): void {
+    this.backend.gemm(target, input, delta, { transA: true, alpha, beta });
+  }
+
+  linearResponse(y: Tensor, x: Tensor): void {
+    this.backend.gemm(y, x, this.weights, { transB: true });
+  }
+
+  /** W is applied once per example. */
+  get positions(): number {
+    return 1;
+  }
+
+  biasGradient(out: Tensor, delta: Tensor): void {
+    this.backend.sum(out, delta, 0);
+  }
+
+  routeToUnits(units: Tensor, atOutput: Tensor): void {
+    if (units !== atOutput) this.backend.copy(units, atOutput);
   }
 
   dispose(): void {

@@ -1,37 +1,25 @@
-import {
-  type Activation,
-  type Backend,
-  formatShape,
-  OptionError,
-  type Rng,
-  ShapeError,
-  type Tensor,
-} from '@rfa/tensor';
-import { DenseLayer, type DenseLayerOptions } from './dense-layer.js';
+import { type Backend, formatShape, type Rng, ShapeError, type Tensor } from '@rfa/tensor';
 import { ForwardCache } from './forward-cache.js';
 import type { Initializer } from './initializers.js';
-
-export interface LayerConfig {
-  /** Units in (for the first layer) — later layers may omit it; it must match the layer below. */
-  in?: number;
-  out: number;
-  activation: Activation;
-  init?: Initializer;
-  biasInit?: Initializer;
-  removeFraction?: number;
-}
+import type { Layer } from './layer.js';
+import { cloneNetwork } from './network-clone.js';
+import { buildLayers, type NetworkLayerConfig } from './network-spec.js';
 
 export interface NetworkOptions {
-  layers: LayerConfig[];
+  /** Dense, conv, pooling and flatten layers, input side first (see `NetworkLayerConfig`). */
+  layers: readonly NetworkLayerConfig[];
   rng: Rng;
+  /** For an image input: [height, width, channels] (NHWC rows); else layers[0].in gives the size. */
+  inputShape?: [number, number, number];
   /** Default for layers that name none: U[-0.05, 0.05]. */
   init?: Initializer;
   biasInit?: Initializer;
 }
 
 /**
- * A stack of dense layers, `x → f_0(W_0 x + b_0) → … → g(W_L h + b_L)`. Softmax
- * may only be the last layer's activation.
+ * A stack of layers, `x → f_0(W_0 x + b_0) → … → g(W_L h + b_L)`: dense layers, and conv
+ * layers (each with an optional pooling stage) below them on an image input. Softmax may
+ * only be the last layer's activation, and the last layer is dense.
  * @example
  * const net = createNetwork(backend, { rng: new Rng(1), layers: [
  *   { in: 30, out: 20, activation: 'linear' }, { out: 10, activation: 'linear' }] });
@@ -39,40 +27,22 @@ export interface NetworkOptions {
  * backend.write(cache.input, x); net.forward(cache);
  */
 export class Network {
-  readonly layers: DenseLayer[];
+  readonly layers: Layer[];
+  /** What the network was built from (input shape and layer specs), to build another like it. */
+  readonly spec: {
+    readonly inputShape?: [number, number, number];
+    readonly layers: readonly NetworkLayerConfig[];
+  };
 
   constructor(
     readonly backend: Backend,
     options: NetworkOptions,
   ) {
-    if (!options.layers?.length) throw new OptionError('Network: layers must list at least one layer');
-    this.layers = [];
-    let inputSize = options.layers[0].in;
-    if (inputSize === undefined) throw new OptionError('Network: layers[0].in (the input size) is required');
-    options.layers.forEach((cfg, i) => {
-      if (cfg.in !== undefined && cfg.in !== inputSize) {
-        throw new ShapeError(
-          `Network: layers[${i}].in is ${cfg.in} but the layer below has ${inputSize} outputs`,
-        );
-      }
-      if (cfg.activation === 'softmax' && i !== options.layers.length - 1) {
-        throw new OptionError(`Network: softmax is only allowed on the last layer (layers[${i}])`);
-      }
-      const layerOptions: DenseLayerOptions = {
-        init: cfg.init ?? options.init,
-        biasInit: cfg.biasInit ?? options.biasInit,
-        removeFraction: cfg.removeFraction,
-      };
-      this.layers.push(
-        new DenseLayer(
-          backend,
-          { inputSize: inputSize!, outputSize: cfg.out, activation: cfg.activation },
-          options.rng,
-          layerOptions,
-        ),
-      );
-      inputSize = cfg.out;
-    });
+    this.layers = buildLayers(backend, options.layers, options);
+    this.spec = {
+      ...(options.inputShape ? { inputShape: [...options.inputShape] as [number, number, number] } : {}),
+      layers: options.layers.map((l) => ({ ...l })),
+    };
   }
 
   get inputSize(): number {
@@ -89,7 +59,7 @@ export class Network {
   }
 
   /**
-   * Runs the layers on `cache.input`, filling pre, post and derivative of every
+   * Runs the layers on `cache.input`, filling pre, post, derivative and output of every
    * layer. `noise[l]`, when given, is added to layer l's pre-activation (node perturbation).
    */
   forward(cache: ForwardCache, noise?: readonly (Tensor | null)[]): Tensor {
@@ -99,15 +69,22 @@ export class Network {
       );
     }
     this.layers.forEach((layer, l) => {
-      layer.forward(
+      layer.run(
         cache.layerInput(l),
         cache.pre[l],
         cache.post[l],
+        cache.outputs[l],
+        cache.workspaces[l],
         cache.derivative[l] ?? undefined,
         noise?.[l] ?? undefined,
       );
     });
     return cache.output;
+  }
+
+  /** A deep copy (weights, biases, masks) on `backend` (default: this one's): see `cloneNetwork`. */
+  clone(backend?: Backend): Network {
+    return cloneNetwork(this, backend);
   }
 
   dispose(): void {

@@ -1,37 +1,10 @@
 import { createCpuBackend } from '@rfa/backend-cpu';
 import { createNetwork, uniformInit } from '@rfa/layers';
 import { type Backend, Rng } from '@rfa/tensor';
-import { randomArray } from '@rfa/testkit';
+import { countTypedArrays, randomArray } from '@rfa/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { nodePerturbation } from './rules/node-perturbation.js';
 import { createTrainer } from './trainer.js';
-
-/**
- * Counts the float arrays made while `run` runs by putting counting proxies in place of
- * the global constructors (module code looks them up at call time; `instanceof` still
- * holds, as a proxy hands out the original prototype). Views taken with `subarray`
- * are made by the original class, so they are not counted: they copy nothing.
- */
-function countFloatArrays(run: () => void): number {
-  const originals = { Float32Array, Float64Array };
-  let made = 0;
-  const counting = <T extends object>(ctor: T): T =>
-    new Proxy(ctor, {
-      construct(target, args, newTarget) {
-        made++;
-        return Reflect.construct(target as new (...a: unknown[]) => object, args, newTarget);
-      },
-    });
-  globalThis.Float32Array = counting(originals.Float32Array);
-  globalThis.Float64Array = counting(originals.Float64Array);
-  try {
-    run();
-  } finally {
-    globalThis.Float32Array = originals.Float32Array;
-    globalThis.Float64Array = originals.Float64Array;
-  }
-  return made;
-}
 
 const backends: Backend[] = [];
 afterEach(() => {
@@ -62,7 +35,7 @@ describe.each(['js', 'wasm'] as const)('node perturbation step on the %s kernels
     // the first step makes the buffers of batch size 4 (and the backend's scratch)
     trainer.step(x, y, 4);
     const weightsBefore = net.layers[0].weights.readSync().slice();
-    const made = countFloatArrays(() => {
+    const made = countTypedArrays(() => {
       for (let i = 0; i < 5; i++) trainer.step(x, y, 4);
     });
     expect(made).toBe(0);
@@ -84,7 +57,7 @@ describe.each(['js', 'wasm'] as const)('node perturbation step on the %s kernels
       rng: new Rng(2),
     });
     const x = new Float32Array(6);
-    const made = countFloatArrays(() => trainer.step(x, x, 3));
+    const made = countTypedArrays(() => trainer.step(x, x, 3));
     expect(made).toBeGreaterThan(0);
   });
 });

@@ -1,4 +1,4 @@
-import type { DenseLayer } from '@rfa/layers';
+import type { ConvWorkspace, Layer } from '@rfa/layers';
 import { type Backend, OptionError, type Tensor } from '@rfa/tensor';
 
 export interface SgdOptions {
@@ -20,7 +20,9 @@ export function checkSgdOptions(o: SgdOptions): void {
 
 /**
  * The update shared by every rule, for one layer:
- * `W += η · mean_batch(delta ⊗ input) − η λ W`, `b += η · mean_batch(delta)`.
+ * `W += η · mean_batch(delta ⊗ input) − η λ W`, `b += η · mean_batch(delta)` (for a conv layer
+ * the outer products and the bias signal are summed over window positions, then averaged
+ * over the batch: the gradient of the batch-mean loss).
  * With momentum μ: `v ← μ v + (mean(delta ⊗ input) − λ W)`, `W += η v` (likewise b, without decay).
  * The weight step is a single gemm with β = 1 − ηλ, so nothing is allocated.
  */
@@ -31,10 +33,10 @@ export class LayerSgd {
 
   constructor(
     private readonly backend: Backend,
-    private readonly layer: DenseLayer,
+    private readonly layer: Layer,
     private readonly options: SgdOptions,
   ) {
-    this.biasStep = backend.zeros([layer.outputSize]);
+    this.biasStep = backend.zeros([layer.bias.size]);
     const momentum = options.momentum ?? 0;
     this.velocityW = momentum > 0 ? backend.zeros(layer.weights.shape) : null;
     this.velocityB = momentum > 0 ? backend.zeros(layer.bias.shape) : null;
@@ -45,22 +47,26 @@ export class LayerSgd {
     return this.velocityW && this.velocityB ? [this.velocityW, this.velocityB] : [];
   }
 
-  apply(delta: Tensor, input: Tensor): void {
+  /**
+   * One step from the layer's teaching signal `delta` [batch, units] and its `input`; a conv
+   * layer also needs its `workspace` (the forward pass's im2col columns of `input`).
+   */
+  apply(delta: Tensor, input: Tensor, workspace: ConvWorkspace | null = null): void {
     const { backend: b, layer } = this;
     const eta = this.options.learningRate;
     const decay = this.options.weightDecay ?? 0;
     const batch = delta.shape[0];
-    b.sum(this.biasStep, delta, 0);
+    layer.biasGradient(this.biasStep, delta);
     if (this.velocityW && this.velocityB) {
       const mu = this.options.momentum ?? 0;
-      b.gemm(this.velocityW, delta, input, { transA: true, alpha: 1 / batch, beta: mu });
+      layer.weightGradient(this.velocityW, delta, input, workspace, 1 / batch, mu);
       if (decay > 0) b.axpy(this.velocityW, -decay, layer.weights);
       b.axpy(layer.weights, eta, this.velocityW);
       b.scale(this.velocityB, this.velocityB, mu);
       b.axpy(this.velocityB, 1 / batch, this.biasStep);
       b.axpy(layer.bias, eta, this.velocityB);
     } else {
-      b.gemm(layer.weights, delta, input, { transA: true, alpha: eta / batch, beta: 1 - eta * decay });
+      layer.weightGradient(layer.weights, delta, input, workspace, eta / batch, 1 - eta * decay);
       b.axpy(layer.bias, eta / batch, this.biasStep);
     }
     if (layer.mask) b.mul(layer.weights, layer.weights, layer.mask);

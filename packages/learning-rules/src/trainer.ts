@@ -84,10 +84,10 @@ export class Trainer {
       const backend = network.backend;
       const cache = network.createCache(batchSize);
       const target = backend.zeros([batchSize, network.outputSize]);
-      const deltas = network.layers.map((l) => backend.zeros([batchSize, l.outputSize]));
+      const deltas = network.layers.map((l) => backend.zeros([batchSize, l.units]));
       const last = network.layers.length - 1;
       const hiddenBuffers = () =>
-        network.layers.map((l, i) => (i < last ? backend.zeros([batchSize, l.outputSize]) : null));
+        network.layers.map((l, i) => (i < last ? backend.zeros([batchSize, l.units]) : null));
       const error = backend.zeros([batchSize, network.outputSize]);
       const modulators = hiddenBuffers();
       b = {
@@ -97,7 +97,7 @@ export class Trainer {
         error,
         modulators,
         reference: options.trackBackprop
-          ? network.layers.map((l) => backend.zeros([batchSize, l.outputSize]))
+          ? network.layers.map((l) => backend.zeros([batchSize, l.units]))
           : null,
         referenceModulators: options.trackBackprop ? hiddenBuffers() : null,
         context: {
@@ -156,7 +156,7 @@ export class Trainer {
     if (b.reference) backpropDeltas(network, b.cache, b.deltas[last], b.reference, b.referenceModulators!);
     rule.backward(ctx);
     for (let l = last; l >= 0; l--)
-      if (rule.teaches(l)) this.sgd[l].apply(b.deltas[l], b.cache.layerInput(l));
+      if (rule.teaches(l)) this.sgd[l].apply(b.deltas[l], b.cache.layerInput(l), b.cache.workspaces[l]);
     ctx.step = this.stepCount;
     rule.afterUpdate?.(ctx);
     this.last = b;

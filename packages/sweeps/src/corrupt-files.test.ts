@@ -1,13 +1,4 @@
-import {
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  truncateSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expandSweep } from './expand-sweep.js';
@@ -16,8 +7,8 @@ import { type CorruptResult, resultStore } from './result-store.js';
 import { runJob } from './run-job.js';
 import { storedOutcome } from './stored-outcome.js';
 import { parseSweepSpec } from './sweep-spec.js';
+import { checkpointAThird, tempDir } from './testing/fault-harness.js';
 
-const tmp = (name: string) => mkdtempSync(join(tmpdir(), `rfa-${name}-`));
 const flipByte = (file: string, at: number) => {
   const bytes = readFileSync(file);
   bytes[at]! ^= 0x01;
@@ -30,7 +21,7 @@ const jobs = expandSweep(
 
 describe('a damaged result in the sweep store counts as missing and runs again', () => {
   it('one flipped digit, one truncated file, one foreign file: moved aside, named, re-run to the same numbers', async () => {
-    const dir = join(tmp('corrupt-results'), 'jobs');
+    const dir = join(tempDir('corrupt-results'), 'jobs');
     const found: CorruptResult[] = [];
     const store = resultStore(dir, { onCorrupt: (c) => found.push(c) });
     const first = await runLocalSweep(jobs, { store, workers: 2 });
@@ -62,7 +53,7 @@ describe('a damaged result in the sweep store counts as missing and runs again',
   }, 120_000);
 
   it('a result written before checksums (no sha256 field) is still read when it is whole', async () => {
-    const dir = join(tmp('legacy-results'), 'jobs');
+    const dir = join(tempDir('legacy-results'), 'jobs');
     const store = resultStore(dir);
     const [result] = (await runLocalSweep(jobs.slice(0, 1), { store, workers: 1 })).results;
     const file = join(dir, `${jobs[0]!.id}.json`);
@@ -77,22 +68,10 @@ describe('a damaged checkpoint is refused with its path and what to do', () => {
     parseSweepSpec({ experiment: 'fig2', rules: ['fa'], seeds: [4], set: { steps: 20000, heldOut: 100 } }),
   );
 
-  /** Runs the job until a third is done (a checkpoint at every evaluation), then stops it. */
+  /** The job stopped a third of the way, in a new folder: the folder and the checkpoint's path. */
   async function checkpointed(): Promise<{ dir: string; ckpt: string }> {
-    const dir = tmp('corrupt-ckpt');
-    const stop = new AbortController();
-    await expect(
-      runJob(long!, {
-        checkpointDir: dir,
-        checkpointSeconds: 0,
-        progressMs: 0,
-        signal: stop.signal,
-        onProgress: (f) => f > 0.33 && stop.abort(),
-      }),
-    ).rejects.toThrow(/interrupted/);
-    const ckpt = (readdirSync(dir, { recursive: true }) as string[]).find((f) => f.endsWith('fa.ckpt'));
-    expect(ckpt).toBeDefined();
-    return { dir, ckpt: join(dir, ckpt!) };
+    const dir = tempDir('corrupt-ckpt');
+    return { dir, ckpt: await checkpointAThird(long!, dir) };
   }
 
   it('a flipped byte (in the weights, the header, the checksum) and a cut-off tail: CheckpointError naming the file; deleting it runs from the start to the same numbers', async () => {

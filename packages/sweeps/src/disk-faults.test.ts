@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CheckpointStoreError } from '@rfa/experiments';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { expandSweep } from './expand-sweep.js';
 import { resultStore } from './result-store.js';
 import { runJob } from './run-job.js';
 import { parseSweepSpec } from './sweep-spec.js';
+import { checkpointAThird, tempDir } from './testing/fault-harness.js';
 import { mountTmpfs, type Tmpfs, tmpfsSkipReason } from './testing/tmpfs.js';
 
 const skip = tmpfsSkipReason();
@@ -17,21 +17,6 @@ const [job] = expandSweep(
   parseSweepSpec({ experiment: 'fig2', rules: ['fa'], seeds: [5], set: { steps: 20000, heldOut: 100 } }),
 );
 const files = (dir: string) => readdirSync(dir, { recursive: true }) as string[];
-
-/** Runs the job until a third is done (a checkpoint at every evaluation), then stops it; the checkpoint's path. */
-async function checkpointAThird(dir: string): Promise<string> {
-  const stop = new AbortController();
-  await expect(
-    runJob(job!, {
-      checkpointDir: dir,
-      checkpointSeconds: 0,
-      progressMs: 0,
-      signal: stop.signal,
-      onProgress: (f) => f > 0.33 && stop.abort(),
-    }),
-  ).rejects.toThrow(/interrupted/);
-  return join(dir, files(dir).find((f) => f.endsWith('fa.ckpt'))!);
-}
 
 /** Writes filler until the disk is full (ENOSPC). */
 function fill(dir: string): string {
@@ -49,7 +34,7 @@ function fill(dir: string): string {
 
 describe('a results or checkpoint folder that cannot be written', () => {
   it('missing and impossible to create (a file stands in its path): a named error, nothing half-written', async () => {
-    const base = mkdtempSync(join(tmpdir(), 'rfa-disk-'));
+    const base = tempDir('disk');
     writeFileSync(join(base, 'file'), 'x');
     const dir = join(base, 'file', 'jobs');
     const result = await runJob(job!);
@@ -75,7 +60,7 @@ describe.skipIf(skip)('full and read-only disks (a small tmpfs)', () => {
   it('a full checkpoint disk: CheckpointStoreError names the file, the last good checkpoint stays whole, and the run resumes from it once there is room', async () => {
     const reference = await runJob(job!);
     disk = mountTmpfs('512k');
-    const ckpt = await checkpointAThird(disk.dir);
+    const ckpt = await checkpointAThird(job!, disk.dir);
     const good = readFileSync(ckpt);
     const filler = fill(disk.dir);
     const failed = runJob(job!, { checkpointDir: disk.dir, checkpointSeconds: 0 });
@@ -105,7 +90,7 @@ describe.skipIf(skip)('full and read-only disks (a small tmpfs)', () => {
   it('read-only disks: both stores name the path; a read-only checkpoint folder with a good checkpoint is still resumed from when it is writable again', async () => {
     disk = mountTmpfs('512k');
     mkdirSync(join(disk.dir, 'jobs'));
-    const ckpt = await checkpointAThird(join(disk.dir, 'ckpt'));
+    const ckpt = await checkpointAThird(job!, join(disk.dir, 'ckpt'));
     disk.readOnly();
     const result = await runJob(job!);
     await expect(resultStore(join(disk.dir, 'jobs')).save(result)).rejects.toThrow(

@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Queue, QueueEvents } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,13 +10,12 @@ import { resultStore } from './result-store.js';
 import { runJob } from './run-job.js';
 import { submitSweep } from './submit-sweep.js';
 import { parseSweepSpec } from './sweep-spec.js';
+import { collectAll, tempDir } from './testing/fault-harness.js';
 import { spawnWorker, waitFor } from './testing/spawn-worker.js';
 import { freePort, redisSkipReason, startRedis, type TestRedis } from './testing.js';
 
 const skip = redisSkipReason();
 if (skip) console.log(`skipping the Redis queue tests: ${skip}`);
-
-const tmp = (name: string) => mkdtempSync(join(tmpdir(), `rfa-${name}-`));
 
 // fig2 (FA) with 24 000 online steps: one to three seconds per job here, long enough to kill one mid-way
 const spec = parseSweepSpec({
@@ -43,7 +41,7 @@ describe.skipIf(skip)('sweeps through BullMQ on a real redis-server (loopback)',
     await expect(submitSweep(jobs, { url })).rejects.toThrow(QueueUnreachableError);
     await expect(submitSweep(jobs, { url })).rejects.toThrow(`cannot reach the queue's Redis at ${url}`);
     await expect(startQueueWorker({ url })).rejects.toThrow(QueueUnreachableError);
-    const store = resultStore(join(tmp('collect'), 'jobs'));
+    const store = resultStore(join(tempDir('collect'), 'jobs'));
     await expect(collectSweep(jobs, { url, store })).rejects.toThrow(QueueUnreachableError);
     await expect(submitSweep(jobs, { url: 'http://127.0.0.1:1' })).rejects.toThrow(/expected a redis:\/\//);
     expect(Date.now() - t0).toBeLessThan(10_000);
@@ -65,7 +63,7 @@ describe.skipIf(skip)('sweeps through BullMQ on a real redis-server (loopback)',
       const outcome = await collectSweep([good, bad], {
         url: redis.url,
         queueName,
-        store: resultStore(join(tmp('fail'), 'jobs')),
+        store: resultStore(join(tempDir('fail'), 'jobs')),
         wait: true,
         pollMs: 100,
         signal: AbortSignal.timeout(60_000),
@@ -87,7 +85,7 @@ describe.skipIf(skip)('sweeps through BullMQ on a real redis-server (loopback)',
     const queueName = `sweep-test-${process.pid}`;
     const jobs = expandSweep(spec);
     expect(jobs).toHaveLength(20);
-    const checkpointDir = tmp('ckpt');
+    const checkpointDir = tempDir('ckpt');
     const workerOptions = {
       url: redis.url,
       queueName,
@@ -124,15 +122,8 @@ describe.skipIf(skip)('sweeps through BullMQ on a real redis-server (loopback)',
       a.child.kill('SIGKILL');
       expect(hasCheckpoint(killed.data.seed), 'the killed job left a checkpoint to resume from').toBe(true);
 
-      const store = resultStore(join(tmp('results'), 'jobs'));
-      const outcome = await collectSweep(jobs, {
-        url: redis.url,
-        queueName,
-        store,
-        wait: true,
-        pollMs: 250,
-        signal: AbortSignal.timeout(150_000),
-      });
+      const store = resultStore(join(tempDir('results'), 'jobs'));
+      const outcome = await collectAll(jobs, { url: redis.url, queueName, store }, 150_000);
       expect(outcome.pending).toEqual([]);
       expect(outcome.failed).toEqual([]);
       expect(outcome.results.map((r) => r.job.id)).toEqual(jobs.map((j) => j.id));

@@ -1,6 +1,7 @@
 import type { Rng } from './rng.js';
 import type { Shape } from './shape.js';
 import type { Tensor } from './tensor.js';
+import type { WindowGeometry } from './window-geometry.js';
 
 /** Pointwise nonlinearities; `softmax` works along each row and has no pointwise derivative. */
 export type Activation = 'logistic' | 'tanh' | 'relu' | 'linear' | 'softmax';
@@ -136,6 +137,20 @@ export interface Backend {
    * `derivative` is given, derivative = f'(pre). `post` may be `pre` for linear.
    */
   biasActivation(pre: Tensor, bias: Tensor, post: Tensor, activation: Activation, derivative?: Tensor): void;
+
+  // windows (convolution and pooling); images are NHWC rows [batch, H·W·C], see WindowGeometry
+  /** cols [batch·outH·outW, kH·kW·C] ← patches of x [batch, H·W·C], entry order (ky, kx, c); zeros where the window covers padding. */
+  im2col(cols: Tensor, x: Tensor, g: WindowGeometry): void;
+  /** x [batch, H·W·C] ← the adjoint of im2col: each entry the sum of every patch entry that maps onto it (overwrites x). */
+  col2im(x: Tensor, cols: Tensor, g: WindowGeometry): void;
+  /** out [batch, outH·outW·C] ← window max per channel; argmax (same shape) ← the winner's index in its window, ky·kW + kx, first on ties; padding never wins. */
+  maxPool(out: Tensor, argmax: Tensor, x: Tensor, g: WindowGeometry): void;
+  /** dx [batch, H·W·C] ← dy routed to each window's winner, summed where windows overlap (overwrites dx). */
+  maxPoolBackward(dx: Tensor, dy: Tensor, argmax: Tensor, g: WindowGeometry): void;
+  /** out [batch, outH·outW·C] ← window mean per channel, dividing by kH·kW (padding counts as zeros). */
+  avgPool(out: Tensor, x: Tensor, g: WindowGeometry): void;
+  /** dx [batch, H·W·C] ← the adjoint of avgPool (overwrites dx). */
+  avgPoolBackward(dx: Tensor, dy: Tensor, g: WindowGeometry): void;
 
   // random fills; numbers come from `rng` in row-major order, so every backend
   // draws the same values for the same generator state

@@ -94,6 +94,21 @@ export class UnknownBackendError extends RfaError {
   }
 }
 
+/**
+ * No backend in the order tried could start: `failures` names each one and why
+ * (its factory's error, or that it is not available here); so does the message.
+ */
+export class BackendStartError extends UnknownBackendError {
+  static override readonly kind: string = '@rfa/tensor:BackendStartError';
+  readonly failures: readonly { name: string; reason: string }[];
+  constructor(failures: readonly { name: string; reason: string }[]) {
+    super(
+      `chooseBackend: no backend could start (${failures.map((f) => `${f.name}: ${f.reason}`).join('; ') || 'none registered; import @rfa/backend-cpu'})`,
+    );
+    this.failures = failures;
+  }
+}
+
 /** A backend was asked for something it cannot do (for instance a synchronous read on WebGPU). */
 export class UnsupportedError extends RfaError {
   static override readonly kind: string = '@rfa/tensor:UnsupportedError';

@@ -15,4 +15,7 @@ export {
   checkSum,
   checkUnary,
   checkUpdateProject,
+  checkWindowOp,
+  windowShapes,
 } from './validate.js';
+export { checkWindowGeometry } from './window-geometry.js';

@@ -21,7 +21,9 @@ import {
   checkSum,
   checkUnary,
   checkUpdateProject,
+  checkWindowOp,
 } from './validate.js';
+import type { WindowGeometry } from './window-geometry.js';
 
 /** gemm options with defaults filled in and the sizes resolved. */
 export interface GemmPlan {
@@ -78,6 +80,12 @@ export abstract class KernelBackend implements Backend {
   protected abstract kArgmaxRows(out: Tensor, a: Tensor): void;
   protected abstract kActivate(out: Tensor, a: Tensor, activation: Activation): void;
   protected abstract kActivationDerivative(out: Tensor, pre: Tensor, activation: Activation): void;
+  protected abstract kIm2col(cols: Tensor, x: Tensor, g: WindowGeometry): void;
+  protected abstract kCol2im(x: Tensor, cols: Tensor, g: WindowGeometry): void;
+  protected abstract kMaxPool(out: Tensor, argmax: Tensor, x: Tensor, g: WindowGeometry): void;
+  protected abstract kMaxPoolBackward(dx: Tensor, dy: Tensor, argmax: Tensor, g: WindowGeometry): void;
+  protected abstract kAvgPool(out: Tensor, x: Tensor, g: WindowGeometry): void;
+  protected abstract kAvgPoolBackward(dx: Tensor, dy: Tensor, g: WindowGeometry): void;
   /** Writes host-drawn uniforms in [0,1) into `out` then maps them; see the random* methods. */
   protected abstract kBernoulliFromUniform(out: Tensor, uniforms: Float32Array, p: number | Tensor): void;
 
@@ -352,6 +360,62 @@ export abstract class KernelBackend implements Backend {
     if (derivative) checkSameShape('biasActivation', pre, derivative);
     checkActivation('biasActivation', activation, derivative !== undefined);
     this.kBiasActivation(pre, bias, post, activation, derivative);
+  }
+
+  im2col(cols: Tensor, x: Tensor, g: WindowGeometry): void {
+    checkOperands('im2col', this, cols, x);
+    checkWindowOp('im2col', g, 1, [
+      ['cols', cols, 'cols'],
+      ['x', x, 'image'],
+    ]);
+    this.kIm2col(cols, x, g);
+  }
+
+  col2im(x: Tensor, cols: Tensor, g: WindowGeometry): void {
+    checkOperands('col2im', this, x, cols);
+    checkWindowOp('col2im', g, 1, [
+      ['x', x, 'image'],
+      ['cols', cols, 'cols'],
+    ]);
+    this.kCol2im(x, cols, g);
+  }
+
+  maxPool(out: Tensor, argmax: Tensor, x: Tensor, g: WindowGeometry): void {
+    checkOperands('maxPool', this, out, argmax, x);
+    checkWindowOp('maxPool', g, 2, [
+      ['out', out, 'pooled'],
+      ['argmax', argmax, 'pooled'],
+      ['x', x, 'image'],
+    ]);
+    this.kMaxPool(out, argmax, x, g);
+  }
+
+  maxPoolBackward(dx: Tensor, dy: Tensor, argmax: Tensor, g: WindowGeometry): void {
+    checkOperands('maxPoolBackward', this, dx, dy, argmax);
+    checkWindowOp('maxPoolBackward', g, 1, [
+      ['dx', dx, 'image'],
+      ['dy', dy, 'pooled'],
+      ['argmax', argmax, 'pooled'],
+    ]);
+    this.kMaxPoolBackward(dx, dy, argmax, g);
+  }
+
+  avgPool(out: Tensor, x: Tensor, g: WindowGeometry): void {
+    checkOperands('avgPool', this, out, x);
+    checkWindowOp('avgPool', g, 1, [
+      ['out', out, 'pooled'],
+      ['x', x, 'image'],
+    ]);
+    this.kAvgPool(out, x, g);
+  }
+
+  avgPoolBackward(dx: Tensor, dy: Tensor, g: WindowGeometry): void {
+    checkOperands('avgPoolBackward', this, dx, dy);
+    checkWindowOp('avgPoolBackward', g, 1, [
+      ['dx', dx, 'image'],
+      ['dy', dy, 'pooled'],
+    ]);
+    this.kAvgPoolBackward(dx, dy, g);
   }
 
   randomUniform(out: Tensor, rng: Rng, low: number, high: number): void {

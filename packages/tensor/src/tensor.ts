@@ -20,13 +20,16 @@ export class Tensor {
   readonly backend: Backend;
   /** Backend-private storage. Only the owning backend reads it. */
   handle: unknown;
+  /** For a view (`reshapeView`): the tensor that owns the storage; null for a tensor that owns its own. */
+  readonly base: Tensor | null;
   private live = true;
 
-  constructor(backend: Backend, shape: Shape, handle: unknown) {
+  constructor(backend: Backend, shape: Shape, handle: unknown, base: Tensor | null = null) {
     this.backend = backend;
     this.shape = Object.freeze([...shape]);
     this.size = sizeOf(shape);
     this.handle = handle;
+    this.base = base;
     trackInScope(this);
   }
 
@@ -38,14 +41,19 @@ export class Tensor {
     return this.shape.length === 1 ? this.shape[0] : this.shape[1];
   }
 
+  /** True once this tensor was disposed, or, for a view, once the tensor it views was. */
   get disposed(): boolean {
-    return !this.live;
+    return !this.live || this.base?.disposed === true;
   }
 
-  /** Throws DisposedError if the tensor was disposed; `op` names the caller. */
+  /** Throws DisposedError if the tensor (or the tensor it views) was disposed; `op` names the caller. */
   assertLive(op: string): void {
     if (!this.live)
       throw new DisposedError(`${op}: tensor #${this.id} [${this.shape.join(',')}] was disposed`);
+    if (this.base?.disposed)
+      throw new DisposedError(
+        `${op}: tensor #${this.id} [${this.shape.join(',')}] is a view of tensor #${this.base.id}, which was disposed`,
+      );
   }
 
   /** Copies the values to the host. Always available. */
@@ -60,11 +68,11 @@ export class Tensor {
     return this.backend.readSync(this);
   }
 
-  /** Releases the storage. Idempotent. */
+  /** Releases the storage (a view only stops working: the storage stays with its base). Idempotent. */
   dispose(): void {
     if (!this.live) return;
     this.live = false;
-    this.backend.release(this);
+    if (this.base === null) this.backend.release(this);
     this.handle = null;
   }
 }

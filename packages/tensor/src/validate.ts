@@ -1,8 +1,10 @@
 import type { Activation, Backend, GemmOptions, UnaryOp } from './backend.js';
 import { ACTIVATIONS, UNARY_OPS } from './backend.js';
 import { BackendMismatchError, OptionError, ShapeError } from './errors.js';
+import { sameStorage } from './reshape-view.js';
 import { formatShape, sameShape } from './shape.js';
 import type { Tensor } from './tensor.js';
+import { checkWindowGeometry, type WindowGeometry } from './window-geometry.js';
 
 /** Every operand is live and belongs to `backend`. */
 export function checkOperands(op: string, backend: Backend, ...tensors: Tensor[]): void {
@@ -45,7 +47,8 @@ export function checkGemm(c: Tensor, a: Tensor, b: Tensor, o: GemmOptions): [num
     `A${o.transA ? 'ᵀ' : ''} ${formatShape(a.shape)} · B${o.transB ? 'ᵀ' : ''} ${formatShape(b.shape)} → C ${formatShape(c.shape)}`;
   if (k !== k2) throw new ShapeError(`gemm: inner dimensions differ (${k} vs ${k2}): ${desc()}`);
   if (c.shape[0] !== m || c.shape[1] !== n) throw new ShapeError(`gemm: C must be [${m},${n}]: ${desc()}`);
-  if (c === a || c === b) throw new ShapeError(`gemm: C must not alias A or B: ${desc()}`);
+  if (sameStorage(c, a) || sameStorage(c, b))
+    throw new ShapeError(`gemm: C must not alias A or B: ${desc()}`);
   return [m, n, k];
 }
 
@@ -134,5 +137,44 @@ export function checkUnary(op: UnaryOp): void {
 export function checkFinite(op: string, name: string, value: number): void {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     throw new OptionError(`${op}: ${name} must be a finite number, got ${String(value)}`);
+  }
+}
+
+/** The sizes a window op's operands must have: [rows, cols] per role. */
+export function windowShapes(g: WindowGeometry): Record<'image' | 'cols' | 'pooled', [number, number]> {
+  const { batch, height, width, channels, kernelHeight, kernelWidth, outHeight, outWidth } = g;
+  return {
+    image: [batch, height * width * channels],
+    cols: [batch * outHeight * outWidth, kernelHeight * kernelWidth * channels],
+    pooled: [batch, outHeight * outWidth * channels],
+  };
+}
+
+/**
+ * A window op (im2col, col2im, the pools): the geometry is sound, each operand has the
+ * shape its role needs (`[name, tensor, role]`), and no output shares storage with another operand.
+ */
+export function checkWindowOp(
+  op: string,
+  g: WindowGeometry,
+  outputs: number,
+  operands: [string, Tensor, 'image' | 'cols' | 'pooled'][],
+): void {
+  checkWindowGeometry(op, g);
+  const shapes = windowShapes(g);
+  const geometry = () =>
+    `batch ${g.batch}, ${g.height}×${g.width}×${g.channels}, kernel ${g.kernelHeight}×${g.kernelWidth}, stride ${g.strideHeight}×${g.strideWidth}, pad ${g.padTop}/${g.padLeft}, out ${g.outHeight}×${g.outWidth}`;
+  for (const [name, t, role] of operands) {
+    const [r, c] = shapes[role];
+    if (t.shape.length !== 2 || t.shape[0] !== r || t.shape[1] !== c)
+      throw new ShapeError(
+        `${op}: ${name} must be [${r},${c}] for ${geometry()}, got ${formatShape(t.shape)}`,
+      );
+  }
+  for (let i = 0; i < outputs; i++) {
+    for (let j = 0; j < operands.length; j++) {
+      if (i !== j && sameStorage(operands[i][1], operands[j][1]))
+        throw new ShapeError(`${op}: ${operands[i][0]} must not share storage with ${operands[j][0]}`);
+    }
   }
 }

@@ -46,7 +46,9 @@ export async function writeFigures(
     const rf = r.snapshots?.receptiveFields as ReceptiveFields | undefined;
     if (rf) {
       const file = `${name}-receptive-fields-${fileSafe(rule)}.png`;
-      await writeFileAtomic(join(outDir, file), encodePng(receptiveFieldGrid(rf)));
+      // small fields (a conv layer's 5×5 kernels) get bigger pixels, so every tile is about 60 pixels wide
+      const scale = Math.max(3, Math.round(60 / rf.width));
+      await writeFileAtomic(join(outDir, file), encodePng(receptiveFieldGrid(rf, 5, scale)));
       files.push(file);
     }
     const traces = r.snapshots?.traces as Record<string, SpikeTrace> | undefined;

@@ -1,4 +1,11 @@
-import { type AggregateRun, type Experiment, type PlotSpec, plotSeries } from '@rfa/experiments';
+import {
+  type AggregateRun,
+  axisTitle,
+  type Experiment,
+  type PlotSpec,
+  plotSeries,
+  REFERENCE_LINE_STYLE,
+} from '@rfa/experiments';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 
@@ -23,7 +30,8 @@ const AXIS: Record<PlotSpec['unit'], object> = {
 /**
  * Renders one plot as SVG (Vega-Lite, no browser needed) from `plotSeries`'s lines: each
  * rule in its registry colour (the same in the demo), variants and further metrics dashed,
- * a band drawn as a shaded area of its own line, the paper's values as grey reference lines.
+ * a band drawn as a shaded area of its own line, the paper's values as reference lines in
+ * `REFERENCE_LINE_STYLE` and the y axis titled with its unit (`axisTitle`), as the demo draws them.
  * The legend lists the lines (bands are not lines).
  */
 export async function plotSvg(
@@ -66,7 +74,7 @@ export async function plotSvg(
   const y = {
     field: 'value',
     type: 'quantitative' as const,
-    title: plot.yTitle,
+    title: axisTitle(plot),
     scale: plot.logY ? { type: 'log' as const } : { zero: false },
     axis: AXIS[plot.unit],
   };
@@ -85,7 +93,11 @@ export async function plotSvg(
     layer.push(
       {
         data: { values: [{ value: ref.value }] },
-        mark: { type: 'rule', color: '#666666', strokeDash: [4, 4] },
+        mark: {
+          type: 'rule',
+          color: REFERENCE_LINE_STYLE.colour,
+          strokeDash: [...REFERENCE_LINE_STYLE.dash],
+        },
         encoding: { y: { field: 'value', type: 'quantitative' } },
       },
       {

@@ -2,7 +2,7 @@ import { type Experiment, estimateMemoryBytes } from '@rfa/experiments';
 import { SettingsError } from './settings-error.js';
 
 /** What one tab's WebAssembly memory can hold for the networks (wasm32 stops at 4 GiB; leave room). */
-export const MEMORY_BUDGET_BYTES = 1.5 * 2 ** 30;
+const MEMORY_BUDGET_BYTES = 1.5 * 2 ** 30;
 
 /** Refuses, before anything is allocated, a size that would not fit in the tab's memory. */
 export function checkMemory(experiment: Experiment, config: object, rules: number): void {

@@ -37,19 +37,28 @@ export function finalsOverSeeds(ends: readonly RuleEnd[]): Record<string, Aggreg
  * band, point by point. With one seed the points are the recorded ones.
  */
 export class SeedPoints {
-  /** rule → x → seed → recorded point. */
-  private readonly rules = new Map<string, Map<number, Map<number, Record<string, number>>>>();
+  /** rule → x → the seeds' recorded points there and their stats over seeds. */
+  private readonly rules = new Map<
+    string,
+    Map<number, { seeds: Map<number, Record<string, number>>; stats: Record<string, Stat> }>
+  >();
+  /** `runs()`'s last answer, until the next point. */
+  private cached: Record<string, SeriesRun> | null = null;
 
   /** Adds a point of `rule`'s run with `seed`; returns the averaged point at its x. */
   add(rule: string, seed: number, point: Record<string, number>): Record<string, number> {
-    const xs = this.rules.get(rule) ?? new Map<number, Map<number, Record<string, number>>>();
+    const xs =
+      this.rules.get(rule) ??
+      new Map<number, { seeds: Map<number, Record<string, number>>; stats: Record<string, Stat> }>();
     this.rules.set(rule, xs);
-    const seeds = xs.get(point.step) ?? new Map<number, Record<string, number>>();
-    xs.set(point.step, seeds);
-    seeds.set(seed, point);
+    const at = xs.get(point.step) ?? { seeds: new Map<number, Record<string, number>>(), stats: {} };
+    xs.set(point.step, at);
+    at.seeds.set(seed, point);
+    at.stats = statsOverSeeds([...at.seeds.values()]);
+    this.cached = null;
     // x is the same in every seed: kept as recorded, not averaged (0.1 × 3 / 3 ≠ 0.1)
     const out: Record<string, number> = { step: point.step };
-    for (const [metric, s] of Object.entries(statsOverSeeds([...seeds.values()]))) {
+    for (const [metric, s] of Object.entries(at.stats)) {
       if (metric === 'step') continue;
       out[metric] = s.mean;
       out[seedSdKey(metric)] = s.n > 1 ? s.sd : Number.NaN;
@@ -60,15 +69,17 @@ export class SeedPoints {
   /**
    * Every rule's curves so far, as `plotSeries` reads them: per x in order, each metric's
    * mean over the seeds that reached it (`curves`, `step` the x) and its s.d. (`curvesSd`,
-   * NaN below two seeds). A metric a point lacks is NaN there.
+   * NaN below two seeds). A metric a point lacks is NaN there. The same object until the
+   * next `add`.
    * @example
    * plotSeries(experiment, experiment.plots[0], points.runs());
    */
   runs(): Record<string, SeriesRun> {
+    if (this.cached) return this.cached;
     const out: Record<string, SeriesRun> = {};
     for (const [rule, xs] of this.rules) {
       const steps = [...xs.keys()].sort((a, b) => a - b);
-      const stats = steps.map((x) => statsOverSeeds([...(xs.get(x)?.values() ?? [])]));
+      const stats = steps.map((x) => xs.get(x)?.stats ?? {});
       const metrics = [...new Set(stats.flatMap((s) => Object.keys(s)))].filter((m) => m !== 'step');
       const curves: Record<string, number[]> = { step: steps };
       const curvesSd: Record<string, number[]> = {};
@@ -78,6 +89,7 @@ export class SeedPoints {
       }
       out[rule] = { curves, curvesSd };
     }
+    this.cached = out;
     return out;
   }
 }

@@ -1,8 +1,11 @@
 import type { RuleGuess } from '../worker/live-models.js';
 import { alphaImage, centreDigit, type GreyImage } from './digit-preprocess.js';
 import { el } from './dom.js';
+import { type PadAction, PadKeys } from './pad-keys.js';
 
 const SIZE = 280;
+/** Keyboard cursor steps across the pad: 20 px, two MNIST pixels once scaled (the pen's width). */
+const KEY_CELLS = 14;
 const PREVIEW_SCALE = 3;
 
 /** A rule's three likeliest digits, with its output for each, likeliest first. */
@@ -28,14 +31,21 @@ export function paintDigit(canvas: HTMLCanvasElement, img: GreyImage): void {
  * (quadratic curves through the midpoints of the pointer's samples). On each pen-up the
  * drawing is centred and scaled as MNIST's digits were (`centreDigit`), shown as the
  * networks see it, and each network's three likeliest digits come back with bars.
- * Touch drawing does not scroll the page (`touch-action: none` on the pad).
+ * Touch drawing does not scroll the page (`touch-action: none` on the pad). By keyboard
+ * (`PadKeys`): Tab to the pad, the arrows move a visible cursor, Space puts the pen down or
+ * lifts it (a lift asks the networks, as a pen-up does), Enter asks, Delete clears; the
+ * instructions are beside the pad and are its accessible description.
  */
 export class DigitPad {
   readonly canvas: HTMLCanvasElement;
   private readonly preview: HTMLCanvasElement;
   private readonly prompt: HTMLElement;
   private readonly result: HTMLElement;
+  private readonly cursor: HTMLElement;
+  private readonly keys = new PadKeys(SIZE, KEY_CELLS);
   private points: [number, number][] = [];
+  /** Whether anything is drawn (a guess of an empty pad is not asked for). */
+  private inked = false;
 
   constructor(
     root: HTMLElement,
@@ -46,9 +56,12 @@ export class DigitPad {
       width: SIZE,
       height: SIZE,
       class: 'pad',
-      role: 'img',
-      'aria-label': 'drawing area: draw a digit from 0 to 9 with the mouse, a pen or a finger',
+      role: 'application',
+      tabindex: 0,
+      'aria-label': 'drawing pad: draw a digit from 0 to 9 with the mouse, a pen, a finger or the keyboard',
+      'aria-describedby': 'pad-keys',
     });
+    this.cursor = el('span', { class: 'pad-cursor', 'aria-hidden': 'true' });
     this.preview = el('canvas', {
       width: 28,
       height: 28,
@@ -71,13 +84,8 @@ export class DigitPad {
       e.preventDefault();
       this.canvas.setPointerCapture(e.pointerId);
       this.points = [at(e)];
-      this.prompt.hidden = true;
       // a dot for a tap
-      const [x, y] = this.points[0];
-      ctx.beginPath();
-      ctx.arc(x, y, ctx.lineWidth / 2, 0, 2 * Math.PI);
-      ctx.fillStyle = '#000';
-      ctx.fill();
+      this.dot(this.points[0]);
     });
     this.canvas.addEventListener('pointermove', (e) => {
       if (this.points.length === 0) return;
@@ -105,16 +113,65 @@ export class DigitPad {
     };
     this.canvas.addEventListener('pointerup', up);
     this.canvas.addEventListener('pointercancel', up);
+    this.canvas.addEventListener('keydown', (e) => {
+      const actions = this.keys.key(e.key, e.shiftKey);
+      if (!actions) return;
+      e.preventDefault();
+      for (const a of actions) this.apply(a);
+    });
+    this.placeCursor();
     root.append(
-      el('div', { class: 'pad-box' }, this.canvas, this.prompt),
+      el('div', { class: 'pad-box' }, this.canvas, this.prompt, this.cursor),
       el(
         'div',
         { class: 'pad-side' },
         el('figure', { class: 'seen' }, this.preview, el('figcaption', { text: 'what the networks see' })),
         el('button', { type: 'button', onclick: () => this.clear(), text: 'Clear drawing' }),
       ),
+      el('p', {
+        id: 'pad-keys',
+        class: 'pad-keys',
+        text: 'Keyboard: Tab to the pad, then the arrow keys move the cursor (with Shift, faster), Space puts the pen down or lifts it, Enter asks the networks, Delete clears.',
+      }),
       this.result,
     );
+  }
+
+  private get ctx(): CanvasRenderingContext2D {
+    return this.canvas.getContext('2d') as CanvasRenderingContext2D;
+  }
+
+  /** A round dot of the pen's width (a tap, or the keyboard's pen put down). */
+  private dot([x, y]: [number, number]): void {
+    const ctx = this.ctx;
+    this.prompt.hidden = true;
+    this.inked = true;
+    ctx.beginPath();
+    ctx.arc(x, y, ctx.lineWidth / 2, 0, 2 * Math.PI);
+    ctx.fillStyle = '#000';
+    ctx.fill();
+  }
+
+  /** The keyboard cursor where `PadKeys` has it, filled while the pen is down. */
+  private placeCursor(): void {
+    const [x, y] = this.keys.position;
+    this.cursor.style.left = `${(x / SIZE) * 100}%`;
+    this.cursor.style.top = `${(y / SIZE) * 100}%`;
+    this.cursor.classList.toggle('down', this.keys.penDown);
+  }
+
+  private apply(a: PadAction): void {
+    if (a.type === 'dot') this.dot(a.at);
+    else if (a.type === 'line') {
+      const ctx = this.ctx;
+      ctx.beginPath();
+      ctx.moveTo(...a.from);
+      ctx.lineTo(...a.to);
+      ctx.stroke();
+    } else if (a.type === 'guess') {
+      if (this.inked) void this.guess();
+    } else if (a.type === 'clear') this.clear();
+    this.placeCursor();
   }
 
   clear(): void {
@@ -122,6 +179,7 @@ export class DigitPad {
     this.preview.getContext('2d')?.clearRect(0, 0, 28, 28);
     this.result.replaceChildren();
     this.prompt.hidden = false;
+    this.inked = false;
   }
 
   async guess(): Promise<void> {

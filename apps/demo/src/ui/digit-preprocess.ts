@@ -1,6 +1,6 @@
 /** MNIST's side, the box its digits are scaled into, and the point their centre of mass is put on. */
-export const MNIST_SIDE = 28;
-export const MNIST_BOX = 20;
+const MNIST_SIDE = 28;
+const MNIST_BOX = 20;
 const CENTRE = MNIST_SIDE / 2;
 
 /** A grey image, row-major, values in [0, 1] (0 = no ink). */

@@ -1,5 +1,5 @@
+import { formatInUnit, type PlotUnit } from '@rfa/experiments';
 import { el } from './dom.js';
-import { formatInUnit, type PlotUnit } from './format-unit.js';
 
 /** The headline numbers, in order: the first a rule has of `score` is its big number. */
 const SCORES: { metric: string; label: string; unit: PlotUnit }[] = [

@@ -1,4 +1,4 @@
-import { formatInUnit } from './format-unit.js';
+import { formatInUnit } from '@rfa/experiments';
 import { type Connection, type LayerColumn, networkLayout } from './network-layout.js';
 
 const NS = 'http://www.w3.org/2000/svg';

@@ -14,7 +14,6 @@ import {
   resolveRun,
 } from '../app/run-settings.js';
 import { SettingsError } from '../app/settings-error.js';
-import { unshippedDatasets } from '../app/shipped-datasets.js';
 import { el } from './dom.js';
 
 /** Config fields the form leaves out (the rule checkboxes stand for fig3a's `rules`). */
@@ -121,14 +120,9 @@ export class SettingsForm {
                   overrides: {},
                 }),
             },
-            ...Object.values(EXPERIMENTS).map((x) => {
-              const missing = unshippedDatasets(x);
-              // listed, but marked: resolveRun refuses it with the reason
-              const text = missing.length ? `${x.title} (needs ${missing.join(', ')}: bench only)` : x.title;
-              const option = el('option', { value: x.id, selected: x.id === s.experiment, text });
-              if (missing.length) option.dataset.benchOnly = missing.join(', ');
-              return option;
-            }),
+            ...Object.values(EXPERIMENTS).map((x) =>
+              el('option', { value: x.id, selected: x.id === s.experiment, text: x.title }),
+            ),
           ),
           `In this demo: ${exp.browser.note}`,
         ),

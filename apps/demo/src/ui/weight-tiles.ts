@@ -2,11 +2,13 @@ import { ruleStyle } from '@rfa/experiments';
 import type { TileImage } from '../worker/tile-image.js';
 import { el } from './dom.js';
 
-const SCALE = 3;
+/** On screen a tile is about 84 pixels wide: 3 per weight of a 28×28 tile, 17 of a 5×5 kernel. */
+const TILE_PIXELS = 84;
 
 /**
- * First-layer weights of each rule as 28×28 tiles (one per hidden unit shown), made in the
- * worker (`tileImage`): the page puts one pixel per weight on a canvas that CSS scales up.
+ * First-layer weights of each rule as tiles (28×28 per hidden unit shown, or a conv layer's
+ * kernels), made in the worker (`tileImage`): the page puts one pixel per weight on a canvas
+ * that CSS scales up.
  */
 export class WeightTiles {
   private canvases = new Map<string, HTMLCanvasElement>();
@@ -23,7 +25,8 @@ export class WeightTiles {
   draw(tiles: { rule: string; units: number; image: TileImage }[]): void {
     for (const t of tiles) {
       const { width, height, data } = t.image;
-      const canvas = this.canvas(t.rule, t.units, width, height);
+      const scale = Math.max(3, Math.round(TILE_PIXELS / t.image.tileWidth));
+      const canvas = this.canvas(t.rule, t.units, width, height, scale);
       canvas
         .getContext('2d')
         ?.putImageData(new ImageData(data as Uint8ClampedArray<ArrayBuffer>, width, height), 0, 0);
@@ -32,16 +35,22 @@ export class WeightTiles {
     this.root.dataset.updates = String(this.updates);
   }
 
-  private canvas(rule: string, units: number, width: number, height: number): HTMLCanvasElement {
+  private canvas(
+    rule: string,
+    units: number,
+    width: number,
+    height: number,
+    scale: number,
+  ): HTMLCanvasElement {
     let c = this.canvases.get(rule);
     if (c) return c;
     c = el('canvas', {
       width,
       height,
       class: 'tiles',
-      style: `width:${width * SCALE}px`,
+      style: `width:${width * scale}px`,
       role: 'img',
-      'aria-label': `first-layer weights of ${units} hidden units under ${rule}`,
+      'aria-label': `first-layer weights of ${units} units under ${rule}`,
       'data-rule': rule,
     });
     this.root.append(

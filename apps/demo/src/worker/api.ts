@@ -5,7 +5,7 @@ import type { RuleGuess } from './live-models.js';
 import type { TileImage } from './tile-image.js';
 
 /** Which backend runs, as the page shows it. */
-export interface BackendInfo {
+interface BackendInfo {
   mode: string;
   description: string;
   fallback?: string;
@@ -27,7 +27,8 @@ export interface RunUpdate {
   points: { rule: string; seed: number; point: Record<string, number> }[];
   progress?: { done: number; total: number };
   /** While a data set downloads: the file, which of how many, and its bytes so far of the total (NaN: not known). */
-  loading?: { file: string; index: number; files: number; received: number; total: number };
+  /** A data set's download: its name ('Fashion-MNIST'), the file, which of how many, its bytes. */
+  loading?: { dataset: string; file: string; index: number; files: number; received: number; total: number };
   ends: RuleEnd[];
   /** First-layer weights of each rule as tile images (see `tileImage`). */
   tiles?: { rule: string; units: number; image: TileImage }[];
@@ -47,6 +48,18 @@ export interface TestStrip {
   guesses: { rule: string; guess: number }[][];
 }
 
+/**
+ * What the run's backend holds now (`Backend.memory()`): live tensors, and for the GPU
+ * backend the device's storage objects and the textures its WebGL context holds (null where
+ * it has none to count: the CPU backend, WebGPU).
+ */
+export interface BackendHoldings {
+  mode: string;
+  tensors: number;
+  deviceBuffers: number | null;
+  glTextures: number | null;
+}
+
 /** The worker's surface, called from the page through comlink. */
 export interface DemoWorkerApi {
   /** Starts a run; `onUpdate` receives its progress. Resolves when it has started. */
@@ -61,6 +74,8 @@ export interface DemoWorkerApi {
   guess(pixels: Float32Array): Promise<RuleGuess[]>;
   /** The first `count` test images (784 values each), their labels and each network's guess; null before a data set with images has loaded. */
   strip(count: number): Promise<TestStrip | null>;
+  /** What the current run's backend holds (null before the first run): a soak reads it for leaks. */
+  backendMemory(): BackendHoldings | null;
   /** Throughput of the CPU backend on `threads` threads (default 1). */
   measureSpeed(o: SpeedOptions & { threads?: number }): Promise<SpeedResult>;
 }

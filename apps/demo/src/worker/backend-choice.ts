@@ -1,5 +1,6 @@
-import { createCpuBackend, preloadWasmKernels } from '@rfa/backend-cpu';
-import type { Backend } from '@rfa/tensor';
+import { type CpuBackend, preloadWasmKernels } from '@rfa/backend-cpu';
+import type { GpuBackend } from '@rfa/backend-gpu';
+import { type Backend, chooseBackend as chooseRegistered } from '@rfa/tensor';
 import type { BackendChoice } from '../app/run-settings.js';
 
 /** The backend a run got, what it is, and why it is not the one asked for (if not). */
@@ -15,7 +16,7 @@ export interface ChosenBackend {
  * CPU threads for training: shared memory needs cross-origin isolation, and one core is
  * left to the page so it stays responsive (at most 4).
  */
-export function cpuThreads(): { threads: number; note?: string } {
+function cpuThreads(): { threads: number; note?: string } {
   if (!globalThis.crossOriginIsolated)
     return {
       threads: 1,
@@ -24,35 +25,36 @@ export function cpuThreads(): { threads: number; note?: string } {
   return { threads: Math.max(1, Math.min(4, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1)) };
 }
 
+/** The registry's 'cpu' backend on `threads` threads (default: `cpuThreads()`), its workers started. */
 export async function cpuBackend(threads?: number): Promise<Backend> {
-  await preloadWasmKernels();
-  const backend = createCpuBackend({ threads: threads ?? cpuThreads().threads });
-  await backend.whenReady();
+  await preloadWasmKernels(); // a page's main thread refuses synchronous wasm compiles
+  const { backend } = await chooseRegistered('cpu', {
+    options: { cpu: { threads: threads ?? cpuThreads().threads } },
+    fallback: false,
+  });
+  await (backend as CpuBackend).whenReady();
   return backend;
 }
 
 /**
- * The backend asked for; a GPU mode that cannot start here (no WebGL2 context, no WebGPU
- * adapter) falls back to the CPU backend and says what happened.
+ * The backend asked for, by `chooseBackend` of `@rfa/tensor`: a GPU mode that cannot start
+ * here (no WebGL2 context, no WebGPU adapter) falls back to the CPU backend and says what happened.
  */
 export async function chooseBackend(choice: BackendChoice): Promise<ChosenBackend> {
-  const { note } = cpuThreads();
-  if (choice !== 'cpu') {
-    try {
-      const { createGpuBackend } = await import('@rfa/backend-gpu');
-      const backend = await createGpuBackend({ mode: choice });
-      return { backend, mode: backend.mode, description: backend.description };
-    } catch (err) {
-      const backend = await cpuBackend();
-      const why = `${choice === 'webgpu' ? 'WebGPU' : 'WebGL2'} could not start here (${(err as Error).message}); running on the CPU backend instead`;
-      return {
-        backend,
-        mode: 'cpu',
-        description: backend.description,
-        fallback: note ? `${why}. Also: ${note}` : why,
-      };
-    }
-  }
-  const backend = await cpuBackend();
-  return { backend, mode: 'cpu', description: backend.description, ...(note ? { fallback: note } : {}) };
+  const { threads, note } = cpuThreads();
+  await preloadWasmKernels(); // a page's main thread refuses synchronous wasm compiles
+  if (choice !== 'cpu') await import('@rfa/backend-gpu'); // registers 'gpu' (gpu.js loads only when asked for)
+  const chosen = await chooseRegistered(choice === 'cpu' ? 'cpu' : 'gpu', {
+    options: { gpu: { mode: choice }, cpu: { threads } },
+  });
+  const { backend, failures } = chosen;
+  if (chosen.name !== 'cpu')
+    return { backend, mode: (backend as GpuBackend).mode, description: backend.description };
+  await (backend as CpuBackend).whenReady();
+  const why = failures.map(
+    (f) =>
+      `${choice === 'webgpu' ? 'WebGPU' : 'WebGL2'} could not start here (${f.reason}); running on the CPU backend instead`,
+  );
+  const fallback = [...why, ...(note ? [note] : [])].join('. Also: ');
+  return { backend, mode: 'cpu', description: backend.description, ...(fallback ? { fallback } : {}) };
 }

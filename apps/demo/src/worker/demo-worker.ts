@@ -3,6 +3,7 @@
 import type { Dataset } from '@rfa/datasets';
 import {
   DATASETS,
+  type DatasetId,
   type Experiment,
   type ExperimentData,
   experimentWork,
@@ -29,7 +30,13 @@ const loaded = new Map<string, Promise<ExperimentData>>();
 /** The last data sets a run used: the test strip's images come from them. */
 let lastData: ExperimentData | null = null;
 const models = new LiveModels();
-let current: { gate: RunGate; abort: AbortController; done: Promise<void>; backend: Backend } | null = null;
+let current: {
+  gate: RunGate;
+  abort: AbortController;
+  done: Promise<void>;
+  backend: Backend;
+  mode: string;
+} | null = null;
 
 /**
  * The data sets `exp` needs, fetched from `dataUrl` once per page (a failed fetch is tried
@@ -43,8 +50,12 @@ function loadData(exp: Experiment, dataUrl: string, out: UpdateBuffer): Promise<
     const seen: string[] = [];
     const onProgress = (p: DownloadProgress) => {
       if (!seen.includes(p.url)) seen.push(p.url);
-      const file = p.url.slice(p.url.lastIndexOf('/') + 1);
-      out.set({ loading: { file, index: seen.length, files, received: p.received, total: p.total } });
+      // <dataUrl>/<data set id>/<file>
+      const [id, file] = p.url.split('/').slice(-2);
+      const dataset = DATASETS[id as DatasetId]?.name ?? id;
+      out.set({
+        loading: { dataset, file, index: seen.length, files, received: p.received, total: p.total },
+      });
     };
     data = loadExperimentDataFromUrl(exp, dataUrl, { fetch: countingFetch(fetch, onProgress) }).catch(
       (err) => {
@@ -90,7 +101,11 @@ const api: DemoWorkerApi = {
       lastTiles = performance.now();
       const tiles = await models.tiles(TILE_UNITS);
       out.set({
-        tiles: tiles.map((t) => ({ rule: t.rule, units: t.units, image: tileImage(t.pixels, t.units) })),
+        tiles: tiles.map((t) => ({
+          rule: t.rule,
+          units: t.units,
+          image: tileImage(t.pixels, t.units, 4, t.tileW, t.tileH),
+        })),
       });
     };
     const run = async () => {
@@ -149,7 +164,7 @@ const api: DemoWorkerApi = {
         out.finish();
       }
     };
-    current = { gate, abort, backend: chosen.backend, done: run() };
+    current = { gate, abort, backend: chosen.backend, mode: chosen.mode, done: run() };
   },
   pause: () => current?.gate.pause(),
   resume: () => current?.gate.resume(),
@@ -173,6 +188,20 @@ const api: DemoWorkerApi = {
       guesses.push((await models.guess(image)).map((g) => ({ rule: g.rule, guess: g.guess })));
     }
     return { images, labels: Array.from(test.labels.slice(0, images.length)), guesses };
+  },
+  backendMemory() {
+    if (!current) return null;
+    // the GPU backend adds its device's counters to what every backend reports
+    const m = current.backend.memory() as ReturnType<Backend['memory']> & {
+      deviceBuffers?: number;
+      glTextures?: number | null;
+    };
+    return {
+      mode: current.mode,
+      tensors: m.tensors,
+      deviceBuffers: m.deviceBuffers ?? null,
+      glTextures: m.glTextures ?? null,
+    };
   },
   async measureSpeed(o) {
     const backend = await cpuBackend(o.threads ?? 1);

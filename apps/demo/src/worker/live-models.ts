@@ -1,26 +1,12 @@
 import type { RunModel } from '@rfa/experiments';
-import { createNetwork, type Network, zerosInit } from '@rfa/layers';
-import { Rng, type Tensor } from '@rfa/tensor';
+import { ConvLayer, type Network } from '@rfa/layers';
+import type { Tensor } from '@rfa/tensor';
 
 /** One rule's answer for a drawn digit: the output units and the class it picks. */
 export interface RuleGuess {
   rule: string;
   outputs: number[];
   guess: number;
-}
-
-/** A network with the same layers as `live`, holding a copy of its weights (same backend). */
-function frozenCopy(live: Network): Network {
-  const copy = createNetwork(live.backend, {
-    rng: new Rng(0),
-    init: zerosInit(),
-    layers: live.layers.map((l) => ({ in: l.inputSize, out: l.outputSize, activation: l.activation })),
-  });
-  live.layers.forEach((l, i) => {
-    live.backend.copy(copy.layers[i].weights, l.weights);
-    live.backend.copy(copy.layers[i].bias, l.bias);
-  });
-  return copy;
 }
 
 const read = (t: Tensor): Promise<Float32Array> =>
@@ -45,24 +31,38 @@ export class LiveModels {
       return;
     }
     this.live.delete(rule);
-    if (was?.kind === 'trainer') this.frozen.set(rule, frozenCopy(was.trainer.network));
+    if (was?.kind === 'trainer') this.frozen.set(rule, was.trainer.network.clone());
   }
 
-  private first(rule: string): Tensor | null {
+  private firstLayer(rule: string): { weights: Tensor } | null {
     const m = this.live.get(rule);
-    if (m?.kind === 'trainer') return m.trainer.network.layers[0].weights;
-    if (m?.kind === 'spiking') return m.network.layers[0].weights;
-    return this.frozen.get(rule)?.layers[0].weights ?? null;
+    if (m?.kind === 'trainer') return m.trainer.network.layers[0];
+    if (m?.kind === 'spiking') return m.network.layers[0];
+    return this.frozen.get(rule)?.layers[0] ?? null;
   }
 
-  /** The first `units` rows of each rule's first-layer weights whose input is 28×28, as tiles. */
-  async tiles(units: number): Promise<{ rule: string; units: number; pixels: Float32Array }[]> {
+  /**
+   * The first `units` rows of each rule's first-layer weights, as tiles: a dense layer's rows
+   * when its input is 28×28, a conv layer's kernels when it reads one channel (LeNet's 5×5).
+   */
+  async tiles(
+    units: number,
+  ): Promise<{ rule: string; units: number; pixels: Float32Array; tileW: number; tileH: number }[]> {
     const out = [];
     for (const rule of new Set([...this.live.keys(), ...this.frozen.keys()])) {
-      const w = this.first(rule);
-      if (w?.shape[1] !== 784) continue;
+      const layer = this.firstLayer(rule);
+      const shape = layer && tileShape(layer);
+      if (!layer || !shape) continue;
+      const w = layer.weights;
+      const size = shape[0] * shape[1];
       const n = Math.min(units, w.shape[0]);
-      out.push({ rule, units: n, pixels: (await read(w)).slice(0, n * 784) });
+      out.push({
+        rule,
+        units: n,
+        pixels: (await read(w)).slice(0, n * size),
+        tileW: shape[0],
+        tileH: shape[1],
+      });
     }
     return out;
   }
@@ -97,4 +97,11 @@ export class LiveModels {
     this.frozen.clear();
     this.live.clear();
   }
+}
+
+/** [width, height] of one tile of a first layer's weights, or null when they are not images. */
+function tileShape(layer: { weights: Tensor }): [number, number] | null {
+  if (layer instanceof ConvLayer)
+    return layer.geometry.channels === 1 ? [layer.geometry.kernelWidth, layer.geometry.kernelHeight] : null;
+  return layer.weights.shape[1] === 784 ? [28, 28] : null;
 }

@@ -17,3 +17,17 @@ describe('tileImage', () => {
     expect(img.data[(28 * img.width + 0) * 4 + 3]).toBe(0); // the gap between rows stays clear
   });
 });
+
+describe('tileImage of conv kernels', () => {
+  it('draws 5×5 kernels as 5×5 tiles with a one-pixel gap', () => {
+    const pixels = new Float32Array(6 * 25);
+    pixels[25 + 24] = 3; // kernel 1, bottom-right: white
+    pixels[25 + 0] = -3; // kernel 1, top-left: black
+    const img = tileImage(pixels, 6, 4, 5, 5);
+    expect([img.width, img.height, img.tileWidth]).toEqual([4 * 6 - 1, 2 * 6 - 1, 5]);
+    const grey = (x: number, y: number) => img.data[(y * img.width + x) * 4];
+    expect(grey(6 + 4, 4)).toBe(255);
+    expect(grey(6, 0)).toBe(1);
+    expect(img.data[(0 * img.width + 5) * 4 + 3]).toBe(0); // the gap between tiles stays clear
+  });
+});

@@ -1,10 +1,11 @@
-import type { Activation, GemmPlan, Tensor, UnaryOp } from '@rfa/tensor';
+import type { Activation, GemmPlan, Tensor, UnaryOp, WindowGeometry } from '@rfa/tensor';
 import ndarray from 'ndarray';
 import * as act from './activation.js';
 import * as ew from './elementwise.js';
 import { GemmKernel } from './gemm.js';
 import { type CpuHandle, type CpuKernelSet, dataOf as data, rowsCols } from './kernel-set.js';
 import * as rows from './rows.js';
+import * as win from './window.js';
 
 /**
  * The plain-JavaScript kernels: tensors are ndarrays over their own Float32Arrays,
@@ -91,6 +92,30 @@ export class JsKernelSet implements CpuKernelSet {
   biasActivation(pre: Tensor, bias: Tensor, post: Tensor, activation: Activation, derivative?: Tensor): void {
     const d = derivative ? data(derivative) : null;
     act.biasActivation(data(pre), data(bias), data(post), activation, d, ...rowsCols(pre));
+  }
+
+  im2col(cols: Tensor, x: Tensor, g: WindowGeometry): void {
+    win.im2col(data(cols), data(x), g);
+  }
+
+  col2im(x: Tensor, cols: Tensor, g: WindowGeometry): void {
+    win.col2im(data(x), data(cols), g);
+  }
+
+  maxPool(out: Tensor, argmax: Tensor, x: Tensor, g: WindowGeometry): void {
+    win.maxPool(data(out), data(argmax), data(x), g);
+  }
+
+  maxPoolBackward(dx: Tensor, dy: Tensor, argmax: Tensor, g: WindowGeometry): void {
+    win.maxPoolBackward(data(dx), data(dy), data(argmax), g);
+  }
+
+  avgPool(out: Tensor, x: Tensor, g: WindowGeometry): void {
+    win.avgPool(data(out), data(x), g);
+  }
+
+  avgPoolBackward(dx: Tensor, dy: Tensor, g: WindowGeometry): void {
+    win.avgPoolBackward(data(dx), data(dy), g);
   }
 
   bernoulliFromUniform(out: Tensor, uniforms: Float32Array, p: number | Tensor): void {

@@ -1,4 +1,12 @@
-import type { Activation, GemmPlan, Rng, Tensor, UnaryOp, UpdateProjectPlan } from '@rfa/tensor';
+import type {
+  Activation,
+  GemmPlan,
+  Rng,
+  Tensor,
+  UnaryOp,
+  UpdateProjectPlan,
+  WindowGeometry,
+} from '@rfa/tensor';
 import type { NdArrayLike } from '@rfa/tensor/ndarray';
 import type { BinaryOp } from './elementwise.js';
 
@@ -35,6 +43,12 @@ export interface CpuKernelSet {
   activate(out: Tensor, a: Tensor, activation: Activation): void;
   activationDerivative(out: Tensor, pre: Tensor, activation: Activation): void;
   biasActivation(pre: Tensor, bias: Tensor, post: Tensor, activation: Activation, derivative?: Tensor): void;
+  im2col(cols: Tensor, x: Tensor, g: WindowGeometry): void;
+  col2im(x: Tensor, cols: Tensor, g: WindowGeometry): void;
+  maxPool(out: Tensor, argmax: Tensor, x: Tensor, g: WindowGeometry): void;
+  maxPoolBackward(dx: Tensor, dy: Tensor, argmax: Tensor, g: WindowGeometry): void;
+  avgPool(out: Tensor, x: Tensor, g: WindowGeometry): void;
+  avgPoolBackward(dx: Tensor, dy: Tensor, g: WindowGeometry): void;
   /** out ~ Bernoulli(p) drawn inside the kernel, continuing `rng`'s stream bit for bit, where the set can. */
   bernoulli?(out: Tensor, rng: Rng, p: number | Tensor): void;
   bernoulliFromUniform(out: Tensor, uniforms: Float32Array, p: number | Tensor): void;

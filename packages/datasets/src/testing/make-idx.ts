@@ -1,4 +1,5 @@
-// Builds IDX files in tests: a header with chosen (possibly wrong) magic and sizes, then data.
+// Builds IDX files in tests: a header with chosen (possibly wrong) magic and sizes, then data;
+// shipped in @rfa/datasets/internal for other packages' tests (unstable).
 
 /** An IDX file: `magic`, big-endian `dims`, then `data` (not checked against the dims). */
 export function makeIdx(magic: number, dims: number[], data: ArrayLike<number>): Uint8Array {
@@ -24,4 +25,17 @@ export function imageFile(count: number, rows = 28, cols = 28): Uint8Array {
     (_, k) => (Math.floor(k / (rows * cols)) * 7 + (k % (rows * cols))) % 256,
   );
   return makeIdx(0x803, [count, rows, cols], data);
+}
+
+/**
+ * The four MNIST files (by their registry names) of a set with these train and test
+ * labels; the images are `imageFile`'s (pixel p of image i is (i * 7 + p) % 256).
+ */
+export function mnistFiles(trainLabels: number[], testLabels: number[]): Record<string, Uint8Array> {
+  return {
+    'train-images-idx3-ubyte': imageFile(trainLabels.length),
+    'train-labels-idx1-ubyte': labelFile(trainLabels),
+    't10k-images-idx3-ubyte': imageFile(testLabels.length),
+    't10k-labels-idx1-ubyte': labelFile(testLabels),
+  };
 }

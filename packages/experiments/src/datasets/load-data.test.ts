@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DatasetError } from '@rfa/datasets';
+import { mnistFiles } from '@rfa/datasets/internal';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fig2 } from '../definitions/fig2.js';
 import { fig3a } from '../definitions/fig3a.js';
 import { fig3aFashion } from '../definitions/fig3a-fashion.js';
 import { ConfigError } from '../errors.js';
 import { loadExperimentData } from '../node.js';
-import { mnistFiles } from './idx-fixture.js';
 import { loadExperimentDataFromUrl } from './load-from-url.js';
 import { requireDataset } from './require-dataset.js';
 
@@ -29,8 +29,8 @@ describe('data sets by id', () => {
     const mnist = requireDataset('fig3a', data, 'mnist');
     expect(Array.from(mnist.train.labels ?? [])).toEqual([3, 1, 4]);
     expect(Array.from(mnist.test.labels ?? [])).toEqual([1, 5]);
-    // image 1, pixel 2: (1 + 2) / 255
-    expect(mnist.train.inputs[784 + 2]).toBeCloseTo(3 / 255, 6);
+    // image 1, pixel 2: (1 · 7 + 2) / 255
+    expect(mnist.train.inputs[784 + 2]).toBeCloseTo(9 / 255, 6);
   });
 
   it('loads nothing for an experiment that needs no data set', async () => {

@@ -91,7 +91,7 @@ const RUNS: Record<string, { rule: string; depth: 3 | 4; optional?: boolean; des
 };
 
 /** The 3-layer (30-h-10) or 4-layer (30-h-h2-10) tanh network of Fig. 3c,d. */
-export function fig3dLayers(c: Fig3dConfig, depth: 3 | 4): LayerConfig[] {
+function fig3dLayers(c: Fig3dConfig, depth: 3 | 4): LayerConfig[] {
   return depth === 3
     ? [
         { in: 30, out: c.hiddenUnits, activation: 'tanh' },

@@ -1,11 +1,18 @@
 import { Batcher, type BatcherState, type Dataset } from '@rfa/datasets';
-import { createNetwork, type Initializer, type LayerConfig, type Network } from '@rfa/layers';
+import {
+  ConvLayer,
+  createNetwork,
+  type Initializer,
+  type Network,
+  type NetworkLayerConfig,
+} from '@rfa/layers';
 import { createTrainer, type Loss, type RuleFactory, type Trainer } from '@rfa/learning-rules';
 import { Rng } from '@rfa/tensor';
 import { train } from '@rfa/train';
 import type { RuleRun } from '../types.js';
 import { ALIGNMENT_METRICS, AlignmentProbe, UPDATE_ANGLE_METRICS } from './alignment-probe.js';
 import { Curves, finiteOnly } from './curves.js';
+import { feedbackGeometry } from './feedback-geometry.js';
 import { finishTrainerRun, trainEvents } from './finish.js';
 import type { RunContext } from './run-context.js';
 import { testError } from './test-error.js';
@@ -14,11 +21,20 @@ import { resumeTrainer, saveTrainer } from './trainer-checkpoint.js';
 export interface ClassificationRunOptions {
   train: Dataset;
   test: Dataset;
-  layers: LayerConfig[];
+  layers: NetworkLayerConfig[];
+  /** For an image input (conv layers): [height, width, channels]. */
+  inputShape?: [number, number, number];
   init: Initializer;
-  rule: RuleFactory;
-  /** The loss (default 'mse'); 'sigmoid-ce' needs logistic outputs. */
+  /** Default 'mse' (the paper's squared error on one-hot targets); 'sigmoid-ce' needs logistic outputs. */
   loss?: Loss;
+  /** Classical momentum of the shared update (default 0). */
+  momentum?: number;
+  /**
+   * Also record `layerAngle{l}` and `layerNormRatio{l}` for every layer l ≥ 1: its W against the
+   * feedback that carries its error down (see `feedbackGeometry`), at each evaluation.
+   */
+  perLayerAngles?: boolean;
+  rule: RuleFactory;
   learningRate: number;
   /** Multiplies the learning rate from the second epoch on (default 1: constant). */
   laterEpochsFactor?: number;
@@ -37,24 +53,47 @@ export interface ClassificationRunOptions {
   receptiveFields?: number;
 }
 
-/** The first `units` rows of W0, each an image of the input (28 × 28 for MNIST), to 4 decimals. */
+/**
+ * The first `units` rows of W0 as images, to 4 decimals: a dense layer's rows are images of
+ * the input (28 × 28 for MNIST), a conv layer's are its kernels (kH × kW; one input channel).
+ */
 async function receptiveFields(network: Network, units: number) {
   const w = network.layers[0];
   const values = await w.weights.read();
-  const side = Math.round(Math.sqrt(w.inputSize));
-  const rows = Math.min(units, w.outputSize);
+  const [rowCount, rowLength] = w.weights.shape;
+  let width = Math.round(Math.sqrt(rowLength));
+  if (w instanceof ConvLayer) {
+    if (w.geometry.channels !== 1) return undefined;
+    width = w.geometry.kernelWidth;
+  }
+  const rows = Math.min(units, rowCount);
   return {
-    width: side,
-    height: w.inputSize / side,
+    width,
+    height: rowLength / width,
     units: Array.from(
       { length: rows },
       (_, r) =>
         Array.from(
-          values.subarray(r * w.inputSize, (r + 1) * w.inputSize),
+          values.subarray(r * rowLength, (r + 1) * rowLength),
           (v) => Math.round(v * 1e4) / 1e4 || 0,
         ), // || 0: no −0, which JSON would not keep
     ),
   };
+}
+
+/** `layerAngle{l}` and `layerNormRatio{l}` for layers 1..L−1. */
+const layerMetricNames = (layers: number) =>
+  Array.from({ length: layers - 1 }, (_, i) => [`layerAngle${i + 1}`, `layerNormRatio${i + 1}`]).flat();
+
+async function layerGeometry(t: Trainer): Promise<Record<string, number>> {
+  const feedback = t.rule.feedback();
+  const out: Record<string, number> = {};
+  for (let l = 1; l < t.network.layers.length; l++) {
+    const g = await feedbackGeometry(t.network, feedback, l);
+    out[`layerAngle${l}`] = g.angle;
+    out[`layerNormRatio${l}`] = g.normRatio;
+  }
+  return out;
 }
 
 /**
@@ -65,11 +104,17 @@ async function receptiveFields(network: Network, units: number) {
  */
 export async function classificationRun(o: ClassificationRunOptions, ctx: RunContext): Promise<RuleRun> {
   const rng = new Rng(o.seed);
-  const network = createNetwork(ctx.backend, { rng, init: o.init, layers: o.layers });
+  const network = createNetwork(ctx.backend, {
+    rng,
+    init: o.init,
+    layers: o.layers,
+    ...(o.inputShape ? { inputShape: o.inputShape } : {}),
+  });
   const trainer = createTrainer(network, o.rule, {
     loss: o.loss ?? 'mse',
     learningRate: o.learningRate,
     weightDecay: o.weightDecay,
+    ...(o.momentum ? { momentum: o.momentum } : {}),
     rng,
     trackBackprop: true,
   });
@@ -85,7 +130,12 @@ export async function classificationRun(o: ClassificationRunOptions, ctx: RunCon
     const saved = await resumeTrainer(ctx, trainer, parts);
     if (saved) batcher.setState(saved.batcher as BatcherState);
     const epochsDone = Math.floor(trainer.steps / perEpoch);
-    const metrics = ['testError', ...ALIGNMENT_METRICS, ...(o.updateAngles ? UPDATE_ANGLE_METRICS : [])];
+    const metrics = [
+      'testError',
+      ...ALIGNMENT_METRICS,
+      ...(o.perLayerAngles ? layerMetricNames(network.layers.length) : []),
+      ...(o.updateAngles ? UPDATE_ANGLE_METRICS : []),
+    ];
     const curves = new Curves(metrics, ctx, saved?.curves as Record<string, (number | null)[]> | undefined);
     const angleEvery = o.angleEvery ?? 10;
     const probe = new AlignmentProbe(() => true, { updateAngles: o.updateAngles });
@@ -102,6 +152,7 @@ export async function classificationRun(o: ClassificationRunOptions, ctx: RunCon
         step: epoch + inEpoch / perEpoch,
         testError: await testError(t, o.test),
         ...(await probe.point(t)),
+        ...(o.perLayerAngles ? await layerGeometry(t) : {}),
       };
       curves.add(point);
       const { step: _, ...metrics } = point;
@@ -138,8 +189,8 @@ export async function classificationRun(o: ClassificationRunOptions, ctx: RunCon
       ...trainEvents(ctx, (steps) => steps * o.batchSize, trainer.steps),
     });
     const run = finishTrainerRun(result, curves, metrics);
-    if (o.receptiveFields)
-      run.snapshots = { receptiveFields: await receptiveFields(network, o.receptiveFields) };
+    const fields = o.receptiveFields ? await receptiveFields(network, o.receptiveFields) : undefined;
+    if (fields) run.snapshots = { receptiveFields: fields };
     return run;
   } finally {
     ctx.onModel?.(null);

@@ -39,7 +39,3 @@ export class Curves {
 /** Only the finite entries: what the divergence watch and 'evaluation' events get. */
 export const finiteOnly = (metrics: Record<string, number>): Record<string, number> =>
   Object.fromEntries(Object.entries(metrics).filter(([, v]) => Number.isFinite(v)));
-
-/** Mean of a window of values, NaN when empty. */
-export const windowMean = (xs: number[]): number =>
-  xs.length ? xs.reduce((s, v) => s + v, 0) / xs.length : Number.NaN;

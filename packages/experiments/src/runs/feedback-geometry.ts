@@ -24,7 +24,8 @@ function frobenius(values: ArrayLike<number>): number {
  * 'transposed' (FA, weight mirror: B [in, out]) is compared with Wᵀ; 'forward' (sign
  * symmetry and its variants, Kolen–Pollack: [out, in]) with W itself. A 'direct' matrix
  * (DFA, DRTP: D [units, outputs] for hidden layer l) stands in for Wᵀ only where the layer
- * above is the output layer, so only the top layer gets a value; lower layers' D have no W of
+ * above is the output layer, so only the top layer gets a value; a conv layer's W is its
+ * kernel matrix [outChannels, kH·kW·inChannels], compared the same way; lower layers' D have no W of
  * their shape and give NaN, as do rules without feedback (backprop, shallow).
  */
 export async function feedbackGeometry(
@@ -44,6 +45,6 @@ export async function feedbackGeometry(
   const angle =
     fb.layout === 'forward'
       ? angleDegrees(wValues, bValues)
-      : matrixAngleToTranspose(wValues, bValues, w.outputSize, w.inputSize);
+      : matrixAngleToTranspose(wValues, bValues, w.weights.shape[0], w.weights.shape[1]);
   return { angle, normRatio: frobenius(bValues) / frobenius(wValues) };
 }

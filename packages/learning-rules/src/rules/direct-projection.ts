@@ -7,6 +7,8 @@ import { feedbackList } from './propagate.js';
 /**
  * The shape DFA and DRTP share: each hidden layer l gets `m_l = D_l s` from one output-side
  * signal `s` through its own fixed random `D_l` ([units_l, outputs]), and `δ_l = m_l ∘ f'(a_l)`.
+ * For a conv layer units_l is outH·outW·outChannels: the signal lands on the convolution's
+ * output itself (before any pooling), one value per position and channel.
  * The rules differ only in `s`: DFA the output error, DRTP the target.
  */
 export function bindDirectProjection(
@@ -20,7 +22,7 @@ export function bindDirectProjection(
   const last = network.layers.length - 1;
   const outputs = network.layers[last].outputSize;
   const direct: (Tensor | null)[] = network.layers.map((layer, l) =>
-    l === last ? null : randomFeedback(backend, [layer.outputSize, outputs], rng, options),
+    l === last ? null : randomFeedback(backend, [layer.units, outputs], rng, options),
   );
   return {
     name,

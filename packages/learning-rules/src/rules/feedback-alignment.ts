@@ -3,7 +3,7 @@ import type { Rng, Tensor } from '@rfa/tensor';
 import type { BackwardContext, LearningRule, RuleFactory } from '../rule.js';
 import { checkWeighting, type DerivativeWeighting, weightings } from './derivative-weighting.js';
 import { type FeedbackOptions, randomFeedback } from './feedback-init.js';
-import { checkForm, feedbackList, propagateSignals, type SignalForm } from './propagate.js';
+import { checkForm, feedbackList, propagateSignals, type SignalForm, transposedShape } from './propagate.js';
 
 /** Options of `feedbackAlignment`. */
 export interface FeedbackAlignmentOptions extends FeedbackOptions {
@@ -22,7 +22,9 @@ export interface FeedbackAlignmentOptions extends FeedbackOptions {
  * Feedback alignment (Lillicrap et al. 2016): the error reaches hidden layers through
  * fixed random `B_{l+1}`, shaped like `W_{l+1}ᵀ` ([in, out]), one per layer above the
  * first; each hidden layer uses only its own derivative. `form` picks the chained
- * reading (default) or the paper's.
+ * reading (default) or the paper's. For a conv layer B is [kH·kW·inC, outC], the kernel
+ * matrix's transpose, and the error goes down by the transposed convolution with B,
+ * `col2im(δ · Bᵀ)`, in place of backprop's `col2im(δ · W)`.
  * @example
  * const fa = feedbackAlignment({ init: uniformInit(0.5), form: 'paper' });
  */
@@ -36,7 +38,7 @@ export function feedbackAlignment(options: FeedbackAlignmentOptions = {}): RuleF
       const backend = network.backend;
       // feedback[l] carries layer l's error down to layer l-1; none for layer 0
       const feedback: (Tensor | null)[] = network.layers.map((layer, l) =>
-        l === 0 ? null : randomFeedback(backend, [layer.inputSize, layer.outputSize], rng, options),
+        l === 0 ? null : randomFeedback(backend, transposedShape(layer.weights), rng, options),
       );
       const scratch = new Map<number, (Tensor | null)[]>();
       return {
@@ -46,7 +48,7 @@ export function feedbackAlignment(options: FeedbackAlignmentOptions = {}): RuleF
         teaches: () => true,
         backward(ctx: BackwardContext) {
           const derivative = weightings(backend, weighting, ctx.cache.derivative, scratch);
-          propagateSignals(backend, { ...ctx, cache: { derivative } }, (l) => feedback[l]!, true, form);
+          propagateSignals(backend, { ...ctx, derivative }, (l) => feedback[l]!, true, form);
         },
         feedback: () => feedbackList(feedback, 'transposed'),
         dispose() {

@@ -92,11 +92,14 @@ export function kolenPollack(options: KolenPollackOptions = {}): RuleFactory {
           k.forEach((kl, l) => {
             if (!kl) return;
             // K ← (1 − η λ) K + η/B · δᵀ x, the same step W took
-            backend.gemm(kl, ctx.deltas[l], ctx.cache.layerInput(l), {
-              transA: true,
-              alpha: ctx.learningRate / ctx.batchSize,
-              beta: 1 - ctx.learningRate * kDecay,
-            });
+            network.layers[l].weightGradient(
+              kl,
+              ctx.deltas[l],
+              ctx.cache.layerInput(l),
+              ctx.cache.workspaces[l],
+              ctx.learningRate / ctx.batchSize,
+              1 - ctx.learningRate * kDecay,
+            );
             if (decay > 0) {
               backend.scale(kl, kl, shrink);
               if (target === 'both') {

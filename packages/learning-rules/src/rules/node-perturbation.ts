@@ -89,10 +89,10 @@ class NoiseBuffers {
   ) {
     this.noisyCache = network.createCache(batch);
     this.noise = network.layers.map((layer, l) =>
-      perturbed(l) ? backend.zeros([batch, layer.outputSize]) : null,
+      perturbed(l) ? backend.zeros([batch, layer.units]) : null,
     );
     this.onesRow = network.layers.map((layer) =>
-      backend.fromArray(new Float32Array(layer.outputSize).fill(1), [1, layer.outputSize]),
+      backend.fromArray(new Float32Array(layer.units).fill(1), [1, layer.units]),
     );
     this.onesColumn = backend.fromArray(new Float32Array(network.outputSize).fill(1), [
       network.outputSize,

@@ -1,4 +1,5 @@
-import { type Backend, OptionError, type Tensor } from '@rfa/tensor';
+import type { ForwardCache } from '@rfa/layers';
+import { type Backend, OptionError, type Shape, type Tensor } from '@rfa/tensor';
 import type { FeedbackMatrix } from '../rule.js';
 
 /**
@@ -17,14 +18,39 @@ export interface SignalBuffers {
   deltas: readonly Tensor[];
   modulators: readonly (Tensor | null)[];
   outputError: Tensor;
-  cache: { derivative: readonly (Tensor | null)[] };
+  cache: ForwardCache;
+  /** Stand-ins for the cache's derivatives (a coarse weighting); default the cache's own. */
+  derivative?: readonly (Tensor | null)[];
+}
+
+/** Wᵀ's shape for a layer's W ([fanIn, out]): where FA and weight mirror keep B. */
+export const transposedShape = (w: Tensor): Shape => [w.shape[1], w.shape[0]];
+
+/**
+ * `m` [batch, units_l] ← `signal` at layer l+1's units carried down through `matrix` (layer
+ * l+1's M, in W's layout or, with `transposed`, Wᵀ's) to layer l+1's input, then back
+ * through layer l's pooling stage when it has one. For dense layers it is `signal · M`.
+ */
+export function carryDown(
+  cache: ForwardCache,
+  l: number,
+  signal: Tensor,
+  matrix: Tensor,
+  transposed: boolean,
+  m: Tensor,
+): void {
+  const pooled = cache.pooledSignals[l];
+  cache.layers[l + 1].inputSignal(pooled ?? m, signal, matrix, transposed, cache.workspaces[l + 1]);
+  if (pooled) cache.layers[l].routeToUnits(m, pooled, cache.workspaces[l]);
 }
 
 /**
  * Carries the output's signal down layer by layer, writing each hidden layer's modulator
  * `m_l = above · M_{l+1}` (per example `M_{l+1}ᵀ above`) and `δ_l = m_l ∘ f'(a_l)`, where
  * `above` is `δ_{l+1}` ('chained') or `m_{l+1}` ('paper', starting from the raw error).
- * `matrixAbove(l+1)` gives M in W's layout (transposeM false) or Wᵀ's (true).
+ * `matrixAbove(l+1)` gives M in W's layout (transposeM false) or Wᵀ's (true). Through a conv
+ * layer "· M" is the transposed convolution with M as the kernel, and through a pooling
+ * stage the signal goes back to the max's winners or spreads over the mean's window.
  * A softmax layer below has no pointwise derivative and cannot be a hidden layer.
  */
 export function propagateSignals(
@@ -35,11 +61,12 @@ export function propagateSignals(
   form: SignalForm = 'chained',
 ): void {
   const last = b.deltas.length - 1;
+  const derivative = b.derivative ?? b.cache.derivative;
   let above = form === 'paper' ? b.outputError : b.deltas[last];
   for (let l = last - 1; l >= 0; l--) {
     const m = b.modulators[l]!;
-    backend.gemm(m, above, matrixAbove(l + 1), { transB: transposeM });
-    backend.mul(b.deltas[l], m, b.cache.derivative[l]!);
+    carryDown(b.cache, l, above, matrixAbove(l + 1), transposeM, m);
+    backend.mul(b.deltas[l], m, derivative[l]!);
     above = form === 'paper' ? m : b.deltas[l];
   }
 }

@@ -2,7 +2,7 @@ import type { Network } from '@rfa/layers';
 import { OptionError, type Rng, type Tensor } from '@rfa/tensor';
 import type { BackwardContext, LearningRule, RuleFactory, UpdateContext } from '../rule.js';
 import { type FeedbackOptions, randomFeedback } from './feedback-init.js';
-import { checkForm, feedbackList, propagateSignals, type SignalForm } from './propagate.js';
+import { checkForm, feedbackList, propagateSignals, type SignalForm, transposedShape } from './propagate.js';
 
 export interface WeightMirrorOptions extends FeedbackOptions {
   /** η_B, the step of B's mirror update (default 0.05). */
@@ -38,6 +38,9 @@ const positive = (name: string, v: number | undefined, fallback: number, integer
  * mode is the linear, mean-free reading), and
  * `B_{l+1} ← (1 − λ_WM) B_{l+1} + (η_B / n) ξ_lᵀ y_{l+1}`.
  * Since E[ξᵀ ξ] = n σ² I, the mean step is η_B σ² Wᵀ − λ_WM B, so B tracks (η_B σ² / λ_WM) Wᵀ.
+ * For a conv layer ξ is a noise image, y its convolution with the kernel W, and the step sums
+ * over every window position (divided by n·positions), so B ([kH·kW·inC, outC]) tracks the
+ * kernel matrix's transpose the same way (windows that cover zero padding see less noise).
  * @example
  * const wm = weightMirror({ mirrorLearningRate: 0.05, noiseScale: 1, mirrorDecay: 0.05 });
  */
@@ -57,22 +60,27 @@ export function weightMirror(options: WeightMirrorOptions = {}): RuleFactory {
     bind(network: Network, rng: Rng): LearningRule {
       const backend = network.backend;
       const feedback: (Tensor | null)[] = network.layers.map((layer, l) =>
-        l === 0 ? null : randomFeedback(backend, [layer.inputSize, layer.outputSize], rng, options),
+        l === 0 ? null : randomFeedback(backend, transposedShape(layer.weights), rng, options),
       );
       const noise = network.layers.map((layer, l) =>
         l === 0 ? null : backend.zeros([batch, layer.inputSize]),
       );
       const response = network.layers.map((layer, l) =>
-        l === 0 ? null : backend.zeros([batch, layer.outputSize]),
+        l === 0 ? null : backend.zeros([batch, layer.units]),
       );
+      // a conv layer's im2col columns of the noise
+      const workspaces = network.layers.map((layer, l) => (l === 0 ? null : layer.createWorkspace(batch)));
       const mirror = () => {
         feedback.forEach((b, l) => {
           if (!b) return;
+          const layer = network.layers[l];
           const xi = noise[l]!;
           const y = response[l]!;
           backend.randomNormal(xi, rng, 0, sigma);
-          backend.gemm(y, xi, network.layers[l].weights, { transB: true });
-          backend.gemm(b, xi, y, { transA: true, alpha: eta / batch, beta: 1 - decay });
+          layer.linearResponse(y, xi, workspaces[l]);
+          // a conv layer's kernel sees batch·positions noise patches
+          const alpha = eta / (batch * layer.positions);
+          layer.transposedWeightGradient(b, y, xi, workspaces[l], alpha, 1 - decay);
         });
       };
       return {
@@ -90,6 +98,7 @@ export function weightMirror(options: WeightMirrorOptions = {}): RuleFactory {
         feedback: () => feedbackList(feedback, 'transposed'),
         dispose() {
           for (const t of [...feedback, ...noise, ...response]) t?.dispose();
+          for (const w of workspaces) w?.dispose();
         },
       };
     },

@@ -32,6 +32,13 @@ function refForward(layers: RefLayer[], x: ArrayLike<number>): Float64Array {
   return h;
 }
 
+/** One output's loss in float64 for target t and output y (the terms `refLoss` sums). */
+export function refLossTerm(t: number, y: number, loss: 'mse' | 'softmax-ce' | 'sigmoid-ce'): number {
+  if (loss === 'mse') return 0.5 * (t - y) ** 2;
+  if (loss === 'softmax-ce') return t > 0 ? -t * Math.log(y) : 0;
+  return -(t * Math.log(y) + (1 - t) * Math.log(1 - y));
+}
+
 /** Mean loss over a batch in float64: ½Σe² (mse), −Σ y* log p (softmax-ce) or −Σ [y* log y + (1 − y*) log(1 − y)] (sigmoid-ce). */
 export function refLoss(
   layers: RefLayer[],
@@ -47,9 +54,7 @@ export function refLoss(
     const y = refForward(layers, xs.subarray(r * nIn, (r + 1) * nIn));
     for (let k = 0; k < nOut; k++) {
       const t = ys[r * nOut + k];
-      if (loss === 'mse') total += 0.5 * (t - y[k]) ** 2;
-      else if (loss === 'softmax-ce') total += t > 0 ? -t * Math.log(y[k]) : 0;
-      else total -= t * Math.log(y[k]) + (1 - t) * Math.log(1 - y[k]);
+      total += refLossTerm(t, y[k], loss);
     }
   }
   return total / batch;

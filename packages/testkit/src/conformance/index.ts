@@ -11,17 +11,21 @@ import {
   CPU_TOLERANCE,
 } from './types.js';
 import { updateProjectCases } from './update-project-cases.js';
+import { viewCases } from './view-cases.js';
+import { windowCases } from './window-cases.js';
 
 /** Every case of the suite, in a stable order. Framework-free: each case throws on failure. */
 export function conformanceCases(options: ConformanceOptions = {}): ConformanceCase[] {
   return [
     ...lifecycleCases(),
+    ...viewCases(),
     ...elementwiseCases(),
     ...rowsCases(),
     ...activationCases(),
     ...randomCases(),
     ...gemmCases(options.large ?? true),
     ...updateProjectCases(options.large ?? true),
+    ...windowCases(options.large ?? true),
   ];
 }
 

@@ -30,7 +30,7 @@ describe('pnpm bench reproduce', () => {
     expect(err.at(-1)).toContain("fig4: config field 'size'");
     expect(await main(['reproduce', 'fig9'])).toBe(2);
     expect(err.at(-1)).toContain(
-      "unknown experiment 'fig9' (fig2, fig3a, fig3d, fig4, fig5, figS6, fig3a-fashion, rules-784-500-10)",
+      "unknown experiment 'fig9' (fig2, fig3a, fig3d, fig4, fig5, figS6, fig3a-fashion, lenet-mnist, lenet-fashion, rules-784-500-10)",
     );
   });
 

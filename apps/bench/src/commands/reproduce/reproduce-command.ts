@@ -30,7 +30,12 @@ export async function reproduce(args: ReproduceArgs): Promise<ExperimentReport[]
     const exp = getExperiment(id);
     const quick = args.perExperiment?.[id]?.quick ?? args.quick;
     const config = resolveConfig(exp, { quick, overrides: overridesFor(id, args.overrides) });
-    const seeds = args.perExperiment?.[id]?.seeds ?? args.seeds ?? exp.defaultSeeds ?? 3;
+    const seeds =
+      args.perExperiment?.[id]?.seeds ??
+      args.seeds ??
+      (quick ? exp.quickSeeds : undefined) ??
+      exp.defaultSeeds ??
+      3;
     return { id, exp, quick, config, seeds };
   });
   const backend = await chooseBackend(args.backend, { fma: args.fma });

@@ -3,7 +3,7 @@ import type { Activation } from '@rfa/tensor';
 import { CliError } from '../../cli-error.js';
 
 /** Rules one update can be cross-checked for: every registered rule whose feedback the spec can give or derive. */
-export const STEP_RULES: RuleKey[] = ruleKeys().filter((k) => RULES[k].feedback !== 'learned');
+const STEP_RULES: RuleKey[] = ruleKeys().filter((k) => RULES[k].feedback !== 'learned');
 const ACTIVATIONS: Activation[] = ['logistic', 'tanh', 'relu', 'linear', 'softmax'];
 
 /** The `pnpm bench step` input, validated: every matrix is rows of numbers of the stated sizes. */

@@ -1,18 +1,16 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startQueueWorker } from '@rfa/sweeps';
 import { freePort, redisSkipReason, startRedis, type TestRedis } from '@rfa/sweeps/testing';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../cli.js';
+import { spawnCli } from '../../testing/cli-process.js';
 
 const skip = redisSkipReason();
 if (skip) console.log(`skipping the bench's Redis tests: ${skip}`);
 
-const bin = fileURLToPath(new URL('../../../bin/rfa-bench.mjs', import.meta.url));
 const tmp = () => mkdtempSync(join(tmpdir(), 'rfa-sweep-queue-'));
 
 async function cli(...argv: string[]) {
@@ -66,26 +64,16 @@ describe('pnpm bench sweep --queue', () => {
       ];
       const place = ['--queue', redis.url, '--queue-name', queueName, '--out', dir];
       // no worker yet: the submitter queues and waits; Ctrl-C it once the jobs are queued
-      const child = spawn(process.execPath, [bin, ...sweep, ...place, '--wait'], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let printed = '';
-      child.stdout.on('data', (d) => {
-        printed += d;
-      });
-      child.stderr.on('data', (d) => {
-        printed += d;
-      });
-      const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-      const deadline = Date.now() + 30_000;
-      while (!printed.includes('queued 4,') && Date.now() < deadline)
-        await new Promise((r) => setTimeout(r, 100));
-      expect(printed).toContain('queued 4, already queued 0');
-      child.kill('SIGINT');
-      const code = await Promise.race([exit, new Promise((r) => setTimeout(() => r('timeout'), 15_000))]);
-      if (code === 'timeout') child.kill('SIGKILL');
-      expect(code, printed).toBe(130);
-      expect(printed).toContain('no longer waiting');
+      const submitter = spawnCli([...sweep, ...place, '--wait']);
+      await submitter.waitFor('queued 4, already queued 0', 30_000);
+      submitter.child.kill('SIGINT');
+      const ended = await Promise.race([
+        submitter.done,
+        new Promise<null>((r) => setTimeout(() => r(null), 15_000)),
+      ]);
+      if (!ended) submitter.child.kill('SIGKILL');
+      expect(ended?.code, submitter.output()).toBe(130);
+      expect(submitter.output()).toContain('no longer waiting');
 
       const queue = new Queue(queueName, { connection: { url: redis.url } });
       try {

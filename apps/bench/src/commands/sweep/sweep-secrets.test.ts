@@ -1,34 +1,13 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { QUEUE_ACL_RULES } from '@rfa/sweeps';
 import { freePort, redisSkipReason, startRedis, type TestRedis } from '@rfa/sweeps/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnCli as run } from '../../testing/cli-process.js';
 
 const skip = redisSkipReason();
-const bin = fileURLToPath(new URL('../../../bin/rfa-bench.mjs', import.meta.url));
-
-/** Runs the built CLI in its own process; resolves with its exit code and everything it printed. */
-function run(argv: string[], env: NodeJS.ProcessEnv = {}, onOutput?: (all: string) => void) {
-  const child = spawn(process.execPath, [bin, ...argv], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, RFA_QUEUE_URL: '', ...env },
-  });
-  let out = '';
-  const take = (d: Buffer) => {
-    out += d;
-    onOutput?.(out);
-  };
-  child.stdout.on('data', take);
-  child.stderr.on('data', take);
-  const done = new Promise<{ code: number | null; out: string }>((resolve) =>
-    child.once('exit', (code) => resolve({ code, out })),
-  );
-  return { child, done, output: () => out };
-}
 
 /** Every file under `dir`, with its bytes as text. */
 function filesUnder(dir: string): { path: string; text: string }[] {
@@ -81,9 +60,7 @@ describe.skipIf(skip)('the queue password never shows (real redis-server with re
       { RFA_QUEUE_URL: aclUrl },
     );
     try {
-      const deadline = Date.now() + 60_000;
-      while (!worker.output().includes('takes jobs from') && Date.now() < deadline)
-        await new Promise((r) => setTimeout(r, 100));
+      await worker.waitFor('takes jobs from', 60_000);
       expect(worker.output()).toContain(
         `takes jobs from redis://rfa:***@127.0.0.1:${redis.port} (from RFA_QUEUE_URL)`,
       );

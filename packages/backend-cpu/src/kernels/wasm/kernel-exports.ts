@@ -192,4 +192,20 @@ export interface KernelExports {
    * @param state `usize`
    */
   bernoulliXoshiro(out: number, p: number, pScalar: number, n: number, state: number): void;
+  /**
+   * asm/window/windowGeometrySlots
+   * @returns `i32`
+   */
+  windowGeometrySlots(): number;
+  /**
+   * asm/window/windowOp
+   * @param op `i32`
+   * @param geom `usize`
+   * @param out `usize`
+   * @param a `usize`
+   * @param b `usize`
+   * @param b0 `i32`
+   * @param b1 `i32`
+   */
+  windowOp(op: number, geom: number, out: number, a: number, b: number, b0: number, b1: number): void;
 }

@@ -24,6 +24,11 @@ export const CHUNK_KIND = {
    * slots: C W, A D, B S, RS_A X, CS_A Y, RS_B p, CS_B q, M×N W's shape, ALPHA2/BETA2 the product's
    */
   UPDATE_DOTS: 7,
+  /**
+   * a window op (`windowOp`: im2col, col2im, the pools) on ranges of images; slots:
+   * C out, A the first input, B the second, RS_A the geometry block, K the op code, M the batch
+   */
+  WINDOW: 8,
 } as const;
 
 /**
@@ -64,6 +69,7 @@ export function runChunks(
   ints: Int32Array,
   floats: Float32Array,
   at: number,
+  counter?: Int32Array,
 ): number {
   const kind = ints[at];
   const c = ints[at + 1];
@@ -77,11 +83,12 @@ export function runChunks(
   const n = ints[at + 9];
   const k = ints[at + 10];
   const chunk = ints[at + 11];
-  const next = new Int32Array(memory, ints[at + 12], 1);
+  // the caller passes its view of the counter (no array per job); a worker makes one
+  const next = counter ?? new Int32Array(memory, ints[at + 12], 1);
   const alpha = floats[at + 13];
   const beta = floats[at + 14];
   const scratch = ints[at + 15];
-  const total = kind === 1 || kind === 3 || kind === 6 || kind === 7 ? m : n;
+  const total = kind === 1 || kind === 3 || kind === 6 || kind === 7 || kind === 8 ? m : n;
   let ran = 0;
   for (let j0 = Atomics.add(next, 0, chunk); j0 < total; j0 = Atomics.add(next, 0, chunk)) {
     const j1 = Math.min(total, j0 + chunk);
@@ -114,6 +121,7 @@ export function runChunks(
         floats[at + 16],
         floats[at + 17],
       );
+    else if (kind === 8) x.windowOp(k, rsA, c, a, b, j0, j1);
     else {
       // scratch starts with 16 bytes the activation may use as its pad; 0 pointers stay 0 (that part is skipped)
       const at = 4 * j0 * n; // byte offset of row j0

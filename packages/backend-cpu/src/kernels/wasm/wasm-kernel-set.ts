@@ -1,4 +1,4 @@
-import type { Activation, GemmPlan, Rng, Tensor, UpdateProjectPlan } from '@rfa/tensor';
+import type { Activation, GemmPlan, Rng, Tensor, UpdateProjectPlan, WindowGeometry } from '@rfa/tensor';
 import type { BinaryOp } from '../elementwise.js';
 import { JsKernelSet } from '../js-kernel-set.js';
 import { type CpuHandle, rowsCols } from '../kernel-set.js';
@@ -11,7 +11,7 @@ const BINARY_CODES: Record<BinaryOp, number> = { add: 0, sub: 1, mul: 2, div: 3 
 /**
  * The WebAssembly SIMD kernels: tensors live in one wasm memory, gemm runs as a
  * packed f32x4 kernel (on worker threads when large), and the elementwise, row, sum,
- * activation and Bernoulli kernels run in wasm on the tensors in place. The kernels
+ * activation, Bernoulli and window (im2col, col2im, pooling) kernels run in wasm on the tensors in place. The kernels
  * without a wasm version (unary, clamp, greater, argmax, softmax) are the JS set's,
  * run on views of the same memory, so no op copies.
  */
@@ -128,6 +128,37 @@ export class WasmKernelSet extends JsKernelSet {
     }
     const d = derivative ? ptr(derivative) : 0;
     this.fused(activation, ptr(pre), ptr(bias), ptr(post), d, ...rowsCols(pre));
+  }
+
+  override im2col(cols: Tensor, x: Tensor, g: WindowGeometry): void {
+    this.wasm.window.run('im2col', g, ptr(cols), ptr(x), 0, (cols.size + x.size) / g.batch);
+  }
+
+  override col2im(x: Tensor, cols: Tensor, g: WindowGeometry): void {
+    this.wasm.window.run('col2im', g, ptr(x), ptr(cols), 0, (cols.size + x.size) / g.batch);
+  }
+
+  override maxPool(out: Tensor, argmax: Tensor, x: Tensor, g: WindowGeometry): void {
+    this.wasm.window.run('maxPool', g, ptr(out), ptr(x), ptr(argmax), (2 * out.size + x.size) / g.batch);
+  }
+
+  override maxPoolBackward(dx: Tensor, dy: Tensor, argmax: Tensor, g: WindowGeometry): void {
+    this.wasm.window.run(
+      'maxPoolBackward',
+      g,
+      ptr(dx),
+      ptr(dy),
+      ptr(argmax),
+      (2 * dy.size + dx.size) / g.batch,
+    );
+  }
+
+  override avgPool(out: Tensor, x: Tensor, g: WindowGeometry): void {
+    this.wasm.window.run('avgPool', g, ptr(out), ptr(x), 0, (out.size + x.size) / g.batch);
+  }
+
+  override avgPoolBackward(dx: Tensor, dy: Tensor, g: WindowGeometry): void {
+    this.wasm.window.run('avgPoolBackward', g, ptr(dx), ptr(dy), 0, (dy.size + dx.size) / g.batch);
   }
 
   /** The uniforms are drawn in the kernel itself, continuing `rng`'s stream (no array of uniforms). */

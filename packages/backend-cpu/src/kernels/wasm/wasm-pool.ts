@@ -71,7 +71,7 @@ export class WasmPool {
     job.ints[ARG.SCRATCH] = this.scratch;
     Atomics.store(job.next, 0, 0);
     for (const helper of helpers) threads.post(helper, job.ints, alpha, beta);
-    runChunks(this.kernels.exports, this.kernels.heap.memory.buffer, job.ints, job.floats, 0);
+    runChunks(this.kernels.exports, this.kernels.heap.memory.buffer, job.ints, job.floats, 0, job.next);
     for (const helper of helpers) threads.wait(helper);
   }
 

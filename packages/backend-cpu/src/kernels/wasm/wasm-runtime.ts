@@ -3,6 +3,7 @@ import { WasmGemm } from './wasm-gemm.js';
 import { createWasmKernels, type KernelExports } from './wasm-instance.js';
 import { WasmPool } from './wasm-pool.js';
 import { WasmStorage } from './wasm-storage.js';
+import { WasmWindow } from './wasm-window.js';
 
 /** What a CPU backend holds when it runs the 'wasm' kernels. */
 export interface WasmRuntime {
@@ -11,6 +12,8 @@ export interface WasmRuntime {
   pool: WasmPool;
   gemm: WasmGemm;
   activation: WasmActivation;
+  /** im2col, col2im and the pools, threaded over images for large batches. */
+  window: WasmWindow;
   /** The kernels' exports, for the elementwise calls. */
   x: KernelExports;
   /** Whether the memory is shared (worker threads possible). */
@@ -32,6 +35,7 @@ export function startWasmRuntime(threads: number, fma = false, fewRows = true): 
     pool,
     gemm: new WasmGemm(kernels, fewRows ? { pool } : { pool, fewMax: 0 }),
     activation: new WasmActivation(pool),
+    window: new WasmWindow(pool),
     x: kernels.exports,
     shared: kernels.heap.shared,
   };
