@@ -133,9 +133,9 @@ export const rules784500 = defineExperiment<RulesConfig>({
     'MNIST 60k train / 10k test; logistic hidden and output units, sigmoid cross-entropy on one-hot targets (output δ = y* − y, so FA’s paper and chained forms coincide); shuffled batches of 128, η on the batch mean and the same for every rule (tuned for none), weight decay on W (and on Kolen–Pollack’s K, shared). W ~ U[-0.05, 0.05]; every random feedback matrix ~ U[-feedbackInit, feedbackInit]; each rule at its registry defaults otherwise. Rules: backprop, every registry rule whose feedback is not none, and the registry’s FA variants (fa-sparse50 removes half of the hidden→output W and of B; fa-coarse-derivative a 2-level f′). testError on the 10k test set; weightAngle / normRatio: the hidden→output W against the rule’s current feedback (Bᵀ, K, sign(W)-based B, the top D of DFA and DRTP) and ‖B‖/‖W‖ (the only layer with feedback here); deltaAngle: the hidden signal against backprop’s per example; updateAngle: the rule’s update of the input→hidden W against backprop’s on the same batch and weights (the output layer’s update is backprop’s for every rule); angles averaged over every angleEvery-th step of each epoch.',
   schema,
   defaults,
-  // one pass over the first 20,000 images (156 steps), scored on half the test set: 575 s for
-  // the three default seeds on two cores shared with other jobs, the s.d. over seeds 1–5
-  // points (at 10,000 images it was 3–16 points, larger than most gaps between rules)
+  // one pass over the first 20,000 images (156 steps), scored on half the test set: 116 s for
+  // the three default seeds on two cores (575 s while other jobs loaded them), the s.d. over
+  // seeds 1–5 points (at 10,000 images it was 3–16 points, larger than most gaps between rules)
   quick: { ...defaults, epochs: 1, trainExamples: 20000, testExamples: 5000 },
   defaultSeeds: 3,
   needs: { datasets: ['mnist'] },
