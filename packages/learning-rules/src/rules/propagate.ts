@@ -31,7 +31,7 @@ export const transposedShape = (w: Tensor): Shape => [w.shape[1], w.shape[0]];
  * l+1's M, in W's layout or, with `transposed`, Wᵀ's) to layer l+1's input, then back
  * through layer l's pooling stage when it has one. For dense layers it is `signal · M`.
  */
-export function carryDown(
+function carryDown(
   cache: ForwardCache,
   l: number,
   signal: Tensor,

@@ -42,7 +42,7 @@ const f = (a: Activation, x: number) =>
   a === 'logistic' ? 1 / (1 + Math.exp(-x)) : a === 'tanh' ? Math.tanh(x) : a === 'relu' ? Math.max(0, x) : x;
 
 /** One example's direct convolution, NHWC in and out, with the geometry's zero padding. */
-export function refConv2d(
+function refConv2d(
   x: ArrayLike<number>,
   w: ArrayLike<number>,
   b: ArrayLike<number> | null,
@@ -73,7 +73,7 @@ export function refConv2d(
 }
 
 /** One example's max or average pooling (padding never wins a max and counts as 0 in a mean). */
-export function refPool(x: ArrayLike<number>, kind: 'max' | 'avg', g: WindowGeometry): Float64Array {
+function refPool(x: ArrayLike<number>, kind: 'max' | 'avg', g: WindowGeometry): Float64Array {
   const out = new Float64Array(g.outHeight * g.outWidth * g.channels);
   for (let oy = 0; oy < g.outHeight; oy++)
     for (let ox = 0; ox < g.outWidth; ox++)
@@ -94,7 +94,7 @@ export function refPool(x: ArrayLike<number>, kind: 'max' | 'avg', g: WindowGeom
 }
 
 /** One example through the reference network: the output (softmax on the last layer if asked). */
-export function refConvForward(layers: readonly RefConvNetLayer[], x: ArrayLike<number>): Float64Array {
+function refConvForward(layers: readonly RefConvNetLayer[], x: ArrayLike<number>): Float64Array {
   let h: Float64Array = Float64Array.from(x);
   for (const L of layers) {
     if (L.kind === 'conv') {

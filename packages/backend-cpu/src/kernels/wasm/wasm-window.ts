@@ -3,7 +3,7 @@ import { CHUNK_KIND } from './pool-chunk.js';
 import type { WasmPool } from './wasm-pool.js';
 
 /** Codes of `windowOp` in asm/window.ts. */
-export const WINDOW_OPS = {
+const WINDOW_OPS = {
   im2col: 0,
   col2im: 1,
   maxPool: 2,
@@ -21,7 +21,7 @@ export type WindowOpName = keyof typeof WINDOW_OPS;
  * 0.48 → 0.66 ms; a two-core machine shared with other work), so only jobs of
  * 4 Mi floats (16 MiB) and more, several milliseconds of work, are split.
  */
-export const THREAD_MIN_FLOATS = 4 * 1024 * 1024;
+const THREAD_MIN_FLOATS = 4 * 1024 * 1024;
 
 /**
  * The window ops of asm/window.ts (SIMD runs over each window row), on whole images:
