@@ -42,6 +42,8 @@ async function race(o: RaceOptions): Promise<RaceResult> {
     const plan: [string, string, unknown][] = [
       ['rfa-cpu', 'rfa-worker.js', { threads: o.threads > 1 ? [1, o.threads] : [1], gpuModes: [] }],
       ['tfjs-wasm-1t', 'tfjs-worker.js', { wasmThreads: 1, gpu: [], wasmPrefix }],
+      // tfjs's unthreaded SIMD build too: at one thread it can beat the threaded build on one thread
+      ['tfjs-wasm-1t-simd', 'tfjs-worker.js', { wasmThreads: 1, unthreaded: true, gpu: [], wasmPrefix }],
       ...(o.threads > 1
         ? [
             ['tfjs-wasm-nt', 'tfjs-worker.js', { wasmThreads: o.threads, gpu: [], wasmPrefix }] as [

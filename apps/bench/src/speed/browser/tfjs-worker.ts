@@ -13,6 +13,11 @@ import type { RaceEntry, RaceStart, RaceWorkerApi } from './race-protocol.js';
 export interface TfjsWorkerConfig {
   /** Threads for tfjs-wasm, set with its `setThreadsCount` before the backend starts; 0: no wasm row. */
   wasmThreads: number;
+  /**
+   * Load tfjs-backend-wasm-simd.wasm (one thread, what a page without cross-origin isolation
+   * gets) instead of the threaded build; only with `wasmThreads` 1.
+   */
+  unthreaded?: boolean;
   /** GPU backends to time: 'webgl', 'webgpu' (one per worker: a failing WebGPU device takes its worker down). */
   gpu: ('webgl' | 'webgpu')[];
   /** URL of the folder holding tfjs-backend-wasm's .wasm binaries. */
@@ -33,6 +38,7 @@ async function start(config: TfjsWorkerConfig): Promise<RaceStart> {
 
 async function startWasm(config: TfjsWorkerConfig, version: string, how: string): Promise<void> {
   wasm.setWasmPaths(config.wasmPrefix);
+  if (config.unthreaded) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   // tfjs-wasm 4.22 sizes its pthread pool from half of navigator.hardwareConcurrency (it assumes
   // two hyperthreads per core) and caps setThreadsCount there: on a 2-core machine it gives 1
   // thread whatever is asked. So this worker reports twice the threads asked for as its cores,
@@ -54,7 +60,7 @@ async function startWasm(config: TfjsWorkerConfig, version: string, how: string)
       `tfjs-wasm: asked setThreadsCount(${config.wasmThreads}), getThreadsCount() says ${threads} (SIMD ${simd}, threaded build ${threaded}, crossOriginIsolated ${self.crossOriginIsolated})`,
     );
   const binary = `tfjs-backend-wasm${threaded ? '-threaded' : ''}${simd ? '-simd' : ''}.wasm`;
-  const impl = `tfjs-wasm-${threads}t`;
+  const impl = `tfjs-wasm-${threads}t${config.unthreaded ? '-simd' : ''}`;
   peers.push({
     entry: {
       impl,
