@@ -8,9 +8,9 @@ interface RatioColumn {
 }
 
 /** rfa's default CPU kernels: 'rfa-cpu' (Node) or 'rfa-cpu-<n>t' (a thread count); not the fused build. */
-export const isRfaCpu = (r: SpeedRow) => r.impl === 'rfa-cpu' || /^rfa-cpu-\d+t$/.test(r.impl);
+const isRfaCpu = (r: SpeedRow) => r.impl === 'rfa-cpu' || /^rfa-cpu-\d+t$/.test(r.impl);
 /** TensorFlow.js's wasm backend: 'tfjs-wasm' (Node), 'tfjs-wasm-<n>t' or 'tfjs-wasm-1t-simd' (its unthreaded build). */
-export const isTfjsWasm = (r: SpeedRow) => r.impl === 'tfjs-wasm' || /^tfjs-wasm-\d+t(-simd)?$/.test(r.impl);
+const isTfjsWasm = (r: SpeedRow) => r.impl === 'tfjs-wasm' || /^tfjs-wasm-\d+t(-simd)?$/.test(r.impl);
 /** The fastest of some rows (the peer at its best). */
 const fastest = (rows: SpeedRow[]) => [...rows].sort((a, b) => b.examplesPerSecond - a.examplesPerSecond)[0];
 const isRfa = (r: SpeedRow) => r.impl.startsWith('rfa') && !r.softwareGpu;

@@ -1,7 +1,5 @@
 import type { RuleKey } from '@rfa/experiments';
 
-export type { InitialState, SpeedTrainer } from '@rfa/experiments/internal';
-
 /** A rule the speed bench times: any registered rule (the TensorFlow.js peer only implements some). */
 export type SpeedRule = RuleKey;
 
