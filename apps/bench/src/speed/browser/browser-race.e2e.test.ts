@@ -37,7 +37,14 @@ describe.skipIf(skip !== undefined)(`pnpm bench speed --browser${skip ? ` — sk
     const impls = [...new Set(rows.map((r) => r.impl))];
     // the CPU rows at 1 and N threads always run, and rfa's WebGL2 backend (SwiftShader where there
     // is no GPU); a GPU peer that fails on the software adapter is dropped whole, with its reason printed
-    for (const impl of ['rfa-cpu-1t', 'rfa-cpu-2t', 'tfjs-wasm-1t', 'tfjs-wasm-2t', 'rfa-gpu:webgl2'])
+    for (const impl of [
+      'rfa-cpu-1t',
+      'rfa-cpu-2t',
+      'tfjs-wasm-1t',
+      'tfjs-wasm-1t-simd',
+      'tfjs-wasm-2t',
+      'rfa-gpu:webgl2',
+    ])
       expect(impls, `${impl} ran`).toContain(impl);
     for (const impl of ['rfa-gpu:webgpu', 'tfjs-webgl', 'tfjs-webgpu'])
       if (!impls.includes(impl))
@@ -64,7 +71,7 @@ describe.skipIf(skip !== undefined)(`pnpm bench speed --browser${skip ? ` — sk
       if (r.batch === rows[0].batch) expect(r.lossFirst!, `${r.impl} ${r.rule}`).toBeCloseTo(first, 4);
       expect(Number.isFinite(r.lossLast!)).toBe(true);
       if (r.impl.includes('gpu') || r.impl.includes('webgl')) expect(typeof r.softwareGpu).toBe('boolean');
-      else expect(r.threads).toBe(Number(/(\d+)t$/.exec(r.impl)![1]));
+      else expect(r.threads).toBe(Number(/(\d+)t(-simd)?$/.exec(r.impl)![1]));
     }
     expect(rows.find((r) => r.impl === 'tfjs-wasm-2t')!.description).toMatch(
       /setThreadsCount\(2\) → getThreadsCount\(\) 2/,
