@@ -7,7 +7,7 @@ export type SpeedRule = RuleKey;
 export interface SpeedRow {
   /**
    * Node: 'rfa-cpu' | 'rfa-cpu-1t' | 'rfa-cpu-fma' | 'rfa-gpu:<mode>' | 'tfjs-cpu' | 'tfjs-wasm';
-   * browser (`--browser`): 'rfa-cpu-<n>t' | 'rfa-gpu:<mode>' | 'tfjs-wasm-<n>t' | 'tfjs-webgl' | 'tfjs-webgpu'.
+   * browser (`--browser`): 'rfa-cpu-<n>t' | 'rfa-cpu-<n>t-fma' | 'rfa-gpu:<mode>' | 'tfjs-wasm-<n>t' | 'tfjs-wasm-1t-simd' | 'tfjs-webgl' | 'tfjs-webgpu'.
    */
   impl: string;
   /** CPU threads the implementation computes on; absent for GPU rows. */

@@ -71,7 +71,7 @@ describe.skipIf(skip !== undefined)(`pnpm bench speed --browser${skip ? ` — sk
       if (r.batch === rows[0].batch) expect(r.lossFirst!, `${r.impl} ${r.rule}`).toBeCloseTo(first, 4);
       expect(Number.isFinite(r.lossLast!)).toBe(true);
       if (r.impl.includes('gpu') || r.impl.includes('webgl')) expect(typeof r.softwareGpu).toBe('boolean');
-      else expect(r.threads).toBe(Number(/(\d+)t(-simd)?$/.exec(r.impl)![1]));
+      else expect(r.threads).toBe(Number(/(\d+)t(-simd|-fma)?$/.exec(r.impl)![1]));
     }
     expect(rows.find((r) => r.impl === 'tfjs-wasm-2t')!.description).toMatch(
       /setThreadsCount\(2\) → getThreadsCount\(\) 2/,

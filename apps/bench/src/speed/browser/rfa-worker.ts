@@ -1,5 +1,5 @@
 // The race worker for rfa: the CPU backend at each thread count, and the GPU backend per gpu.js mode.
-import { createCpuBackend, preloadWasmKernels } from '@rfa/backend-cpu';
+import { createCpuBackend, fmaKernelsSupported, preloadWasmKernels } from '@rfa/backend-cpu';
 import { createGpuBackend, isModeAvailable } from '@rfa/backend-gpu';
 import { type InitialState, RfaSpeedTrainer, type SpeedTrainer } from '@rfa/experiments/internal';
 import type { Backend } from '@rfa/tensor';
@@ -33,6 +33,19 @@ async function start(config: RfaWorkerConfig): Promise<RaceStart> {
       throw new Error(`rfa-cpu-${threads}t: no shared wasm memory in this worker (${backend.description})`);
     backends.push({
       entry: { impl: `rfa-cpu-${threads}t`, threads, description: backend.description },
+      backend,
+    });
+  }
+  // the same kernels with fused multiply-adds (opt-in: the last bits differ), where relaxed SIMD exists
+  for (const threads of config.threads) {
+    if (!fmaKernelsSupported()) {
+      skipped.push(`rfa-cpu-${threads}t-fma: skipped, no WebAssembly relaxed SIMD here`);
+      break;
+    }
+    const backend = createCpuBackend({ kernels: 'wasm', threads, fma: true });
+    await backend.whenReady();
+    backends.push({
+      entry: { impl: `rfa-cpu-${threads}t-fma`, threads, description: backend.description },
       backend,
     });
   }
