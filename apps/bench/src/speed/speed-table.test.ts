@@ -58,6 +58,10 @@ describe('the speed table', () => {
       text.split('\n').find((l) => l.startsWith(rule) && l.includes(` ${impl} `))!;
     // fa batch 128 rfa-cpu-1t over tfjs-wasm-1t fa: 3000 / 1200
     expect(line('rfa-cpu-1t', 'fa')).toMatch(/fa\s+128\s+rfa-cpu-1t\s+1\s+3,000\s+±10%\s+2\.50×/);
+    // bp: over the faster of tfjs's two 1-thread rows, 3000 / 2000
+    expect(speedTable([...browser, row('rfa-cpu-1t', 'bp', 128, 3000, { threads: 1 })])).toMatch(
+      /bp\s+128\s+rfa-cpu-1t\s+1\s+3,000\s+±10%\s+1\.50×/,
+    );
     // no tfjs-wasm-2t row for fa: no ratio for rfa-cpu-2t (never a ratio across thread counts)
     expect(line('rfa-cpu-2t', 'fa')).not.toMatch(/×/);
     expect(line('rfa-gpu:webgl2 (software GPU)', 'fa')).not.toMatch(/×/);

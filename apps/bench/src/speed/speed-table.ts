@@ -17,15 +17,13 @@ const isRfa = (r: SpeedRow) => r.impl.startsWith('rfa') && !r.softwareGpu;
 const sameCase = (a: SpeedRow, b: SpeedRow) => a.rule === b.rule && a.batch === b.batch;
 
 /**
- * The tfjs-wasm row of the same case on the same threads (the browser race); in Node, where
+ * The fastest tfjs-wasm row of the same case on the same threads (the browser race); in Node, where
  * tfjs-wasm runs one thread, its one row (the machine ratio; the rfa-cpu-1t row gives the per-thread one).
  */
 function tfjsWasmBase(r: SpeedRow, rows: SpeedRow[]): SpeedRow | undefined {
   const peers = rows.filter((b) => isTfjsWasm(b) && sameCase(b, r));
-  return (
-    peers.find((b) => b.threads !== undefined && b.threads === r.threads) ??
-    peers.find((b) => b.impl === 'tfjs-wasm')
-  );
+  const same = peers.filter((b) => b.threads !== undefined && b.threads === r.threads);
+  return same.length > 0 ? fastest(same) : peers.find((b) => b.impl === 'tfjs-wasm');
 }
 
 /** The rfa CPU row of the same case on the most threads. */
