@@ -7,4 +7,6 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'node20',
+  // private tooling shipped as TypeScript source: bundled in (it only holds the Chromium launch flags we use)
+  noExternal: ['@rfa/browser-testing'],
 });

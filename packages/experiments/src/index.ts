@@ -61,5 +61,5 @@ export { type RuleStyle, ruleStyle } from './rules/rule-style.js';
 export { experimentWork, type RunExperimentOptions, runExperiment } from './run-experiment.js';
 export type { RunCheckpoint, RunContext, RunModel } from './runs/run-context.js';
 export { testError } from './runs/test-error.js';
-export { measureSpeed, type SpeedOptions, type SpeedResult } from './speed-probe.js';
+export { measureSpeed, type SpeedOptions, type SpeedResult } from './speed/measure-speed.js';
 export type { AggregateRun, ExperimentReport, PlotSpec, RuleRun, SeedOutcome, Stat } from './types.js';

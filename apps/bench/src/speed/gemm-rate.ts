@@ -1,6 +1,6 @@
+import type { Contender } from '@rfa/experiments/internal';
 import { type Backend, Rng, type Tensor } from '@rfa/tensor';
 import type * as Tf from '@tensorflow/tfjs-core';
-import type { Contender } from './interleave.js';
 import type { TfjsPeer, TfModule } from './tfjs-runtime.js';
 
 /** The product timed: (M×K)·(K×N), a batch of 128 through the 784→1000 layer. */

@@ -1,15 +1,24 @@
+import { availableParallelism } from 'node:os';
 import { createCpuBackend, fmaKernelsSupported } from '@rfa/backend-cpu';
+import {
+  type Contender,
+  interleave,
+  makeExampleBlock,
+  median,
+  RfaSpeedTrainer,
+  SPEED_SEED,
+  type SpeedTrainer,
+  spread,
+  TrainingContender,
+  type TrainSetup,
+} from '@rfa/experiments/internal';
 import type { Backend } from '@rfa/tensor';
 import { GEMM_SHAPE, RfaGemmContender, TfjsGemmContender } from './gemm-rate.js';
 import { loadGpuBackends } from './gpu-backends.js';
-import { type Contender, interleave, median } from './interleave.js';
 import { enableRelaxedSimd } from './relaxed-simd.js';
-import { RfaSpeedTrainer, type TrainSetup } from './rfa-trainer.js';
 import { loadTfjs, type TfjsRuntime } from './tfjs-runtime.js';
 import { TFJS_RULES, TfjsSpeedTrainer } from './tfjs-trainer.js';
-import { TrainingContender } from './train-timing.js';
-import type { SpeedRow, SpeedRule, SpeedTrainer } from './types.js';
-import { makeExampleBlock } from './workload.js';
+import type { SpeedRow, SpeedRule } from './types.js';
 
 export interface SpeedOptions {
   peers: boolean;
@@ -39,20 +48,31 @@ export interface SpeedReport {
   rows: SpeedRow[];
 }
 
-const SEED = 1;
+const SEED = SPEED_SEED;
+
+/** An rfa backend in the race, with the CPU threads it computes on (none for GPU modes). */
+interface RfaEntry {
+  impl: string;
+  backend: Backend;
+  threads?: number;
+}
 
 /** Times one training step loop per implementation, interleaved; then the gemm rate. */
 export async function runSpeed(options: SpeedOptions): Promise<SpeedReport> {
   const { sizes } = options;
   const layers = sizes.join('-');
-  const cpu = createCpuBackend();
-  const rfa: { impl: string; backend: Backend }[] =
-    options.backend === 'gpu' ? [] : [{ impl: 'rfa-cpu', backend: cpu }];
+  // the CPU backend's default thread count (cores, at most 4), set explicitly so the table can say it
+  const threads = Math.min(availableParallelism(), 4);
+  const cpu = createCpuBackend({ threads });
+  const rfa: RfaEntry[] = options.backend === 'gpu' ? [] : [{ impl: 'rfa-cpu', backend: cpu, threads }];
   const skipped: string[] = [];
   if (options.backend !== 'gpu') {
+    // one thread beside the default, so the table shows rfa per thread as well as per machine
+    if (threads > 1) rfa.push({ impl: 'rfa-cpu-1t', backend: createCpuBackend({ threads: 1 }), threads: 1 });
     // the same CPU backend with fused multiply-adds (opt-in there: it changes the last bits)
     enableRelaxedSimd();
-    if (fmaKernelsSupported()) rfa.push({ impl: 'rfa-cpu-fma', backend: createCpuBackend({ fma: true }) });
+    if (fmaKernelsSupported())
+      rfa.push({ impl: 'rfa-cpu-fma', backend: createCpuBackend({ fma: true, threads }), threads });
     else skipped.push('rfa-cpu-fma: skipped, this engine has no WebAssembly relaxed SIMD');
   }
   if (options.backend !== 'cpu') {
@@ -74,6 +94,11 @@ export async function runSpeed(options: SpeedOptions): Promise<SpeedReport> {
     ...[...about].map(([impl, text]) => `${impl}: ${text}`),
   ];
   for (const line of skipped) options.log(line);
+  // tfjs-wasm runs one thread in Node (tfjs turns its wasm threads off there), tfjs-cpu one
+  const threadsOf = new Map<string, number>([
+    ...rfa.flatMap((r): [string, number][] => (r.threads ? [[r.impl, r.threads]] : [])),
+    ...(tfjs?.peers ?? []).map((p): [string, number] => [p.impl, p.threads]),
+  ]);
   const rows: SpeedRow[] = [];
   const block = makeExampleBlock(sizes[0], sizes.at(-1)!, Math.max(1024, ...options.batches), SEED);
   try {
@@ -94,6 +119,8 @@ export async function runSpeed(options: SpeedOptions): Promise<SpeedReport> {
           contenders.forEach((c, i) => {
             rows.push({
               impl: c.impl,
+              ...(threadsOf.has(c.impl) ? { threads: threadsOf.get(c.impl) } : {}),
+              engine: `node ${process.versions.node}`,
               rule,
               batch,
               layers,
@@ -101,6 +128,7 @@ export async function runSpeed(options: SpeedOptions): Promise<SpeedReport> {
               lossFirst: c.lossFirst,
               lossLast: c.lossLast,
               rounds: rates[i],
+              spread: spread(rates[i]),
               description: about.get(c.impl)!,
             });
           });
@@ -124,7 +152,7 @@ export async function runSpeed(options: SpeedOptions): Promise<SpeedReport> {
 async function makeTrainers(
   setup: TrainSetup,
   cpu: Backend,
-  rfa: { impl: string; backend: Backend }[],
+  rfa: RfaEntry[],
   tfjs: TfjsRuntime | null,
 ): Promise<SpeedTrainer[]> {
   const origin = new RfaSpeedTrainer('rfa-cpu', cpu, setup);
@@ -140,7 +168,7 @@ async function makeTrainers(
 }
 
 async function gemmRows(
-  rfa: { impl: string; backend: Backend }[],
+  rfa: RfaEntry[],
   tfjs: TfjsRuntime | null,
   options: SpeedOptions,
   about: Map<string, string>,
@@ -163,6 +191,7 @@ async function gemmRows(
         examplesPerSecond: (gflops * 1e9) / (2 * k * n),
         gflops,
         rounds: rates[i].map((g) => (g * 1e9) / (2 * k * n)),
+        spread: spread(rates[i]),
         description: about.get(c.impl)!,
       };
     });

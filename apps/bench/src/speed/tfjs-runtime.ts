@@ -7,10 +7,14 @@ export type TfModule = typeof Tf;
 
 /** One TensorFlow.js backend the bench trains on, with what actually ran. */
 export interface TfjsPeer {
-  impl: 'tfjs-cpu' | 'tfjs-wasm';
-  backendName: 'cpu' | 'wasm';
+  /** 'tfjs-cpu', 'tfjs-wasm' in Node; in the browser race also 'tfjs-wasm-<n>t', 'tfjs-webgl', 'tfjs-webgpu'. */
+  impl: string;
+  /** The name tfjs registered the backend under ('cpu', 'wasm', 'webgl', 'webgpu'). */
+  backendName: string;
   /** For people: which kernels ran (wasm: SIMD or not, threads). */
   note: string;
+  /** CPU threads its kernels run on (GPU backends: 0). */
+  threads: number;
 }
 
 export interface TfjsRuntime {
@@ -43,7 +47,12 @@ export async function loadTfjs(): Promise<TfjsRuntime> {
   wasm.setWasmPaths(`${dirname(require.resolve('@tensorflow/tfjs-backend-wasm'))}/`);
   const peers: TfjsPeer[] = [];
   if (await tf.setBackend('cpu'))
-    peers.push({ impl: 'tfjs-cpu', backendName: 'cpu', note: 'plain JavaScript kernels, one thread' });
+    peers.push({
+      impl: 'tfjs-cpu',
+      backendName: 'cpu',
+      note: 'plain JavaScript kernels, one thread',
+      threads: 1,
+    });
   if (await tf.setBackend('wasm')) {
     const simd = Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
     const threads = Boolean(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'));
@@ -55,6 +64,7 @@ export async function loadTfjs(): Promise<TfjsRuntime> {
       impl: 'tfjs-wasm',
       backendName: 'wasm',
       note: `${binary}, SIMD ${simd ? 'on' : 'off'}, ${why}`,
+      threads: threads ? wasm.getThreadsCount() : 1,
     });
   }
   return { tf, version: tf.version_core, peers };

@@ -1,11 +1,10 @@
 import { createCpuBackend } from '@rfa/backend-cpu';
+import { makeExampleBlock, RfaSpeedTrainer, type TrainSetup } from '@rfa/experiments/internal';
 import { expectClose } from '@rfa/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RfaSpeedTrainer, type TrainSetup } from './rfa-trainer.js';
 import { loadTfjs, type TfjsRuntime } from './tfjs-runtime.js';
 import { TfjsSpeedTrainer } from './tfjs-trainer.js';
 import type { SpeedRule } from './types.js';
-import { makeExampleBlock } from './workload.js';
 
 const backend = createCpuBackend();
 let tfjs: TfjsRuntime;

@@ -1,8 +1,11 @@
+import {
+  BatchCursor,
+  type InitialState,
+  type SpeedTrainer,
+  type TrainSetup,
+} from '@rfa/experiments/internal';
 import type * as Tf from '@tensorflow/tfjs-core';
-import type { TrainSetup } from './rfa-trainer.js';
 import type { TfjsPeer, TfModule } from './tfjs-runtime.js';
-import type { InitialState, SpeedTrainer } from './types.js';
-import { BatchCursor } from './workload.js';
 
 /** The rules this peer implements in TensorFlow.js ops (the speed table compares rfa with it on these). */
 export const TFJS_RULES: readonly string[] = ['bp', 'fa'];

@@ -5,8 +5,17 @@ export type SpeedRule = RuleKey;
 
 /** One JSON row of `pnpm bench speed --json`. */
 export interface SpeedRow {
-  /** 'rfa-cpu' | 'rfa-cpu-fma' | 'rfa-gpu:<mode>' | 'tfjs-cpu' | 'tfjs-wasm' */
+  /**
+   * Node: 'rfa-cpu' | 'rfa-cpu-1t' | 'rfa-cpu-fma' | 'rfa-gpu:<mode>' | 'tfjs-cpu' | 'tfjs-wasm';
+   * browser (`--browser`): 'rfa-cpu-<n>t' | 'rfa-cpu-<n>t-fma' | 'rfa-gpu:<mode>' | 'tfjs-wasm-<n>t' | 'tfjs-wasm-1t-simd' | 'tfjs-webgl' | 'tfjs-webgpu'.
+   */
   impl: string;
+  /** CPU threads the implementation computes on; absent for GPU rows. */
+  threads?: number;
+  /** GPU rows: the adapter or renderer is a software one (SwiftShader, llvmpipe), not a GPU. */
+  softwareGpu?: boolean;
+  /** Where it ran: 'node' or 'chromium <version>'. */
+  engine?: string;
   /** A rule key for training rows; 'gemm' for the (128×784)·(784×1000) product. */
   rule: SpeedRule | 'gemm';
   batch: number;
@@ -21,27 +30,8 @@ export interface SpeedRow {
   lossLast?: number;
   /** Examples per second of every round, in order. */
   rounds: number[];
+  /** (max − min) / median of `rounds`, a fraction. */
+  spread?: number;
   /** What ran: kernels, mode and renderer, wasm variant. */
   description: string;
-}
-
-/** Start values every implementation copies, so all train the same network. */
-export interface InitialState {
-  /** Per layer, [out, in] row-major (rfa's layout). */
-  weights: Float32Array[];
-  biases: Float32Array[];
-  /** FA's B per layer, [in, out] (the shape of Wᵀ); null for layer 0 and for backprop. */
-  feedback: (Float32Array | null)[];
-}
-
-/** One implementation's training loop, driven by the timer. */
-export interface SpeedTrainer {
-  readonly impl: string;
-  /** Makes this implementation's device current (tfjs switches backend); called before each timing. */
-  activate(): Promise<void>;
-  /** One step on the next batch: forward, backward, update. `withLoss`: keep this step's loss for `loss()`. */
-  step(withLoss: boolean): void;
-  /** Loss of the last step run with `withLoss` (reads back, so it waits for queued work). */
-  loss(): Promise<number>;
-  dispose(): void;
 }

@@ -5,7 +5,13 @@ import type { SpeedOptions } from '../../speed/run-speed.js';
 import type { SpeedRule } from '../../speed/types.js';
 import { parseLayers } from '../../speed/workload.js';
 
-export type SpeedArgs = Omit<SpeedOptions, 'log'> & { json?: string };
+export type SpeedArgs = Omit<SpeedOptions, 'log'> & {
+  json?: string;
+  /** Race in Chromium instead of Node (`--browser`). */
+  browser: boolean;
+  /** N of the browser race's N-thread rows (`--threads`). */
+  threads?: number;
+};
 
 function positiveInts(text: string, flag: string): number[] {
   const values = text.split(',').map((s) => Number(s.trim()));
@@ -26,6 +32,8 @@ export function parseSpeedArgs(argv: string[]): SpeedArgs {
     args: argv,
     options: {
       peers: { type: 'boolean', default: false },
+      browser: { type: 'boolean', default: false },
+      threads: { type: 'string' },
       backend: { type: 'string', default: 'cpu' },
       'gpu-modes': { type: 'string' },
       batch: { type: 'string', default: '1,32,128' },
@@ -51,8 +59,14 @@ export function parseSpeedArgs(argv: string[]): SpeedArgs {
     }
   }
   const seconds = positiveNumber(values.seconds!, '--seconds');
+  if (values.threads !== undefined && !values.browser)
+    throw new CliError(
+      '--threads applies to --browser (the Node race runs rfa on 1 thread and on its default)',
+    );
   return {
     peers: values.peers!,
+    browser: values.browser!,
+    ...(values.threads !== undefined ? { threads: positiveInts(values.threads, '--threads')[0] } : {}),
     backend,
     gpuModes: values['gpu-modes']?.split(',').map((m) => m.trim()),
     batches: positiveInts(values.batch!, '--batch'),

@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../cli.js';
@@ -15,6 +15,10 @@ function quiet() {
   return { out, err };
 }
 afterEach(() => vi.restoreAllMocks());
+
+/** rfa's CPU rows in Node: its default thread count, and one thread beside it where that is more. */
+const RFA_CPU =
+  availableParallelism() > 1 ? ['rfa-cpu', 'rfa-cpu-1t', 'rfa-cpu-fma'] : ['rfa-cpu', 'rfa-cpu-fma'];
 
 describe('pnpm bench speed', () => {
   it('--peers writes a row per impl, rule and batch, and every implementation trains', async () => {
@@ -41,7 +45,7 @@ describe('pnpm bench speed', () => {
     const training = rows.filter((r) => r.rule !== 'gemm');
     const keys = training.map((r) => `${r.impl}/${r.rule}/${r.batch}`).sort();
     // rfa-cpu-fma: the bench turns on relaxed SIMD (a flag in Node 20's V8), so it runs here
-    const want = ['rfa-cpu', 'rfa-cpu-fma', 'tfjs-cpu', 'tfjs-wasm']
+    const want = [...RFA_CPU, 'tfjs-cpu', 'tfjs-wasm']
       .flatMap((i) => ['bp', 'fa'].flatMap((r) => [1, 4].map((b) => `${i}/${r}/${b}`)))
       .sort();
     expect(keys).toEqual(want);
@@ -64,7 +68,14 @@ describe('pnpm bench speed', () => {
       }
     }
     const gemm = rows.filter((r) => r.rule === 'gemm');
-    expect(gemm.map((r) => r.impl).sort()).toEqual(['rfa-cpu', 'rfa-cpu-fma', 'tfjs-cpu', 'tfjs-wasm']);
+    expect(gemm.map((r) => r.impl).sort()).toEqual([...RFA_CPU, 'tfjs-cpu', 'tfjs-wasm']);
+    // threads are stated: rfa-cpu on its default (cores, at most 4), rfa-cpu-1t on one, tfjs-wasm on one in Node
+    const threads = Math.min(availableParallelism(), 4);
+    expect(training.find((r) => r.impl === 'rfa-cpu')!.threads).toBe(threads);
+    if (threads > 1) expect(training.find((r) => r.impl === 'rfa-cpu-1t')!.threads).toBe(1);
+    expect(training.find((r) => r.impl === 'tfjs-wasm')!.threads).toBe(1);
+    for (const r of training)
+      expect(r.spread).toBeCloseTo((Math.max(...r.rounds) - Math.min(...r.rounds)) / r.examplesPerSecond, 9);
     expect(training.find((r) => r.impl === 'rfa-cpu-fma')!.description).toMatch(/fused multiply-add/);
     for (const r of gemm) {
       expect(r.layers).toBe('128-784-1000');
@@ -73,6 +84,12 @@ describe('pnpm bench speed', () => {
     }
     const text = out.join('\n');
     expect(text).toMatch(/rfa \/ tfjs-wasm/);
+    // the headline: rfa-cpu FA over tfjs-wasm BP, per thread and for the machine
+    if (threads > 1) {
+      expect(text).toMatch(
+        /batch 4: rfa-cpu FA \/ tfjs-wasm BP: 1 thread each \d+\.\d\d×; machine \(rfa \d threads, tfjs 1\) \d+\.\d\d×/,
+      );
+    }
     expect(text).toMatch(
       /tfjs-wasm: TensorFlow\.js 4\.22\.0 wasm backend \(tfjs-backend-wasm[-a-z]*\.wasm, SIMD (on|off)/,
     );
@@ -103,9 +120,10 @@ describe('pnpm bench speed', () => {
     ]);
     expect(code).toBe(0);
     const rows = JSON.parse(readFileSync(json, 'utf8')) as SpeedRow[];
-    expect(rows.map((r) => r.impl)).toEqual(['rfa-cpu', 'rfa-cpu-fma', 'rfa-gpu:cpu']);
-    expect(rows[2].description).toMatch(/gpu\.js cpu mode/);
-    expect(rows[2].lossLast!).toBeLessThan(rows[2].lossFirst!);
+    expect(rows.map((r) => r.impl)).toEqual([...RFA_CPU, 'rfa-gpu:cpu']);
+    const gpu = rows.at(-1)!;
+    expect(gpu.description).toMatch(/gpu\.js cpu mode/);
+    expect(gpu.lossLast!).toBeLessThan(gpu.lossFirst!);
   });
 
   it('bad flags exit 2 naming the flag', async () => {
@@ -117,6 +135,8 @@ describe('pnpm bench speed', () => {
       [['--backend', 'tpu'], '--backend'],
       [['--rules', 'bp,xx'], "--rules: unknown rule 'xx' (known: bp, fa, dfa"],
       [['--seconds', '-1'], '--seconds'],
+      [['--threads', '2'], '--threads applies to --browser'],
+      [['--browser', '--threads', '0'], '--threads'],
     ];
     for (const [flags, name] of bad) {
       expect(await main(['speed', ...flags])).toBe(2);

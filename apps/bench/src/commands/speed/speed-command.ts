@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { writeJsonAtomic } from '../../report/write-atomic.js';
+import { runBrowserSpeed } from '../../speed/browser/browser-race.js';
 import { runSpeed } from '../../speed/run-speed.js';
 import { speedTable } from '../../speed/speed-table.js';
 import { parseSpeedArgs } from './speed-args.js';
@@ -8,6 +9,11 @@ export const SPEED_HELP = `pnpm bench speed [options]
   Training throughput (examples/s) of one step loop (forward, backward, SGD update) of the
   784-1000-10 logistic network of Fig. 3a, per implementation, and gemm GFLOP/s of (128×784)·(784×1000).
   --peers              also train the same network with TensorFlow.js (cpu and wasm backends)
+  --browser            race in headless Chromium instead (page served cross-origin isolated by the bench):
+                       rfa-cpu (wasm SIMD, 1 and N threads), rfa-gpu (webgl2, webgpu), tfjs-wasm (SIMD,
+                       1 and N threads), tfjs-webgl, tfjs-webgpu; GPU rows on a software adapter are labelled
+  --threads N          N of --browser's N-thread rows, the same for rfa and tfjs (default: the browser's
+                       cores, at most 4)
   --backend cpu|gpu|all  rfa backends to time (default cpu; gpu: every gpu.js mode that works)
   --gpu-modes M,...    only these gpu.js modes (webgl2, webgl, webgpu, headlessgl, webasm, cpu)
   --batch 1,32,128     batch sizes
@@ -25,7 +31,8 @@ export async function speedCommand(argv: string[]): Promise<number> {
     return 0;
   }
   const args = parseSpeedArgs(argv);
-  const report = await runSpeed({ ...args, log: (line) => console.error(line) });
+  const log = (line: string) => console.error(line);
+  const report = args.browser ? await runBrowserSpeed({ ...args, log }) : await runSpeed({ ...args, log });
   console.log(
     `\n${[...report.header, ...report.skipped].join('\n')}\n\n${speedTable(report.rows) || 'nothing was timed'}`,
   );

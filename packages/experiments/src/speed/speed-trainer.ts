@@ -1,18 +1,39 @@
-import { createRule } from '@rfa/experiments';
 import { createNetwork, uniformInit } from '@rfa/layers';
 import { createTrainer, type Trainer } from '@rfa/learning-rules';
 import { type Backend, Rng } from '@rfa/tensor';
-import type { InitialState, SpeedRule, SpeedTrainer } from './types.js';
-import { BatchCursor, type ExampleBlock } from './workload.js';
+import { createRule } from '../rules/rule-registry.js';
+import { BatchCursor, type ExampleBlock } from './example-block.js';
 
 /** What every implementation trains: the fig3a network (logistic everywhere), squared error, plain SGD. */
 export interface TrainSetup {
   sizes: number[];
-  rule: SpeedRule;
+  /** A rule key of the registry ('bp', 'fa', …). */
+  rule: string;
   batch: number;
   learningRate: number;
   block: ExampleBlock;
   seed: number;
+}
+
+/** Start values every implementation copies, so all train the same network. */
+export interface InitialState {
+  /** Per layer, [out, in] row-major (rfa's layout). */
+  weights: Float32Array[];
+  biases: Float32Array[];
+  /** FA's B per layer, [in, out] (the shape of Wᵀ); null for layer 0 and for backprop. */
+  feedback: (Float32Array | null)[];
+}
+
+/** One implementation's training loop, driven by the timer. */
+export interface SpeedTrainer {
+  readonly impl: string;
+  /** Makes this implementation's device current (tfjs switches backend); called before each timing. */
+  activate(): Promise<void>;
+  /** One step on the next batch: forward, backward, update. `withLoss`: keep this step's loss for `loss()`. */
+  step(withLoss: boolean): void;
+  /** Loss of the last step run with `withLoss` (reads back, so it waits for queued work). */
+  loss(): Promise<number>;
+  dispose(): void;
 }
 
 /** rfa's step through `createTrainer`; with `state`, starts from those values instead of its own draw. */
@@ -27,6 +48,7 @@ export class RfaSpeedTrainer implements SpeedTrainer {
     state?: InitialState,
   ) {
     const { sizes, rule, seed } = setup;
+    this.cursor = new BatchCursor(setup.block, setup.batch);
     const network = createNetwork(backend, {
       rng: new Rng(seed),
       init: uniformInit(0.05),
@@ -38,7 +60,6 @@ export class RfaSpeedTrainer implements SpeedTrainer {
       rng: new Rng(seed + 1),
     });
     if (state) this.load(state);
-    this.cursor = new BatchCursor(setup.block, setup.batch);
   }
 
   private load(state: InitialState): void {

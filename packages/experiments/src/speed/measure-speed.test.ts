@@ -1,6 +1,6 @@
 import { createCpuBackend } from '@rfa/backend-cpu';
 import { describe, expect, it } from 'vitest';
-import { measureSpeed } from './speed-probe.js';
+import { measureSpeed } from './measure-speed.js';
 
 describe('measureSpeed', () => {
   it('reports the median of its rounds as examples per second, on the backend it was given', async () => {

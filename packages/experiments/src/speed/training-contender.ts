@@ -1,5 +1,5 @@
 import type { Contender } from './interleave.js';
-import type { SpeedTrainer } from './types.js';
+import type { SpeedTrainer } from './speed-trainer.js';
 
 /**
  * A trainer as a contender: examples per second over a timed run, loss read every

@@ -54,3 +54,9 @@ export function median(values: number[]): number {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
+
+/** Spread of the rounds as (max − min) / median, a fraction (0.1 = 10%); 0 for one round. */
+export function spread(values: number[]): number {
+  if (values.length < 2) return 0;
+  return (Math.max(...values) - Math.min(...values)) / median(values);
+}
