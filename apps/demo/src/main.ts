@@ -52,7 +52,7 @@ const form = new SettingsForm(initial, runControls);
 $('settings').append(form.root);
 const charts = new CurveCharts($('charts'));
 const readout = new ReadoutTable($('readout'));
-const tiles = new WeightTiles($('tiles'));
+const tiles = new WeightTiles($('tiles'), $('tiles-title'));
 const raster = new SpikeRaster($('raster'));
 const diagram = new NetworkDiagram($('diagram'));
 const headline = new HeadlineCards($('headline'));
