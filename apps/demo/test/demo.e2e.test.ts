@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createCpuBackend } from '@rfa/backend-cpu';
-import { getExperiment, measureSpeed, runExperiment } from '@rfa/experiments';
+import { DATASETS, getExperiment, measureSpeed, runExperiment } from '@rfa/experiments';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { resolveRun } from '../src/app/run-settings.js';
@@ -432,6 +432,47 @@ describe.skipIf(skip !== undefined)(
           expect(l.y[0], `${l.rule} starts near chance`).toBeGreaterThan(0.7);
           expect(l.y.at(-1), `${l.rule} falls`).toBeLessThan(l.y[0] - 0.3);
         }
+        // the pad and the strip speak the data set's classes (the registry's names)
+        const data = DATASETS[getExperiment(id).needs.datasets?.[0] ?? 'mnist'];
+        expect(await page.locator('#mnist-title').textContent()).toBe(`Draw a ${data.item}`);
+        expect(await page.locator('.pad-prompt').textContent()).toContain(
+          data.classes.every((c) => c.length === 1) ? '0–9' : data.classes.join(', '),
+        );
+        const pad = page.locator('#pad canvas.pad');
+        await pad.scrollIntoViewIfNeeded();
+        const box = (await pad.boundingBox())!;
+        await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.2);
+        await page.mouse.down();
+        await page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.8, { steps: 8 });
+        await page.mouse.up();
+        await expect.poll(() => page.locator('.guess').count(), { timeout: 30_000 }).toBe(2);
+        const guesses = await page
+          .locator('.guess .digit')
+          .evaluateAll((ds) =>
+            ds.map((d) => [Number(d.getAttribute('data-label')), d.textContent ?? ''] as const),
+          );
+        const top = await page.locator('.guess .top3-digit').allTextContents();
+        console.log(
+          `${id}: a stroke on the pad is guessed ${guesses.map(([, c]) => `'${c}'`).join(', ')} (bp, fa)`,
+        );
+        for (const [label, text] of guesses) expect(text).toBe(data.classes[label]);
+        expect(top).toHaveLength(6);
+        for (const t of top) expect(data.classes).toContain(t);
+        await expect
+          .poll(async () => Number(await page.locator('#strip').getAttribute('data-updates')), {
+            timeout: 30_000,
+          })
+          .toBeGreaterThan(0);
+        const labels = await page
+          .locator('ol.strip > li')
+          .evaluateAll((lis) =>
+            lis.map((li) => [
+              Number(li.getAttribute('data-label')),
+              li.querySelector('.strip-label')?.textContent ?? '',
+            ]),
+          );
+        expect(labels.length).toBe(12);
+        for (const [label, text] of labels) expect(text).toBe(`is ${data.classes[label as number]}`);
         await page.screenshot({ path: join(shots, `${id}.png`), fullPage: true });
         await page.close();
       });
