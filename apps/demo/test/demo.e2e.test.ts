@@ -406,6 +406,7 @@ describe.skipIf(skip !== undefined)(
           'First-layer kernels (each tile: one 5×5 kernel of the conv layer)',
         );
         const before = await tile.evaluate((c: HTMLCanvasElement) => c.toDataURL());
+        await clearLongTasks(page);
         await expect
           .poll(
             async () => Math.max(await value(page, 'bp', 'testError'), await value(page, 'fa', 'testError')),
@@ -428,6 +429,7 @@ describe.skipIf(skip !== undefined)(
         console.log(
           `${id}: test error ${seen.join('; ')}, ${((Date.now() - started) / 1000).toFixed(0)} s from open`,
         );
+        expectNoLongTask(id, await longTasks(page));
         for (const l of testError.lines as { rule: string; y: number[] }[]) {
           expect(l.y[0], `${l.rule} starts near chance`).toBeGreaterThan(0.7);
           expect(l.y.at(-1), `${l.rule} falls`).toBeLessThan(l.y[0] - 0.3);
