@@ -1,11 +1,12 @@
 import 'uplot/dist/uPlot.min.css';
 import './styles.css';
 import workerUrl from 'virtual:demo-worker-url';
-import { getExperiment, ruleStyle } from '@rfa/experiments';
+import { DATASETS, getExperiment, ruleStyle } from '@rfa/experiments';
 import * as Comlink from 'comlink';
 import { defaultSettings, type RunSettings, resolveRun } from './app/run-settings.js';
 import { SeedPoints } from './app/seed-points.js';
 import { decodeSettings, encodeSettings } from './app/url-state.js';
+import { type ImageClasses, padTitle } from './ui/class-labels.js';
 import { CurveCharts } from './ui/curve-charts.js';
 import { DigitPad } from './ui/digit-pad.js';
 import { el } from './ui/dom.js';
@@ -52,13 +53,15 @@ const form = new SettingsForm(initial, runControls);
 $('settings').append(form.root);
 const charts = new CurveCharts($('charts'));
 const readout = new ReadoutTable($('readout'));
-const tiles = new WeightTiles($('tiles'));
+const tiles = new WeightTiles($('tiles'), $('tiles-title'));
 const raster = new SpikeRaster($('raster'));
 const diagram = new NetworkDiagram($('diagram'));
 const headline = new HeadlineCards($('headline'));
 const colour = (rule: string) => ruleStyle(rule).colour;
 const strip = new TestStripView($('strip'), colour);
-new DigitPad($('pad'), (pixels) => worker.guess(pixels), colour);
+/** The chosen experiment's image data set (its class names label the pad's and the strip's guesses). */
+let classes: ImageClasses = DATASETS.mnist;
+const pad = new DigitPad($('pad'), (pixels) => worker.guess(pixels), colour, classes);
 const chartsHint = () =>
   $('charts').replaceChildren(
     el('p', { class: 'hint', text: 'The curves appear here as soon as you press Start.' }),
@@ -68,7 +71,13 @@ const chartsHint = () =>
 function preview(s: RunSettings, started = false): void {
   const exp = getExperiment(s.experiment);
   // a data set of images: the digit pad, the test strip and the weight tiles
-  document.body.dataset.images = String((exp.needs.datasets ?? []).length > 0);
+  const [data] = exp.needs.datasets ?? [];
+  document.body.dataset.images = String(data !== undefined);
+  if (data) {
+    classes = DATASETS[data];
+    pad.setClasses(classes);
+    $('mnist-title').textContent = padTitle(classes);
+  }
   $('caption').textContent = started
     ? exp.caption
     : `${exp.caption} Press Start to train the chosen rules side by side.`;
@@ -195,8 +204,8 @@ async function refreshStrip(now = false): Promise<void> {
   const any = images?.guesses.some((g) => g.length > 0) ?? false;
   document.body.dataset.guesses = String(any);
   // a network that cannot take a drawn digit (the spiking one): its weights only
-  $('mnist-title').textContent = any ? 'Draw a digit' : 'What the network learned';
-  if (images && any) strip.show(images);
+  $('mnist-title').textContent = any ? padTitle(classes) : 'What the network learned';
+  if (images && any) strip.show(images, classes);
 }
 
 async function start(): Promise<void> {
@@ -221,7 +230,7 @@ async function start(): Promise<void> {
     raster.reset();
     strip.reset();
     delete document.body.dataset.guesses;
-    $('mnist-title').textContent = 'Draw a digit';
+    $('mnist-title').textContent = padTitle(classes);
     $('spiking-section').hidden = true;
   } catch (err) {
     problem.textContent = (err as Error).message;

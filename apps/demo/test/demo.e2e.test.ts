@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createCpuBackend } from '@rfa/backend-cpu';
-import { getExperiment, measureSpeed, runExperiment } from '@rfa/experiments';
+import { DATASETS, getExperiment, measureSpeed, runExperiment } from '@rfa/experiments';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { resolveRun } from '../src/app/run-settings.js';
@@ -160,6 +160,10 @@ describe.skipIf(skip !== undefined)(
         })
         .toBeGreaterThan(0);
       const tile = page.locator('#tiles canvas[data-rule="fa"]');
+      expect(await tile.getAttribute('data-tile-width')).toBe('28');
+      expect(await page.locator('#tiles-title').textContent()).toBe(
+        'First-layer weights (each tile: one hidden unit’s 784 input weights, 28×28)',
+      );
       const before = await tile.evaluate((c: HTMLCanvasElement) => c.toDataURL());
       await clearLongTasks(page);
       await expect
@@ -380,6 +384,100 @@ describe.skipIf(skip !== undefined)(
       await page.screenshot({ path: join(shots, 'fig3a-fashion.png'), fullPage: true });
       await page.close();
     });
+
+    for (const id of ['lenet-mnist', 'lenet-fashion'])
+      it(`${id}: LeNet-5 starts from its link, its test error falls, and the conv layer's 5×5 kernels show as tiles`, async () => {
+        const started = Date.now();
+        const page = await open(`experiment=${id}&rules=bp,fa`);
+        await expect
+          .poll(async () => Number(await page.locator('#tiles').getAttribute('data-updates')), {
+            timeout: 240_000,
+          })
+          .toBeGreaterThan(0);
+        // LeNet's first layer: 6 kernels of 5×5, four to a row with a pixel between tiles
+        const tile = page.locator('#tiles canvas[data-rule="fa"]');
+        expect(await tile.getAttribute('data-tile-width')).toBe('5');
+        expect(await tile.evaluate((c: HTMLCanvasElement) => [c.width, c.height])).toEqual([
+          4 * 6 - 1,
+          2 * 6 - 1,
+        ]);
+        expect(await tile.getAttribute('aria-label')).toMatch(/ 6 units /);
+        expect(await page.locator('#tiles-title').textContent()).toBe(
+          'First-layer kernels (each tile: one 5×5 kernel of the conv layer)',
+        );
+        const before = await tile.evaluate((c: HTMLCanvasElement) => c.toDataURL());
+        await clearLongTasks(page);
+        await expect
+          .poll(
+            async () => Math.max(await value(page, 'bp', 'testError'), await value(page, 'fa', 'testError')),
+            { timeout: 300_000, interval: 500 },
+          )
+          .toBeLessThan(0.5);
+        const after = await tile.evaluate((c: HTMLCanvasElement) => c.toDataURL());
+        expect(after).not.toBe(before);
+        // the first evaluation (untrained, near chance: 90% error) and the latest, from the curves
+        const [json] = await Promise.all([
+          page.waitForEvent('download'),
+          page.locator('#download-json').click(),
+        ]);
+        const curves = JSON.parse(readFileSync((await json.path()) as string, 'utf8'));
+        const testError = curves.charts.find((c: { metric: string }) => c.metric === 'testError');
+        const seen = testError.lines.map(
+          (l: { rule: string; y: number[] }) =>
+            `${l.rule} ${l.y.map((v) => (v * 100).toFixed(1)).join(' → ')}%`,
+        );
+        console.log(
+          `${id}: test error ${seen.join('; ')}, ${((Date.now() - started) / 1000).toFixed(0)} s from open`,
+        );
+        expectNoLongTask(id, await longTasks(page));
+        for (const l of testError.lines as { rule: string; y: number[] }[]) {
+          expect(l.y[0], `${l.rule} starts near chance`).toBeGreaterThan(0.7);
+          expect(l.y.at(-1), `${l.rule} falls`).toBeLessThan(l.y[0] - 0.3);
+        }
+        // the pad and the strip speak the data set's classes (the registry's names)
+        const data = DATASETS[getExperiment(id).needs.datasets?.[0] ?? 'mnist'];
+        expect(await page.locator('#mnist-title').textContent()).toBe(`Draw a ${data.item}`);
+        expect(await page.locator('.pad-prompt').textContent()).toContain(
+          data.classes.every((c) => c.length === 1) ? '0–9' : data.classes.join(', '),
+        );
+        const pad = page.locator('#pad canvas.pad');
+        await pad.scrollIntoViewIfNeeded();
+        const box = (await pad.boundingBox())!;
+        await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.2);
+        await page.mouse.down();
+        await page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.8, { steps: 8 });
+        await page.mouse.up();
+        await expect.poll(() => page.locator('.guess').count(), { timeout: 30_000 }).toBe(2);
+        const guesses = await page
+          .locator('.guess .digit')
+          .evaluateAll((ds) =>
+            ds.map((d) => [Number(d.getAttribute('data-label')), d.textContent ?? ''] as const),
+          );
+        const top = await page.locator('.guess .top3-digit').allTextContents();
+        console.log(
+          `${id}: a stroke on the pad is guessed ${guesses.map(([, c]) => `'${c}'`).join(', ')} (bp, fa)`,
+        );
+        for (const [label, text] of guesses) expect(text).toBe(data.classes[label]);
+        expect(top).toHaveLength(6);
+        for (const t of top) expect(data.classes).toContain(t);
+        await expect
+          .poll(async () => Number(await page.locator('#strip').getAttribute('data-updates')), {
+            timeout: 30_000,
+          })
+          .toBeGreaterThan(0);
+        const labels = await page
+          .locator('ol.strip > li')
+          .evaluateAll((lis) =>
+            lis.map((li) => [
+              Number(li.getAttribute('data-label')),
+              li.querySelector('.strip-label')?.textContent ?? '',
+            ]),
+          );
+        expect(labels.length).toBe(12);
+        for (const [label, text] of labels) expect(text).toBe(`is ${data.classes[label as number]}`);
+        await page.screenshot({ path: join(shots, `${id}.png`), fullPage: true });
+        await page.close();
+      });
 
     it('the spiking view (fig4): the raster fills as the network trains, no main-thread task over 100 ms', async () => {
       const page = await open('experiment=fig4');

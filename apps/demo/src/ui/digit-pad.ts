@@ -1,4 +1,5 @@
 import type { RuleGuess } from '../worker/live-models.js';
+import { className, type ImageClasses, padPrompt } from './class-labels.js';
 import { alphaImage, centreDigit, type GreyImage } from './digit-preprocess.js';
 import { el } from './dom.js';
 import { type PadAction, PadKeys } from './pad-keys.js';
@@ -15,6 +16,10 @@ export function topThree(outputs: readonly number[]): { digit: number; value: nu
     .sort((a, b) => b.value - a.value)
     .slice(0, 3);
 }
+
+/** The pad's accessible name: what to draw and how. */
+const padLabel = (c: ImageClasses) =>
+  `drawing pad: ${padPrompt(c).replace(/^Draw/, 'draw').replace(' here', '')}, with the mouse, a pen, a finger or the keyboard`;
 
 /** Paints a 28×28 grey image (ink 1 = white on black, as MNIST shows) on a canvas of its size. */
 export function paintDigit(canvas: HTMLCanvasElement, img: GreyImage): void {
@@ -51,6 +56,7 @@ export class DigitPad {
     root: HTMLElement,
     private readonly ask: (pixels: Float32Array) => Promise<RuleGuess[]>,
     private readonly colour: (rule: string) => string,
+    private classes: ImageClasses,
   ) {
     this.canvas = el('canvas', {
       width: SIZE,
@@ -58,7 +64,7 @@ export class DigitPad {
       class: 'pad',
       role: 'application',
       tabindex: 0,
-      'aria-label': 'drawing pad: draw a digit from 0 to 9 with the mouse, a pen, a finger or the keyboard',
+      'aria-label': padLabel(classes),
       'aria-describedby': 'pad-keys',
     });
     this.cursor = el('span', { class: 'pad-cursor', 'aria-hidden': 'true' });
@@ -68,9 +74,9 @@ export class DigitPad {
       class: 'preview',
       style: `width:${28 * PREVIEW_SCALE}px;height:${28 * PREVIEW_SCALE}px`,
       role: 'img',
-      'aria-label': 'your digit as the networks see it: centred and scaled to 28×28',
+      'aria-label': 'your drawing as the networks see it: centred and scaled to 28×28',
     });
-    this.prompt = el('p', { class: 'pad-prompt', 'aria-hidden': 'true', text: 'Draw a digit 0–9 here' });
+    this.prompt = el('p', { class: 'pad-prompt', 'aria-hidden': 'true', text: padPrompt(classes) });
     this.result = el('div', { class: 'guesses', 'aria-live': 'polite' });
     const ctx = this.canvas.getContext('2d', { willReadFrequently: true }) as CanvasRenderingContext2D;
     ctx.lineWidth = 20;
@@ -174,6 +180,15 @@ export class DigitPad {
     this.placeCursor();
   }
 
+  /** The chosen experiment's data set: the prompt and the guesses' labels follow it. */
+  setClasses(classes: ImageClasses): void {
+    if (classes === this.classes) return;
+    this.classes = classes;
+    this.prompt.textContent = padPrompt(classes);
+    this.canvas.setAttribute('aria-label', padLabel(classes));
+    this.clear();
+  }
+
   clear(): void {
     (this.canvas.getContext('2d') as CanvasRenderingContext2D).clearRect(0, 0, SIZE, SIZE);
     this.preview.getContext('2d')?.clearRect(0, 0, 28, 28);
@@ -188,7 +203,9 @@ export class DigitPad {
     paintDigit(this.preview, seen);
     const guesses = await this.ask(seen.data);
     if (guesses.length === 0) {
-      this.result.replaceChildren(el('p', { text: 'No trained MNIST network yet: press Start first.' }));
+      this.result.replaceChildren(
+        el('p', { text: `No trained ${this.classes.name} network yet: press Start first.` }),
+      );
       return;
     }
     this.result.replaceChildren(
@@ -199,15 +216,15 @@ export class DigitPad {
           'div',
           { class: 'guess', 'data-rule': g.rule },
           el('span', { class: 'guess-rule', text: g.rule }),
-          el('span', { class: 'digit', text: String(g.guess) }),
+          el('span', { class: 'digit', 'data-label': g.guess, text: className(this.classes, g.guess) }),
           el(
             'ol',
-            { class: 'top3', 'aria-label': `${g.rule}: likeliest digits` },
+            { class: 'top3', 'aria-label': `${g.rule}: likeliest classes` },
             ...top.map((t) =>
               el(
                 'li',
                 { 'data-digit': t.digit },
-                el('span', { class: 'top3-digit', text: String(t.digit) }),
+                el('span', { class: 'top3-digit', text: className(this.classes, t.digit) }),
                 el(
                   'span',
                   { class: 'top3-bar' },

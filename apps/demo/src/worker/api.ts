@@ -31,7 +31,7 @@ export interface RunUpdate {
   loading?: { dataset: string; file: string; index: number; files: number; received: number; total: number };
   ends: RuleEnd[];
   /** First-layer weights of each rule as tile images (see `tileImage`). */
-  tiles?: { rule: string; units: number; image: TileImage }[];
+  tiles?: { rule: string; kind: 'dense' | 'conv'; units: number; image: TileImage }[];
   /** Fig. 4's traces since the last message (`@rfa/spiking`'s `TraceRecorder`), and the output layer's classes. */
   raster?: { trace: SpikeTrace; classes: number };
   /** The run stopped on an error (a failed MNIST download, a backend that broke). */

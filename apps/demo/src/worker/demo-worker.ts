@@ -103,6 +103,7 @@ const api: DemoWorkerApi = {
       out.set({
         tiles: tiles.map((t) => ({
           rule: t.rule,
+          kind: t.kind,
           units: t.units,
           image: tileImage(t.pixels, t.units, 4, t.tileW, t.tileH),
         })),

@@ -29,6 +29,7 @@ describe('LiveModels with a conv network (LeNet-style)', () => {
     const models = new LiveModels();
     models.set('bp', { kind: 'trainer', trainer });
     const [tiles] = await models.tiles(4);
+    expect(tiles.kind).toBe('conv');
     expect([tiles.rule, tiles.units, tiles.tileW, tiles.tileH, tiles.pixels.length]).toEqual([
       'bp',
       4,

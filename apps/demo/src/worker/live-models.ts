@@ -45,9 +45,16 @@ export class LiveModels {
    * The first `units` rows of each rule's first-layer weights, as tiles: a dense layer's rows
    * when its input is 28×28, a conv layer's kernels when it reads one channel (LeNet's 5×5).
    */
-  async tiles(
-    units: number,
-  ): Promise<{ rule: string; units: number; pixels: Float32Array; tileW: number; tileH: number }[]> {
+  async tiles(units: number): Promise<
+    {
+      rule: string;
+      kind: 'dense' | 'conv';
+      units: number;
+      pixels: Float32Array;
+      tileW: number;
+      tileH: number;
+    }[]
+  > {
     const out = [];
     for (const rule of new Set([...this.live.keys(), ...this.frozen.keys()])) {
       const layer = this.firstLayer(rule);
@@ -58,6 +65,7 @@ export class LiveModels {
       const n = Math.min(units, w.shape[0]);
       out.push({
         rule,
+        kind: layer instanceof ConvLayer ? ('conv' as const) : ('dense' as const),
         units: n,
         pixels: (await read(w)).slice(0, n * size),
         tileW: shape[0],

@@ -24,7 +24,7 @@ describe('tileImage of conv kernels', () => {
     pixels[25 + 24] = 3; // kernel 1, bottom-right: white
     pixels[25 + 0] = -3; // kernel 1, top-left: black
     const img = tileImage(pixels, 6, 4, 5, 5);
-    expect([img.width, img.height, img.tileWidth]).toEqual([4 * 6 - 1, 2 * 6 - 1, 5]);
+    expect([img.width, img.height, img.tileWidth, img.tileHeight]).toEqual([4 * 6 - 1, 2 * 6 - 1, 5, 5]);
     const grey = (x: number, y: number) => img.data[(y * img.width + x) * 4];
     expect(grey(6 + 4, 4)).toBe(255);
     expect(grey(6, 0)).toBe(1);

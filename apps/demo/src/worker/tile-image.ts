@@ -5,6 +5,8 @@ export interface TileImage {
   data: Uint8ClampedArray;
   /** One tile's width in weights (28 for a dense layer on MNIST, 5 for LeNet's kernels). */
   tileWidth: number;
+  /** One tile's height in weights. */
+  tileHeight: number;
 }
 
 /**
@@ -36,5 +38,5 @@ export function tileImage(
       data[i + 3] = 255;
     }
   }
-  return { width, height, data, tileWidth: tileW };
+  return { width, height, data, tileWidth: tileW, tileHeight: tileH };
 }

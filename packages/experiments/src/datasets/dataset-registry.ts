@@ -11,6 +11,10 @@ export interface DatasetEntry {
    * inside `<dataUrl>/<id>/` in a browser.
    */
   readonly files: readonly string[];
+  /** What one image shows, for prompts ('digit': "Draw a digit"). */
+  readonly item: string;
+  /** Each label's class name, by label (MNIST's '0'…'9'; Fashion-MNIST's published names). */
+  readonly classes: readonly string[];
 }
 
 /** Every data set an experiment can name in `needs.datasets`, by id. */
@@ -25,6 +29,8 @@ export const DATASETS = {
       't10k-images-idx3-ubyte',
       't10k-labels-idx1-ubyte',
     ],
+    item: 'digit',
+    classes: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
   },
   'fashion-mnist': {
     id: 'fashion-mnist',
@@ -43,6 +49,20 @@ export const DATASETS = {
       '7.json',
       '8.json',
       '9.json',
+    ],
+    item: 'piece of clothing',
+    // the data set's own label names (Xiao, Rasul & Vollgraf 2017), label 0 first
+    classes: [
+      'T-shirt/top',
+      'Trouser',
+      'Pullover',
+      'Dress',
+      'Coat',
+      'Sandal',
+      'Shirt',
+      'Sneaker',
+      'Bag',
+      'Ankle boot',
     ],
   },
 } as const satisfies Record<string, DatasetEntry>;

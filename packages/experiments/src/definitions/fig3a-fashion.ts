@@ -22,7 +22,7 @@ export const fig3aFashion = defineExperiment<Fig3aConfig>({
   layerWidths: fig3a.layerWidths,
   browser: {
     overrides: fig3a.browser.overrides,
-    note: 'Fashion-MNIST subset: the first 10,000 training images (1,000 per class), online, test error on the first 1,000 test images. Needs the class files under <page>/fashion-mnist/ (0.json.gz … 9.json.gz), which the demo does not ship',
+    note: 'Fashion-MNIST subset: the first 10,000 training images (1,000 per class), online, test error on the first 1,000 test images. The class files (0.json.gz … 9.json.gz) are fetched from <page>/fashion-mnist/ when chosen; the demo’s build puts them there',
   },
   rules: fig3a.rules,
   defaultRules: (c) => c.rules,

@@ -37,7 +37,7 @@ export const lenetFashion = defineExperiment<LenetConfig>({
       evaluationsPerEpoch: 10,
       rules: ['bp', 'fa'],
     },
-    note: 'Fashion-MNIST subset: the first 10,000 training images, one pass, test error on the first 1,000 test images. Needs the class files under <page>/fashion-mnist/, which the demo does not ship',
+    note: 'Fashion-MNIST subset: the first 10,000 training images, one pass, test error on the first 1,000 test images. The class files are fetched from <page>/fashion-mnist/ when chosen; the demo’s build puts them there',
   },
   rules: lenetRules,
   defaultRules: (c) => c.rules,
