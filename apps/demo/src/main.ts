@@ -1,7 +1,7 @@
 import 'uplot/dist/uPlot.min.css';
 import './styles.css';
 import workerUrl from 'virtual:demo-worker-url';
-import { DATASETS, getExperiment, ruleStyle } from '@rfa/experiments';
+import { DATASETS, getExperiment, layerLabels, ruleStyle } from '@rfa/experiments';
 import * as Comlink from 'comlink';
 import { defaultSettings, type RunSettings, resolveRun } from './app/run-settings.js';
 import { SeedPoints } from './app/seed-points.js';
@@ -84,15 +84,17 @@ function preview(s: RunSettings, started = false): void {
   $('experiment-title').textContent = exp.title;
   let rules: string[] = [];
   let widths: number[] | null = null;
+  let labels: string[] | null = null;
   try {
     const run = resolveRun(s);
     rules = run.rules;
     widths = exp.layerWidths(run.config);
+    labels = layerLabels(exp, run.config);
   } catch {
     // a bad field is named when Start is pressed
   }
   const styled = rules.map((rule) => ({ rule, colour: colour(rule) }));
-  diagram.show(widths, styled);
+  diagram.show(widths, labels, styled);
   headline.reset(styled);
 }
 

@@ -80,3 +80,51 @@ export function findLayoutProblems(selector: string): LayoutProblems {
     innerWidth,
   };
 }
+
+/** What the diagram check found: its text boxes that overlap, and those past the diagram's edges. */
+export interface DiagramProblems {
+  checked: number;
+  overlaps: string[];
+  outside: string[];
+}
+
+/**
+ * Runs in the page (`page.evaluate(findDiagramProblems, '#diagram svg.network')`): every
+ * non-empty text of the diagram (a rule's angle line with its swatch), pairwise by bounding box (more than 1 px shared in both
+ * directions is an overlap), and each against the diagram's own box. Self-contained.
+ */
+export function findDiagramProblems(selector: string): DiagramProblems {
+  const box = document.querySelector(selector);
+  if (!box) return { checked: 0, overlaps: [], outside: [`no ${selector}`] };
+  const frame = box.getBoundingClientRect();
+  // a rule's angle line counts as one box: its swatch and its text
+  const texts = [...box.querySelectorAll('text:not(.angle-line text), g.angle-line')]
+    .map((t) => ({
+      t: ((t.tagName === 'g' ? t.querySelector('text') : t)?.textContent ?? '').trim(),
+      r: t.getBoundingClientRect(),
+    }))
+    .filter(({ t }) => t !== '');
+  const overlaps: string[] = [];
+  for (let i = 0; i < texts.length; i++)
+    for (let j = i + 1; j < texts.length; j++) {
+      const a = texts[i].r;
+      const b = texts[j].r;
+      const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      if (w > 1 && h > 1)
+        overlaps.push(`'${texts[i].t}' × '${texts[j].t}' (${w.toFixed(0)}×${h.toFixed(0)} px)`);
+    }
+  const outside = texts
+    .filter(
+      ({ r }) =>
+        r.left < frame.left - 1 ||
+        r.right > frame.right + 1 ||
+        r.top < frame.top - 1 ||
+        r.bottom > frame.bottom + 1,
+    )
+    .map(
+      ({ t, r }) =>
+        `'${t}' (${r.left.toFixed(0)}..${r.right.toFixed(0)} of ${frame.left.toFixed(0)}..${frame.right.toFixed(0)})`,
+    );
+  return { checked: texts.length, overlaps, outside };
+}

@@ -5,7 +5,7 @@ import { ruleStyle } from '@rfa/experiments';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoPages, demoSkipReason, shots } from './demo-page.js';
-import { findLayoutProblems, LAYOUT_SELECTOR } from './layout-check.js';
+import { findDiagramProblems, findLayoutProblems, LAYOUT_SELECTOR } from './layout-check.js';
 
 const skip = demoSkipReason();
 
@@ -86,6 +86,47 @@ describe.skipIf(skip !== undefined)(
         await expectLayoutClean(page, `before Start at ${viewport.width}×${viewport.height}`);
       }
       expect(await seriousAxe(page)).toEqual([]);
+      await page.close();
+    });
+
+    it('the network diagram of every experiment: no two of its labels overlap, none past its edges, at four viewports', async () => {
+      const started = Date.now();
+      const page = await open();
+      const select = page.locator('select[name="experiment"]');
+      const ids = await select
+        .locator('option')
+        .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+      expect(ids.length).toBeGreaterThan(1);
+      const problems: string[] = [];
+      let checked = 0;
+      for (const viewport of VIEWPORTS) {
+        await page.setViewportSize(viewport);
+        for (const id of ids) {
+          await select.selectOption(id);
+          await expect
+            .poll(() => page.locator('#diagram').getAttribute('data-layers'))
+            .toMatch(/^\d+(-\d+)+$/);
+          // the longest angle a live run writes (two significant digits), in place of '–'
+          await page.locator('#diagram text.angle').evaluateAll((ts) =>
+            ts.forEach((t) => {
+              t.textContent = (t.textContent ?? '').replace('–', '0.012°');
+            }),
+          );
+          const found = await page.evaluate(findDiagramProblems, '#diagram svg.network');
+          checked += found.checked;
+          if (found.checked < 6) problems.push(`${id} at ${viewport.width}: only ${found.checked} labels`);
+          for (const o of [...found.overlaps, ...found.outside])
+            problems.push(`${id} at ${viewport.width}×${viewport.height}: ${o}`);
+          if (viewport.width === 1280 || viewport.width === 390)
+            await page
+              .locator('#diagram')
+              .screenshot({ path: join(shots, `diagram-${id}-${viewport.width}.png`) });
+        }
+      }
+      console.log(
+        `diagram labels: ${ids.length} experiments × ${VIEWPORTS.length} viewports, ${checked} text boxes checked in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
+      expect(problems).toEqual([]);
       await page.close();
     });
 

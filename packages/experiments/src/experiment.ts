@@ -62,6 +62,8 @@ export interface Experiment<C extends object = object> {
   readonly needs: ExperimentNeeds;
   /** Layer widths, input first, of the network a config builds (the widest when rules differ in depth). */
   layerWidths(config: C): number[];
+  /** A short description of each layer, input first, as a diagram labels it ('conv 5×5×6'); default: from the widths (see `layerLabels`). */
+  layerLabels?(config: C): string[];
   /** The browser's preset: a size that shows progress within seconds in a tab. */
   readonly browser: BrowserPreset;
   /** Seeds a runner uses when none are asked for: the paper's n = 20 where that takes minutes here. */

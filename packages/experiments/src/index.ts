@@ -35,6 +35,7 @@ export {
   type ExperimentRule,
   type ExperimentRunContext,
 } from './experiment.js';
+export { layerLabels } from './layer-labels.js';
 export { estimateMemoryBytes } from './memory-estimate.js';
 export { type PlotSeries, plotSeries, type SeriesRun } from './plot-series.js';
 export { axisTitle, formatInUnit, type PlotUnit, REFERENCE_LINE_STYLE } from './plot-style.js';

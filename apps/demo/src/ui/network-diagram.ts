@@ -1,10 +1,17 @@
 import { formatInUnit } from '@rfa/experiments';
-import { type Connection, type LayerColumn, networkLayout } from './network-layout.js';
+import { type Connection, type LayerColumn, networkLayout, textWidth } from './network-layout.js';
 
 const NS = 'http://www.w3.org/2000/svg';
 const WIDTH = 520;
-const MID = 118;
 const DOT_GAP = 14;
+/** Baselines of the two rows of layer labels. */
+const LABEL_ROWS = [22, 46];
+/** The space between two rules' angle lines. */
+const ROW_GAP = 24;
+/** A rule's swatch and the gap after it. */
+const SWATCH = 15;
+/** The longest angle the lines show ('0.012°'), in characters. */
+const ANGLE_CHARS = 6;
 
 function svg<K extends keyof SVGElementTagNameMap>(
   tag: K,
@@ -32,27 +39,46 @@ export interface DiagramRule {
  */
 export class NetworkDiagram {
   private readonly box: SVGSVGElement;
+  private readonly key: HTMLParagraphElement;
   private labels = new Map<string, SVGTextElement>();
+  /** The middle line of the units; below the one or two rows of layer labels. */
+  private mid = 124;
+  /** Whether the angle lines show the value only, the rules named in the key below. */
+  private compact = false;
 
   constructor(private readonly root: HTMLElement) {
     this.box = svg('svg', {
-      viewBox: `0 0 ${WIDTH} ${MID * 2}`,
+      viewBox: `0 0 ${WIDTH} 240`,
       class: 'network',
       role: 'img',
       'aria-labelledby': 'network-title network-desc',
     });
-    root.append(this.box);
+    this.key = document.createElement('p');
+    this.key.className = 'diagram-key';
+    root.append(this.box, this.key);
   }
 
-  /** Draws a network of these layer widths (input first) for these rules; null: no diagram. */
-  show(widths: number[] | null, rules: DiagramRule[]): void {
+  /**
+   * Draws a network of these layer widths (input first), each column labelled by `labels`
+   * (from the experiment's `layerLabels`), for these rules; null: no diagram.
+   */
+  show(widths: number[] | null, labels: string[] | null, rules: DiagramRule[]): void {
     this.labels.clear();
     this.box.replaceChildren();
+    this.key.replaceChildren();
+    this.key.hidden = true;
     this.root.dataset.layers = widths ? widths.join('-') : '';
-    if (!widths) return;
-    const { columns, connections } = networkLayout(widths, WIDTH);
-    const height = MID + 112 + rules.length * 21;
+    if (!widths || !labels) return;
+    const { columns, connections, step } = networkLayout(widths, labels, WIDTH);
+    const rows = columns.some((c) => c.labelRow === 1) ? 2 : 1;
+    this.mid = 124 + 30 * (rows - 1);
+    // a rule's angle line: its name and the angle where the gap between columns holds both
+    const longest = Math.max(0, ...rules.map((r) => r.rule.length));
+    const feedbackLabel = textWidth('B₁: ∠ W vs Bᵀ'.length);
+    this.compact = Math.max(SWATCH + textWidth(longest + 1 + ANGLE_CHARS), feedbackLabel) > step - 8;
+    const height = this.mid + 116 + rules.length * ROW_GAP;
     this.box.setAttribute('viewBox', `0 0 ${WIDTH} ${height}`);
+    this.root.dataset.compact = String(this.compact);
     const desc = svg(
       'desc',
       { id: 'network-desc' },
@@ -61,6 +87,7 @@ export class NetworkDiagram {
     this.box.append(desc, arrowHead('fwd', '#333'), arrowHead('back', '#a33a00'));
     for (const c of connections) this.connection(c, columns, rules);
     for (const col of columns) this.column(col);
+    if (this.compact && rules.length > 0 && connections.some((c) => c.angleMetric)) this.showKey(rules);
   }
 
   /** Writes a rule's latest angles (from a recorded point) beside the feedback matrices. */
@@ -68,13 +95,31 @@ export class NetworkDiagram {
     for (const [key, label] of this.labels) {
       const [r, metric] = key.split('\u0000');
       if (r !== rule || !Number.isFinite(point[metric])) continue;
-      const text = `${rule} ${formatInUnit(point[metric], 'degrees', 2)}`;
+      const angle = formatInUnit(point[metric], 'degrees', 2);
+      const text = this.compact ? angle : `${rule} ${angle}`;
       if (label.textContent !== text) label.textContent = text;
+      const title = label.parentElement?.querySelector('title');
+      if (title) title.textContent = `${rule}: angle between W and Bᵀ ${angle}`;
     }
   }
 
+  /** Under a crowded diagram: which colour is which rule, and what the numbers are. */
+  private showKey(rules: DiagramRule[]): void {
+    this.key.hidden = false;
+    this.key.append('Under each B: the angle between W and Bᵀ for ');
+    rules.forEach((r, i) => {
+      const swatch = document.createElement('span');
+      swatch.className = 'swatch';
+      swatch.style.background = r.colour;
+      const name = document.createElement('span');
+      name.className = 'key-rule';
+      name.append(swatch, r.rule);
+      this.key.append(name, i < rules.length - 1 ? ', ' : '.');
+    });
+  }
+
   private column(col: LayerColumn): void {
-    const top = MID - ((col.dots - 1) * DOT_GAP) / 2;
+    const top = this.mid - ((col.dots - 1) * DOT_GAP) / 2;
     const g = svg('g', { class: 'layer' });
     g.append(
       svg('rect', {
@@ -89,12 +134,17 @@ export class NetworkDiagram {
     for (let i = 0; i < col.dots; i++)
       g.append(svg('circle', { cx: col.x, cy: top + i * DOT_GAP, r: 5, class: 'unit' }));
     g.append(
-      svg('text', { x: col.x, y: top - 20, 'text-anchor': 'middle', class: 'layer-label' }, col.label),
+      svg(
+        'text',
+        { x: col.x, y: LABEL_ROWS[col.labelRow], 'text-anchor': 'middle', class: 'layer-label' },
+        col.label,
+      ),
     );
     this.box.append(g);
   }
 
   private connection(c: Connection, columns: LayerColumn[], rules: DiagramRule[]): void {
+    const MID = this.mid;
     const a = columns[c.from].x + 20;
     const b = columns[c.to].x - 20;
     const mid = (a + b) / 2;
@@ -116,19 +166,27 @@ export class NetworkDiagram {
       svg(
         'text',
         { x: mid, y: MID + 84, 'text-anchor': 'middle', class: 'matrix feedback-label' },
-        `${c.feedback}: ∠ W vs Bᵀ`,
+        this.compact ? c.feedback : `${c.feedback}: ∠ W vs Bᵀ`,
       ),
     );
+    // each rule's line, centred under its B: a swatch, then (name and) angle
+    const chars = this.compact ? ANGLE_CHARS : Math.max(...rules.map((r) => r.rule.length)) + 1 + ANGLE_CHARS;
+    const left = mid - (SWATCH + textWidth(chars) * 0.8) / 2;
     rules.forEach((r, i) => {
-      const y = MID + 108 + i * 21;
-      this.box.append(svg('rect', { x: mid - 52, y: y - 11, width: 12, height: 12, rx: 2, fill: r.colour }));
+      const y = MID + 112 + i * ROW_GAP;
+      const line = svg('g', { class: 'angle-line' });
+      line.append(
+        svg('title', {}, `${r.rule}: angle between W and Bᵀ –`),
+        svg('rect', { x: left, y: y - 10, width: 10, height: 10, rx: 2, fill: r.colour }),
+      );
       const label = svg(
         'text',
-        { x: mid - 34, y, class: 'angle', 'data-rule': r.rule, 'data-metric': c.angleMetric as string },
-        `${r.rule} –`,
+        { x: left + SWATCH, y, class: 'angle', 'data-rule': r.rule, 'data-metric': c.angleMetric as string },
+        this.compact ? '–' : `${r.rule} –`,
       );
+      line.append(label);
       this.labels.set(`${r.rule}\u0000${c.angleMetric}`, label);
-      this.box.append(label);
+      this.box.append(line);
     });
   }
 }

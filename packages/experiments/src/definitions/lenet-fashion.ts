@@ -1,6 +1,7 @@
 import { requireDataset } from '../datasets/require-dataset.js';
 import { defineExperiment } from '../experiment.js';
 import {
+  LENET_LABELS,
   LENET_NOTES,
   LENET_WIDTHS,
   type LenetConfig,
@@ -29,6 +30,7 @@ export const lenetFashion = defineExperiment<LenetConfig>({
   quickSeeds: 1,
   needs: { datasets: ['fashion-mnist'] },
   layerWidths: () => LENET_WIDTHS,
+  layerLabels: () => LENET_LABELS,
   browser: {
     overrides: {
       epochs: 1,

@@ -1,5 +1,6 @@
 import { defineExperiment } from '../experiment.js';
 import {
+  LENET_LABELS,
   LENET_NOTES,
   LENET_WIDTHS,
   type LenetConfig,
@@ -40,6 +41,7 @@ export const lenetMnist = defineExperiment<LenetConfig>({
   quickSeeds: 1,
   needs: { datasets: ['mnist'] },
   layerWidths: () => LENET_WIDTHS,
+  layerLabels: () => LENET_LABELS,
   browser: {
     overrides: {
       epochs: 1,

@@ -63,6 +63,9 @@ const lenetLayers = (hidden: 'relu' | 'tanh'): NetworkLayerConfig[] => [
 /** Outputs of each layer, input first: 28·28, 12·12·6 (pooled), 4·4·16 (pooled), 120, 84, 10. */
 export const LENET_WIDTHS = [784, 864, 256, 120, 84, 10];
 
+/** The same layers as a diagram labels them: each conv column holds its max pool's output. */
+export const LENET_LABELS = ['28×28 in', 'conv 5×5×6', 'conv 5×5×16', '120 hidden', '84 hidden', '10 out'];
+
 export const lenetDefaults: LenetConfig = {
   epochs: 20,
   evaluationsPerEpoch: 2,
