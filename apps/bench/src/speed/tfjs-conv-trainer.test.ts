@@ -61,7 +61,7 @@ describe('the TensorFlow.js conv peer trains the same network as rfa', () => {
       for (const [l, w] of (await trainer.rfaWeights()).entries())
         expectClose(w, start.weights[l], { atol: 1e-9, rtol: 0 }, `${peer.impl} layer ${l} start`);
       trainer.step(true);
-      expectClose(await trainer.loss(), firstLoss, { atol: 1e-6, rtol: 1e-5 }, `${peer.impl} first loss`);
+      expectClose([await trainer.loss()], [firstLoss], { atol: 1e-6, rtol: 1e-5 }, `${peer.impl} first loss`);
       const got = await trainer.rfaWeights();
       // W₁ − W₀ = −η·∇L: compare the steps themselves, so a close start cannot hide a wrong gradient
       got.forEach((w, l) => {

@@ -180,11 +180,9 @@ export class TfjsConvSpeedTrainer implements SpeedTrainer {
     const loss = tf.tidy(() => {
       const x = tf.tensor4d(inputs, [batch, height, width, channels]);
       const y = tf.tensor2d(targets, [batch, sizes.at(-1)!]);
-      return this.optimizer.minimize(
-        () => tf.losses.softmaxCrossEntropy(y, this.logits(x)) as Tf.Scalar,
-        withLoss,
-      );
-    });
+      const cost = () => tf.losses.softmaxCrossEntropy(y, this.logits(x)) as Tf.Scalar;
+      return this.optimizer.minimize(cost, withLoss) ?? undefined;
+    }) as Tf.Scalar | undefined;
     if (loss) {
       this.lastLoss?.dispose();
       this.lastLoss = loss;

@@ -13,7 +13,7 @@ export function trainableConv2d(tf: TfModule): (x: Tf.Tensor4D, filter: Tf.Tenso
   return tf.customGrad((x, filter, save) => {
     const input = x as Tf.Tensor4D;
     const w = filter as Tf.Tensor4D;
-    save([input, w]);
+    (save as Tf.GradSaveFunc)([input, w]);
     return {
       value: tf.conv2d(input, w, 1, 'valid'),
       gradFunc: (dy, saved) => {

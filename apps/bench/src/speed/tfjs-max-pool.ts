@@ -12,7 +12,7 @@ export function trainableMaxPool(tf: TfModule, size: number): (x: Tf.Tensor4D) =
   return tf.customGrad((x, save) => {
     const input = x as Tf.Tensor4D;
     const y = tf.maxPool(input, size, size, 'valid');
-    save([input, y]);
+    (save as Tf.GradSaveFunc)([input, y]);
     return {
       value: y,
       gradFunc: (dy, saved) => {
