@@ -7,87 +7,69 @@ import {
 } from '@rfa/experiments/internal';
 import type { NetworkLayerConfig } from '@rfa/layers';
 import type * as Tf from '@tensorflow/tfjs-core';
-import { trainableConv2d } from './tfjs-conv2d.js';
-import { trainableMaxPool } from './tfjs-max-pool.js';
 import type { TfjsPeer, TfModule } from './tfjs-runtime.js';
+import { avgPoolInputGrad, conv2dFilterGrad, maxPoolInputGrad } from './tfjs-window-grads.js';
 
-/** The rules this peer trains an image network with (tfjs's autodiff is backprop). */
+/** The rules this peer trains an image network with (its backward pass is backprop). */
 export const TFJS_CONV_RULES: readonly string[] = ['bp'];
 
 type Pair = [number, number];
 const pair = (v: number | Pair): Pair => (Array.isArray(v) ? v : [v, v]);
 
 /** One stage of the tfjs forward pass, read off rfa's layer list. */
-type Stage =
+export type Stage =
   | { kind: 'conv'; layer: number; activation: string }
-  | {
-      kind: 'pool';
-      /** Max pooling's op (non-overlapping windows only); null for average pooling. */
-      maxPool: ((x: Tf.Tensor4D) => Tf.Tensor4D) | null;
-      size: Pair;
-      stride: Pair;
-      padding: 'valid' | 'same';
-    }
+  | { kind: 'pool'; max: boolean; size: number }
   | { kind: 'flatten' }
   | { kind: 'dense'; layer: number; activation: string };
 
-function validOnly(p: unknown, stride: Pair, where: string): 'valid' {
-  if ((p === undefined || p === 'valid') && stride[0] === 1 && stride[1] === 1) return 'valid';
-  throw new Error(
-    `tfjs conv trainer: ${where} (conv) must have stride 1 and 'valid' padding (the filter gradient is written for those), got stride ${stride}, padding ${JSON.stringify(p)}`,
-  );
-}
-
-function paddingOf(p: unknown, where: string): 'valid' | 'same' {
-  if (p === undefined || p === 'valid' || p === 'same') return p ?? 'valid';
-  throw new Error(`tfjs conv trainer: ${where} padding must be 'valid' or 'same', got ${JSON.stringify(p)}`);
-}
-
 /** rfa's layer list as tfjs stages; `layer` counts the layers with weights, as rfa's network does. */
-export function tfjsStages(tf: TfModule, layers: readonly NetworkLayerConfig[]): Stage[] {
+export function tfjsStages(layers: readonly NetworkLayerConfig[]): Stage[] {
   let layer = 0;
   return layers.map((cfg, i): Stage => {
-    const where = `layers[${i}]`;
-    switch (cfg.type) {
-      case 'conv':
-        validOnly(cfg.padding, pair(cfg.stride ?? 1), where);
-        return { kind: 'conv', layer: layer++, activation: cfg.activation };
-      case 'maxPool':
-      case 'avgPool': {
-        const [size, stride] = [pair(cfg.size), pair(cfg.stride ?? cfg.size)];
-        const padding = paddingOf(cfg.padding, where);
-        const square = size[0] === size[1] && stride[0] === size[0] && stride[1] === size[1];
-        if (cfg.type === 'maxPool' && (!square || padding !== 'valid'))
-          throw new Error(
-            `tfjs conv trainer: ${where} (maxPool) must have square non-overlapping windows (stride = size) and 'valid' padding`,
-          );
-        const maxPool = cfg.type === 'maxPool' ? trainableMaxPool(tf, size[0]) : null;
-        return { kind: 'pool', maxPool, size, stride, padding };
-      }
-      case 'flatten':
-        return { kind: 'flatten' };
-      default:
-        return { kind: 'dense', layer: layer++, activation: cfg.activation };
+    const where = `tfjs conv trainer: layers[${i}] (${cfg.type ?? 'dense'})`;
+    if (cfg.type === 'conv') {
+      const stride = pair(cfg.stride ?? 1);
+      if ((cfg.padding ?? 'valid') !== 'valid' || stride[0] !== 1 || stride[1] !== 1)
+        throw new Error(
+          `${where} must have stride 1 and 'valid' padding (the gradients are written for those)`,
+        );
+      return { kind: 'conv', layer: layer++, activation: cfg.activation };
     }
+    if (cfg.type === 'maxPool' || cfg.type === 'avgPool') {
+      const [size, stride] = [pair(cfg.size), pair(cfg.stride ?? cfg.size)];
+      if (
+        size[0] !== size[1] ||
+        stride[0] !== size[0] ||
+        stride[1] !== size[1] ||
+        (cfg.padding ?? 'valid') !== 'valid'
+      )
+        throw new Error(
+          `${where} must have square non-overlapping windows (stride = size) and 'valid' padding`,
+        );
+      return { kind: 'pool', max: cfg.type === 'maxPool', size: size[0] };
+    }
+    if (cfg.type === 'flatten') return { kind: 'flatten' };
+    return { kind: 'dense', layer: layer++, activation: (cfg as { activation: string }).activation };
   });
 }
 
 /**
- * An image network (LeNet in the race) trained as a TensorFlow.js user would: NHWC
- * `tf.conv2d` / `tf.maxPool` / `tf.matMul` with kernels in tfjs's layouts ([kH, kW, inC, outC],
- * dense [in, out]), `tf.losses.softmaxCrossEntropy` (the batch mean), and `tf.train.sgd`'s
- * `minimize`, whose gradients come from tfjs's autodiff. Starts from rfa's values, transposed
- * into those layouts. Backprop only (FA would need custom gradients through conv2d).
+ * An image network (LeNet in the race) trained as the dense peer is: explicit TensorFlow.js ops
+ * in `tf.tidy`, the backward pass by hand, `Variable.assign` updates. NHWC `tf.conv2d` and
+ * `tf.maxPool` forward with kernels in tfjs's layouts ([kH, kW, inC, outC], dense [in, out]);
+ * backward: softmax − target over the batch, `tf.conv2dTranspose` for a conv's input gradient,
+ * and the filter and pooling gradients of `tfjs-window-grads.ts` (tfjs-wasm has no filter-gradient
+ * kernel, and its MaxPoolGrad disagreed with tfjs-cpu's). Backprop only. Starts from rfa's values.
  */
 export class TfjsConvSpeedTrainer implements SpeedTrainer {
   readonly impl: string;
   private readonly kernels: Tf.Variable[];
   private readonly biases: Tf.Variable[];
   private readonly stages: Stage[];
-  private readonly optimizer: Tf.SGDOptimizer;
+  private readonly stepSize: Tf.Scalar;
   private readonly cursor: BatchCursor;
   private readonly image: ImageWorkload;
-  private readonly conv2d: (x: Tf.Tensor4D, filter: Tf.Tensor4D) => Tf.Tensor4D;
   private lastLoss: Tf.Scalar | null = null;
 
   static async create(
@@ -112,27 +94,28 @@ export class TfjsConvSpeedTrainer implements SpeedTrainer {
       throw new Error(`tfjs conv trainer: only the softmax-ce loss is written, got '${setup.image.loss}'`);
     this.image = setup.image;
     this.impl = peer.impl;
-    this.stages = tfjsStages(tf, setup.image.layers);
-    this.conv2d = trainableConv2d(tf);
+    this.stages = tfjsStages(setup.image.layers);
     let channels = setup.image.inputShape[2];
     const kernels: Tf.Variable[] = [];
     for (const [i, cfg] of setup.image.layers.entries()) {
       const stage = this.stages[i];
       if (stage.kind !== 'conv' && stage.kind !== 'dense') continue;
       const w = state.weights[stage.layer];
-      const out = cfg.type === 'conv' || cfg.type === undefined || cfg.type === 'dense' ? cfg.out : 0;
+      const out = (cfg as { out: number }).out;
       // rfa's [out, k] rows → tfjs's [k, out]; a conv's k runs (ky, kx, c), as tfjs's filter does
-      const kT = tf.tidy(() => tf.transpose(tf.tensor2d(w, [out, w.length / out])));
-      if (stage.kind === 'conv') {
+      const value = tf.tidy(() => {
+        const kT = tf.transpose(tf.tensor2d(w, [out, w.length / out]));
+        if (stage.kind === 'dense') return kT;
         const [kh, kw] = pair((cfg as { kernel: number | Pair }).kernel);
-        kernels.push(tf.variable(tf.tidy(() => tf.reshape(kT, [kh, kw, channels, out]))));
-        kT.dispose();
-        channels = out;
-      } else kernels.push(tf.variable(kT));
+        return tf.reshape(kT, [kh, kw, channels, out]);
+      });
+      if (stage.kind === 'conv') channels = out;
+      kernels.push(tf.variable(value));
+      value.dispose();
     }
     this.kernels = kernels;
     this.biases = state.biases.map((b) => tf.variable(tf.tensor1d(b)));
-    this.optimizer = tf.train.sgd(setup.learningRate);
+    this.stepSize = tf.scalar(setup.learningRate);
     this.cursor = new BatchCursor(setup.block, setup.batch);
   }
 
@@ -140,48 +123,101 @@ export class TfjsConvSpeedTrainer implements SpeedTrainer {
     await this.tf.setBackend(this.peer.backendName);
   }
 
-  private logits(x: Tf.Tensor4D): Tf.Tensor2D {
-    const { tf, kernels, biases } = this;
-    let h: Tf.Tensor = x;
-    const act = (t: Tf.Tensor, name: string): Tf.Tensor => {
-      if (name === 'tanh') return tf.tanh(t);
-      if (name === 'relu') return tf.relu(t);
-      if (name === 'logistic') return tf.sigmoid(t);
-      if (name === 'softmax') return t; // the loss applies the softmax
-      throw new Error(`tfjs conv trainer: activation '${name}' is not written`);
-    };
-    for (const s of this.stages) {
-      if (s.kind === 'conv')
-        h = act(
-          tf.add(this.conv2d(h as Tf.Tensor4D, kernels[s.layer] as Tf.Tensor4D), biases[s.layer]),
-          s.activation,
-        );
-      else if (s.kind === 'pool')
-        h = s.maxPool
-          ? s.maxPool(h as Tf.Tensor4D)
-          : tf.avgPool(h as Tf.Tensor4D, s.size, s.stride, s.padding);
-      else if (s.kind === 'flatten') h = tf.reshape(h, [h.shape[0], -1]);
-      else {
-        if (h.rank !== 2) h = tf.reshape(h, [h.shape[0], -1]);
-        h = act(
-          tf.add(tf.matMul(h as Tf.Tensor2D, kernels[s.layer] as Tf.Tensor2D), biases[s.layer]),
-          s.activation,
-        );
-      }
-    }
-    return h as Tf.Tensor2D;
+  private activate1(t: Tf.Tensor, name: string): Tf.Tensor {
+    const { tf } = this;
+    if (name === 'tanh') return tf.tanh(t);
+    if (name === 'relu') return tf.relu(t);
+    if (name === 'logistic') return tf.sigmoid(t);
+    if (name === 'softmax') return t; // the loss takes the logits
+    throw new Error(`tfjs conv trainer: activation '${name}' is not written`);
+  }
+
+  /** dL/d(pre-activation) from dL/d(output) and the output h. */
+  private activationGrad(dh: Tf.Tensor, h: Tf.Tensor, name: string): Tf.Tensor {
+    const { tf } = this;
+    if (name === 'tanh') return tf.mul(dh, tf.sub(1, tf.square(h)));
+    if (name === 'relu') return tf.mul(dh, tf.step(h));
+    if (name === 'logistic') return tf.mul(dh, tf.mul(h, tf.sub(1, h)));
+    return dh;
   }
 
   step(withLoss: boolean): void {
-    const { tf } = this;
+    const { tf, kernels, biases, stages, stepSize } = this;
     const { batch, sizes } = this.setup;
     const [height, width, channels] = this.image.inputShape;
     const { inputs, targets } = this.cursor.take();
     const loss = tf.tidy(() => {
-      const x = tf.tensor4d(inputs, [batch, height, width, channels]);
+      // forward: outs[i] is stage i's output, outs[-1] the input
+      const input: Tf.Tensor = tf.tensor4d(inputs, [batch, height, width, channels]);
+      const outs: Tf.Tensor[] = [];
+      for (const [i, s] of stages.entries()) {
+        const h = i === 0 ? input : outs[i - 1];
+        if (s.kind === 'conv')
+          outs.push(
+            this.activate1(
+              tf.add(
+                tf.conv2d(h as Tf.Tensor4D, kernels[s.layer] as Tf.Tensor4D, 1, 'valid'),
+                biases[s.layer],
+              ),
+              s.activation,
+            ),
+          );
+        else if (s.kind === 'pool')
+          outs.push((s.max ? tf.maxPool : tf.avgPool)(h as Tf.Tensor4D, s.size, s.size, 'valid'));
+        else if (s.kind === 'flatten') outs.push(tf.reshape(h, [batch, -1]));
+        else {
+          const flat = h.rank === 2 ? h : tf.reshape(h, [batch, -1]);
+          outs.push(
+            this.activate1(
+              tf.add(tf.matMul(flat as Tf.Tensor2D, kernels[s.layer] as Tf.Tensor2D), biases[s.layer]),
+              s.activation,
+            ),
+          );
+        }
+      }
+      const logits = outs.at(-1) as Tf.Tensor2D;
       const y = tf.tensor2d(targets, [batch, sizes.at(-1)!]);
-      const cost = () => tf.losses.softmaxCrossEntropy(y, this.logits(x)) as Tf.Scalar;
-      return this.optimizer.minimize(cost, withLoss) ?? undefined;
+      // backward: d is dL/d(stage i's output); the top is softmax − y over the batch (the mean's gradient)
+      let d: Tf.Tensor = tf.div(tf.sub(tf.softmax(logits), y), batch);
+      const updates: [Tf.Variable, Tf.Tensor][] = [];
+      for (let i = stages.length - 1; i >= 0; i--) {
+        const s = stages[i];
+        const below = i === 0 ? input : outs[i - 1];
+        if (s.kind === 'flatten') d = tf.reshape(d, below.shape);
+        else if (s.kind === 'pool')
+          d = s.max
+            ? maxPoolInputGrad(tf, below as Tf.Tensor4D, outs[i] as Tf.Tensor4D, d as Tf.Tensor4D, s.size)
+            : avgPoolInputGrad(tf, below as Tf.Tensor4D, d as Tf.Tensor4D, s.size);
+        else {
+          const pre = this.activationGrad(d, outs[i], s.activation);
+          const kernel = kernels[s.layer];
+          if (s.kind === 'dense') {
+            const flat = (below.rank === 2 ? below : tf.reshape(below, [batch, -1])) as Tf.Tensor2D;
+            updates.push(
+              [kernel, tf.matMul(flat, pre as Tf.Tensor2D, true, false)],
+              [biases[s.layer], tf.sum(pre, 0)],
+            );
+            if (i > 0)
+              d = tf.reshape(tf.matMul(pre as Tf.Tensor2D, kernel as Tf.Tensor2D, false, true), below.shape);
+          } else {
+            updates.push(
+              [kernel, conv2dFilterGrad(tf, below as Tf.Tensor4D, pre as Tf.Tensor4D)],
+              [biases[s.layer], tf.sum(pre, [0, 1, 2])],
+            );
+            if (i > 0)
+              d = tf.conv2dTranspose(
+                pre as Tf.Tensor4D,
+                kernel as Tf.Tensor4D,
+                below.shape as [number, number, number, number],
+                1,
+                'valid',
+              );
+          }
+        }
+      }
+      // every gradient above used the weights before this step, as backprop requires
+      for (const [v, g] of updates) v.assign(tf.sub(v, tf.mul(g, stepSize)));
+      return withLoss ? tf.losses.softmaxCrossEntropy(y, logits) : undefined;
     }) as Tf.Scalar | undefined;
     if (loss) {
       this.lastLoss?.dispose();
@@ -197,20 +233,16 @@ export class TfjsConvSpeedTrainer implements SpeedTrainer {
   /** The weights in rfa's layouts ([out, k] rows per layer), read back (tests compare them). */
   async rfaWeights(): Promise<Float32Array[]> {
     const { tf } = this;
-    return Promise.all(
-      this.kernels.map((k) => {
-        const out = k.shape.at(-1)!;
-        const t = tf.tidy(() => tf.transpose(tf.reshape(k, [-1, out])));
-        return t.data().then((d) => {
-          t.dispose();
-          return d as Float32Array;
-        });
-      }),
-    );
+    const out: Float32Array[] = [];
+    for (const k of this.kernels) {
+      const t = tf.tidy(() => tf.transpose(tf.reshape(k, [-1, k.shape.at(-1)!])));
+      out.push((await t.data()) as Float32Array);
+      t.dispose();
+    }
+    return out;
   }
 
   dispose(): void {
-    for (const t of [...this.kernels, ...this.biases, this.lastLoss]) t?.dispose();
-    this.optimizer.dispose();
+    for (const t of [...this.kernels, ...this.biases, this.stepSize, this.lastLoss]) t?.dispose();
   }
 }

@@ -27,7 +27,7 @@ export interface TfjsRuntime {
 const importByName = (name: string): Promise<unknown> => import(name);
 
 /**
- * Loads tfjs-core with its gradients and its cpu and wasm backends, in production mode (correctness checks
+ * Loads tfjs-core with its cpu and wasm backends, in production mode (correctness checks
  * off, as tfjs advises for speed). The wasm binaries come from the package's dist folder.
  */
 export async function loadTfjs(): Promise<TfjsRuntime> {
@@ -35,8 +35,6 @@ export async function loadTfjs(): Promise<TfjsRuntime> {
   let wasm: { setWasmPaths(prefix: string): void; getThreadsCount(): number };
   try {
     tf = (await importByName('@tensorflow/tfjs-core')) as TfModule;
-    // tfjs-core alone has no gradient functions (tfjs bundles them): the conv peer trains through tf.grads
-    await importByName('@tensorflow/tfjs-core/dist/register_all_gradients');
     await importByName('@tensorflow/tfjs-backend-cpu');
     wasm = (await importByName('@tensorflow/tfjs-backend-wasm')) as typeof wasm;
   } catch (err) {
