@@ -98,7 +98,7 @@ export async function runSpeed(options: SpeedOptions): Promise<SpeedReport> {
     ...(tfjs?.peers ?? []).map((p): [string, string] => [
       p.impl,
       image
-        ? `TensorFlow.js ${tfjs!.version} ${p.backendName} backend (${p.note}), prod mode; NHWC tf.conv2d, tf.maxPool, tf.matMul, tf.losses.softmaxCrossEntropy, tf.train.sgd minimize (autodiff; conv filter and max-pool gradients as custom gradients, see tfjs-conv2d.ts, tfjs-max-pool.ts)`
+        ? `TensorFlow.js ${tfjs!.version} ${p.backendName} backend (${p.note}), prod mode; NHWC tf.conv2d, tf.maxPool, tf.matMul forward; backward by hand in tf ops (tf.conv2dTranspose; filter and max-pool gradients from tf.conv2d and window masks, tfjs-window-grads.ts) in tf.tidy, Variable.assign updates`
         : `TensorFlow.js ${tfjs!.version} ${p.backendName} backend (${p.note}), prod mode; step written with explicit tf ops in tf.tidy, Variable.assign updates (no tf.grad, no tf.layers)`,
     ]),
   ]);

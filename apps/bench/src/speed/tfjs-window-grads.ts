@@ -12,22 +12,20 @@ export function conv2dFilterGrad(tf: TfModule, x: Tf.Tensor4D, dy: Tf.Tensor4D):
   return tf.transpose(swapped, [1, 2, 0, 3]);
 }
 
-/** x [b, oh·size (+ rest), ow·size (+ rest), c] cut into windows: [b, oh, size, ow, size, c]. */
-function windows(tf: TfModule, x: Tf.Tensor4D, oh: number, ow: number, size: number): Tf.Tensor {
-  const [b, , , c] = x.shape;
-  return tf.reshape(tf.slice(x, [0, 0, 0, 0], [b, oh * size, ow * size, c]), [b, oh, size, ow, size, c]);
+/** [b, oh, ow, c] → [b, oh·size, ow·size, c], each value repeated over its window (nearest-neighbour upsampling). */
+function spreadOver(tf: TfModule, t: Tf.Tensor4D, size: number): Tf.Tensor4D {
+  return tf.image.resizeNearestNeighbor(t, [t.shape[1] * size, t.shape[2] * size]);
 }
 
-/** Spread [b, oh, size, ow, size, c] back to x's shape, zeros in the rows and columns no window covers. */
-function unwindow(tf: TfModule, t: Tf.Tensor, like: Tf.Tensor4D, oh: number, ow: number, size: number) {
-  const [b, h, w, c] = like.shape;
-  const whole = tf.reshape(t, [b, oh * size, ow * size, c]);
-  return tf.pad(whole, [
+/** Pads a [b, oh·size, ow·size, c] gradient with zeros to x's shape (rows and columns no window covers). */
+function padTo(tf: TfModule, t: Tf.Tensor4D, like: Tf.Tensor4D): Tf.Tensor4D {
+  const [, h, w] = like.shape;
+  return tf.pad(t, [
     [0, 0],
-    [0, h - oh * size],
-    [0, w - ow * size],
+    [0, h - t.shape[1]],
+    [0, w - t.shape[2]],
     [0, 0],
-  ]) as Tf.Tensor4D;
+  ]);
 }
 
 /**
@@ -43,15 +41,14 @@ export function maxPoolInputGrad(
   dy: Tf.Tensor4D,
   size: number,
 ): Tf.Tensor4D {
-  const [b, oh, ow, c] = y.shape;
-  const at = (t: Tf.Tensor4D) => tf.reshape(t, [b, oh, 1, ow, 1, c]);
-  const mask = tf.cast(tf.equal(windows(tf, x, oh, ow, size), at(y)), 'float32');
-  return unwindow(tf, tf.mul(mask, at(dy)), x, oh, ow, size);
+  // upsampled by resizeNearestNeighbor (4-D kernels): tfjs-wasm's 6-D broadcasting Equal and Tile took most of the step (measured)
+  const [b, h, w, c] = [x.shape[0], y.shape[1] * size, y.shape[2] * size, x.shape[3]];
+  const whole = tf.slice(x, [0, 0, 0, 0], [b, h, w, c]);
+  const mask = tf.cast(tf.equal(whole, spreadOver(tf, y, size)), 'float32');
+  return padTo(tf, tf.mul(mask, spreadOver(tf, dy, size)), x);
 }
 
 /** The input gradient of a 'valid' average pool with non-overlapping `size` windows: dy / size² everywhere in its window. */
 export function avgPoolInputGrad(tf: TfModule, x: Tf.Tensor4D, dy: Tf.Tensor4D, size: number): Tf.Tensor4D {
-  const [b, oh, ow, c] = dy.shape;
-  const spread = tf.mul(tf.ones([b, oh, size, ow, size, c]), tf.reshape(dy, [b, oh, 1, ow, 1, c]));
-  return unwindow(tf, tf.div(spread, size * size), x, oh, ow, size);
+  return padTo(tf, tf.div(spreadOver(tf, dy, size), size * size), x);
 }
