@@ -104,7 +104,7 @@ export async function runSpeed(options: SpeedOptions): Promise<SpeedReport> {
   ]);
   const header = [
     image
-      ? `network lenet (the lenet-mnist experiment's layers): 28×28×1 → conv 5×5×6 → max pool 2 → conv 5×5×16 → max pool 2 → dense 120 → 84 → 10, tanh hidden, softmax, cross-entropy, SGD lr ${options.learningRate}, He-normal W; every implementation starts from the same values`
+      ? `network lenet (the LeNet experiments' layer list): 28×28×1 → conv 5×5×6 → max pool 2 → conv 5×5×16 → max pool 2 → dense 120 → 84 → 10, tanh hidden, softmax, cross-entropy, SGD lr ${options.learningRate}, He-normal W; every implementation starts from the same values`
       : `network ${layers}, logistic units, squared error, SGD lr ${options.learningRate}, W ~ U[-0.05, 0.05], FA's B ~ U[-0.5, 0.5]; every implementation starts from the same values`,
     `examples/s: median of ${options.rounds} rounds × ${options.seconds} s per implementation after a ${options.warmupSeconds} s warm-up, implementations interleaved; loss read back every ${options.lossEvery} steps`,
     ...[...about].map(([impl, text]) => `${impl}: ${text}`),
