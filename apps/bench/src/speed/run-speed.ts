@@ -23,7 +23,7 @@ import { TFJS_RULES, TfjsSpeedTrainer } from './tfjs-trainer.js';
 import type { SpeedRow, SpeedRule } from './types.js';
 
 /** What the race trains: the dense network of `sizes`, or the LeNet of the `lenet-mnist` experiment. */
-export type SpeedWorkload = 'dense' | 'lenet';
+type SpeedWorkload = 'dense' | 'lenet';
 
 export interface SpeedOptions {
   peers: boolean;
