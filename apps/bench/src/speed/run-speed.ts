@@ -3,6 +3,7 @@ import { createCpuBackend, fmaKernelsSupported } from '@rfa/backend-cpu';
 import {
   type Contender,
   interleave,
+  lenetWorkload,
   makeExampleBlock,
   median,
   RfaSpeedTrainer,
@@ -16,12 +17,18 @@ import type { Backend } from '@rfa/tensor';
 import { GEMM_SHAPE, RfaGemmContender, TfjsGemmContender } from './gemm-rate.js';
 import { loadGpuBackends } from './gpu-backends.js';
 import { enableRelaxedSimd } from './relaxed-simd.js';
+import { TFJS_CONV_RULES, TfjsConvSpeedTrainer } from './tfjs-conv-trainer.js';
 import { loadTfjs, type TfjsRuntime } from './tfjs-runtime.js';
 import { TFJS_RULES, TfjsSpeedTrainer } from './tfjs-trainer.js';
 import type { SpeedRow, SpeedRule } from './types.js';
 
+/** What the race trains: the dense network of `sizes`, or the LeNet of the `lenet-mnist` experiment. */
+type SpeedWorkload = 'dense' | 'lenet';
+
 export interface SpeedOptions {
   peers: boolean;
+  /** Default 'dense'. 'lenet': LeNet on 28×28×1 examples, softmax cross-entropy; tfjs-wasm is its only peer. */
+  workload?: SpeedWorkload;
   backend: 'cpu' | 'gpu' | 'all';
   /** gpu.js modes to try (default: every mode that works here). */
   gpuModes?: string[];
@@ -59,8 +66,10 @@ interface RfaEntry {
 
 /** Times one training step loop per implementation, interleaved; then the gemm rate. */
 export async function runSpeed(options: SpeedOptions): Promise<SpeedReport> {
-  const { sizes } = options;
-  const layers = sizes.join('-');
+  const image = options.workload === 'lenet' ? lenetWorkload() : undefined;
+  // LeNet reads 28·28 pixels and scores 10 classes; the dense race, its --layers
+  const sizes = image ? [784, 10] : options.sizes;
+  const layers = image ? image.name : sizes.join('-');
   // the CPU backend's default thread count (cores, at most 4), set explicitly so the table can say it
   const threads = Math.min(availableParallelism(), 4);
   const cpu = createCpuBackend({ threads });
@@ -80,16 +89,23 @@ export async function runSpeed(options: SpeedOptions): Promise<SpeedReport> {
     rfa.push(...gpu.candidates);
     skipped.push(...gpu.skipped);
   }
-  const tfjs: TfjsRuntime | null = options.peers ? await loadTfjs() : null;
+  const loaded: TfjsRuntime | null = options.peers ? await loadTfjs() : null;
+  // tfjs's plain-JS cpu backend takes seconds per LeNet step: the conv race is against wasm only
+  const tfjs =
+    loaded && image ? { ...loaded, peers: loaded.peers.filter((p) => p.backendName === 'wasm') } : loaded;
   const about = new Map<string, string>([
     ...rfa.map((r): [string, string] => [r.impl, r.backend.description]),
     ...(tfjs?.peers ?? []).map((p): [string, string] => [
       p.impl,
-      `TensorFlow.js ${tfjs!.version} ${p.backendName} backend (${p.note}), prod mode; step written with explicit tf ops in tf.tidy, Variable.assign updates (no tf.grad, no tf.layers)`,
+      image
+        ? `TensorFlow.js ${tfjs!.version} ${p.backendName} backend (${p.note}), prod mode; NHWC tf.conv2d, tf.maxPool, tf.matMul forward; backward by hand in tf ops (tf.conv2dTranspose; filter and max-pool gradients from tf.conv2d and window masks, tfjs-window-grads.ts) in tf.tidy, Variable.assign updates`
+        : `TensorFlow.js ${tfjs!.version} ${p.backendName} backend (${p.note}), prod mode; step written with explicit tf ops in tf.tidy, Variable.assign updates (no tf.grad, no tf.layers)`,
     ]),
   ]);
   const header = [
-    `network ${layers}, logistic units, squared error, SGD lr ${options.learningRate}, W ~ U[-0.05, 0.05], FA's B ~ U[-0.5, 0.5]; every implementation starts from the same values`,
+    image
+      ? `network lenet (the LeNet experiments' layer list): 28×28×1 → conv 5×5×6 → max pool 2 → conv 5×5×16 → max pool 2 → dense 120 → 84 → 10, tanh hidden, softmax, cross-entropy, SGD lr ${options.learningRate}, He-normal W; every implementation starts from the same values`
+      : `network ${layers}, logistic units, squared error, SGD lr ${options.learningRate}, W ~ U[-0.05, 0.05], FA's B ~ U[-0.5, 0.5]; every implementation starts from the same values`,
     `examples/s: median of ${options.rounds} rounds × ${options.seconds} s per implementation after a ${options.warmupSeconds} s warm-up, implementations interleaved; loss read back every ${options.lossEvery} steps`,
     ...[...about].map(([impl, text]) => `${impl}: ${text}`),
   ];
@@ -106,6 +122,7 @@ export async function runSpeed(options: SpeedOptions): Promise<SpeedReport> {
       for (const batch of options.batches) {
         const setup: TrainSetup = {
           sizes,
+          ...(image ? { image } : {}),
           rule,
           batch,
           learningRate: options.learningRate,
@@ -140,7 +157,8 @@ export async function runSpeed(options: SpeedOptions): Promise<SpeedReport> {
         }
       }
     }
-    if (options.gemm) rows.push(...(await gemmRows(rfa, tfjs, options, about)));
+    // the gemm rows belong to the dense race
+    if (options.gemm && !image) rows.push(...(await gemmRows(rfa, tfjs, options, about)));
   } finally {
     for (const r of rfa) if (r.backend !== cpu) r.backend.dispose();
     cpu.dispose();
@@ -161,9 +179,12 @@ async function makeTrainers(
   for (const r of rfa)
     trainers.push(r.backend === cpu ? origin : new RfaSpeedTrainer(r.impl, r.backend, setup, state));
   if (!rfa.some((r) => r.backend === cpu)) origin.dispose();
-  if (TFJS_RULES.includes(setup.rule))
+  const peerRules = setup.image ? TFJS_CONV_RULES : TFJS_RULES;
+  if (peerRules.includes(setup.rule))
     for (const peer of tfjs?.peers ?? [])
-      trainers.push(await TfjsSpeedTrainer.create(tfjs!.tf, peer, setup, state));
+      trainers.push(
+        await (setup.image ? TfjsConvSpeedTrainer : TfjsSpeedTrainer).create(tfjs!.tf, peer, setup, state),
+      );
   return trainers;
 }
 

@@ -19,7 +19,7 @@ export interface SpeedRow {
   /** A rule key for training rows; 'gemm' for the (128×784)·(784×1000) product. */
   rule: SpeedRule | 'gemm';
   batch: number;
-  /** Layer sizes joined by '-' ('784-1000-10'); 'M-K-N' of the product for gemm rows. */
+  /** Layer sizes joined by '-' ('784-1000-10'); 'lenet' for `--workload lenet`; 'M-K-N' of the product for gemm rows. */
   layers: string;
   /** Median over rounds; for gemm rows, rows of the product per second. */
   examplesPerSecond: number;

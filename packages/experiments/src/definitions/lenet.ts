@@ -49,7 +49,7 @@ export type LenetConfig = z.infer<typeof lenetSchema>;
  * softmax output with cross-entropy (BioTorch's LeNet takes ReLU and cross-entropy); He-normal
  * forward weights, zero biases.
  */
-const lenetLayers = (hidden: 'relu' | 'tanh'): NetworkLayerConfig[] => [
+export const lenetLayers = (hidden: 'relu' | 'tanh'): NetworkLayerConfig[] => [
   { type: 'conv', out: 6, kernel: 5, activation: hidden },
   { type: 'maxPool', size: 2 },
   { type: 'conv', out: 16, kernel: 5, activation: hidden },

@@ -3,10 +3,17 @@ import { createTrainer, type Trainer } from '@rfa/learning-rules';
 import { type Backend, Rng } from '@rfa/tensor';
 import { createRule } from '../rules/rule-registry.js';
 import { BatchCursor, type ExampleBlock } from './example-block.js';
+import type { ImageWorkload } from './image-workload.js';
 
-/** What every implementation trains: the fig3a network (logistic everywhere), squared error, plain SGD. */
+/**
+ * What every implementation trains: the fig3a network (logistic everywhere), squared error, plain SGD;
+ * or, with `image`, that image network (a conv net such as LeNet) with its own loss.
+ */
 export interface TrainSetup {
+  /** Dense layer sizes; with `image`, only sizes[0] (pixels) and the last (classes) are read. */
   sizes: number[];
+  /** An image network in place of the dense one (see `lenetWorkload`). */
+  image?: ImageWorkload;
   /** A rule key of the registry ('bp', 'fa', …). */
   rule: string;
   batch: number;
@@ -17,7 +24,7 @@ export interface TrainSetup {
 
 /** Start values every implementation copies, so all train the same network. */
 export interface InitialState {
-  /** Per layer, [out, in] row-major (rfa's layout). */
+  /** Per layer, [out, in] row-major (rfa's layout; a conv layer's is [outChannels, kH·kW·inChannels]). */
   weights: Float32Array[];
   biases: Float32Array[];
   /** FA's B per layer, [in, out] (the shape of Wᵀ); null for layer 0 and for backprop. */
@@ -49,13 +56,19 @@ export class RfaSpeedTrainer implements SpeedTrainer {
   ) {
     const { sizes, rule, seed } = setup;
     this.cursor = new BatchCursor(setup.block, setup.batch);
-    const network = createNetwork(backend, {
-      rng: new Rng(seed),
-      init: uniformInit(0.05),
-      layers: sizes.slice(1).map((out, l) => ({ in: sizes[l], out, activation: 'logistic' as const })),
-    });
+    const { image } = setup;
+    const network = createNetwork(
+      backend,
+      image
+        ? { rng: new Rng(seed), init: image.init, inputShape: image.inputShape, layers: image.layers }
+        : {
+            rng: new Rng(seed),
+            init: uniformInit(0.05),
+            layers: sizes.slice(1).map((out, l) => ({ in: sizes[l], out, activation: 'logistic' as const })),
+          },
+    );
     this.trainer = createTrainer(network, createRule(rule), {
-      loss: 'mse',
+      loss: image?.loss ?? 'mse',
       learningRate: setup.learningRate,
       rng: new Rng(seed + 1),
     });

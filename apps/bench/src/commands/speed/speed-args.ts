@@ -38,6 +38,7 @@ export function parseSpeedArgs(argv: string[]): SpeedArgs {
       'gpu-modes': { type: 'string' },
       batch: { type: 'string', default: '1,32,128' },
       layers: { type: 'string', default: '784-1000-10' },
+      workload: { type: 'string', default: 'dense' },
       rules: { type: 'string', default: 'bp,fa' },
       seconds: { type: 'string', default: '1' },
       rounds: { type: 'string', default: '3' },
@@ -59,12 +60,18 @@ export function parseSpeedArgs(argv: string[]): SpeedArgs {
     }
   }
   const seconds = positiveNumber(values.seconds!, '--seconds');
+  const workload = values.workload!;
+  if (workload !== 'dense' && workload !== 'lenet')
+    throw new CliError(`--workload must be dense or lenet, got '${workload}'`);
+  if (workload === 'lenet' && (values.browser || backend !== 'cpu'))
+    throw new CliError('--workload lenet races rfa-cpu in Node (no --browser, --backend cpu)');
   if (values.threads !== undefined && !values.browser)
     throw new CliError(
       '--threads applies to --browser (the Node race runs rfa on 1 thread and on its default)',
     );
   return {
     peers: values.peers!,
+    workload,
     browser: values.browser!,
     ...(values.threads !== undefined ? { threads: positiveInts(values.threads, '--threads')[0] } : {}),
     backend,

@@ -18,6 +18,9 @@ export const SPEED_HELP = `pnpm bench speed [options]
   --gpu-modes M,...    only these gpu.js modes (webgl2, webgl, webgpu, headlessgl, webasm, cpu)
   --batch 1,32,128     batch sizes
   --layers 784-1000-10 layer sizes (logistic units throughout)
+  --workload lenet     train the LeNet experiments' network instead (conv 5×5×6 → max pool → conv 5×5×16 →
+                       max pool → 120 → 84 → 10, tanh, softmax cross-entropy) on 28×28×1 examples; Node only,
+                       rfa-cpu (1 thread and the default) against tfjs-wasm (bp), no gemm rows
   --rules bp,fa        learning rules
   --seconds S          seconds per timed run (default 1); --rounds N (default 3), median reported
   --warmup S           untimed seconds per implementation first (default 2 × --seconds: JIT tier-up)
