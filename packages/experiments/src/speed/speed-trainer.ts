@@ -1,6 +1,7 @@
 import { createNetwork, uniformInit } from '@rfa/layers';
 import { createTrainer, type Trainer } from '@rfa/learning-rules';
 import { type Backend, Rng } from '@rfa/tensor';
+import { restoreSnapshot, takeSnapshot } from '@rfa/train';
 import { createRule } from '../rules/rule-registry.js';
 import { BatchCursor, type ExampleBlock } from './example-block.js';
 import type { ImageWorkload } from './image-workload.js';
@@ -44,13 +45,20 @@ export interface SpeedTrainer {
 }
 
 /** rfa's step through `createTrainer`; with `state`, starts from those values instead of its own draw. */
+/** A layer's tensors under the names `trainerTensors` (and so a snapshot) gives them. */
+const snapshotNames = (l: number) => ({
+  weights: `layers.${l}.weights`,
+  bias: `layers.${l}.bias`,
+  feedback: `feedback.${l}`,
+});
+
 export class RfaSpeedTrainer implements SpeedTrainer {
   private readonly trainer: Trainer;
   private readonly cursor: BatchCursor;
 
   constructor(
     readonly impl: string,
-    private readonly backend: Backend,
+    backend: Backend,
     private readonly setup: TrainSetup,
     state?: InitialState,
   ) {
@@ -75,24 +83,28 @@ export class RfaSpeedTrainer implements SpeedTrainer {
     if (state) this.load(state);
   }
 
+  // through @rfa/train's snapshots: one reader and writer of a trainer's tensors, by their names
   private load(state: InitialState): void {
-    const { backend } = this;
-    this.trainer.network.layers.forEach((layer, l) => {
-      backend.write(layer.weights, state.weights[l]);
-      backend.write(layer.bias, state.biases[l]);
+    const values = new Map<string, Float32Array>();
+    this.trainer.network.layers.forEach((_, l) => {
+      const name = snapshotNames(l);
+      values.set(name.weights, state.weights[l]);
+      values.set(name.bias, state.biases[l]);
+      const feedback = state.feedback[l];
+      if (feedback) values.set(name.feedback, feedback);
     });
-    for (const fb of this.trainer.rule.feedback()) backend.write(fb.tensor, state.feedback[fb.layer]!);
+    // step 0 and the trainer's own generator state: only the named tensors change
+    restoreSnapshot(this.trainer, { step: 0, values, rng: this.trainer.options.rng.getState() });
   }
 
   /** The start values, read back, for the other implementations to copy. */
   async initialState(): Promise<InitialState> {
-    const layers = this.trainer.network.layers;
-    const feedback: (Float32Array | null)[] = layers.map(() => null);
-    for (const fb of this.trainer.rule.feedback()) feedback[fb.layer] = await fb.tensor.read();
+    const { values } = await takeSnapshot(this.trainer);
+    const layers = this.trainer.network.layers.map((_, l) => snapshotNames(l));
     return {
-      weights: await Promise.all(layers.map((l) => l.weights.read())),
-      biases: await Promise.all(layers.map((l) => l.bias.read())),
-      feedback,
+      weights: layers.map((name) => values.get(name.weights)!),
+      biases: layers.map((name) => values.get(name.bias)!),
+      feedback: layers.map((name) => values.get(name.feedback) ?? null),
     };
   }
 
