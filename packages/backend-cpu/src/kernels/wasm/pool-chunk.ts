@@ -83,8 +83,9 @@ export function runChunks(
   const n = ints[at + 9];
   const k = ints[at + 10];
   const chunk = ints[at + 11];
-  // the caller passes its view of the counter (no array per job); a worker makes one
-  const next = counter ?? new Int32Array(memory, ints[at + 12], 1);
+  // the caller passes its view of the counter (no array per job); a worker makes one. No `??`
+  // here: the CJS build rewrites it to a helper the worker's copy of this source does not have
+  const next = counter !== undefined ? counter : new Int32Array(memory, ints[at + 12], 1);
   const alpha = floats[at + 13];
   const beta = floats[at + 14];
   const scratch = ints[at + 15];
