@@ -1,4 +1,4 @@
-import type { Mnist } from '@rfa/datasets';
+import { FASHION_MNIST_CLASSES, type Mnist } from '@rfa/datasets';
 
 /** One data set experiments can ask for: its id, what it is, and the files a data folder holds for it. */
 export interface DatasetEntry {
@@ -51,19 +51,8 @@ export const DATASETS = {
       '9.json',
     ],
     item: 'piece of clothing',
-    // the data set's own label names (Xiao, Rasul & Vollgraf 2017), label 0 first
-    classes: [
-      'T-shirt/top',
-      'Trouser',
-      'Pullover',
-      'Dress',
-      'Coat',
-      'Sandal',
-      'Shirt',
-      'Sneaker',
-      'Bag',
-      'Ankle boot',
-    ],
+    // the data set's own label names (Xiao, Rasul & Vollgraf 2017), label 0 first, as @rfa/datasets has them
+    classes: FASHION_MNIST_CLASSES,
   },
 } as const satisfies Record<string, DatasetEntry>;
 
