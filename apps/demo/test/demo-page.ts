@@ -37,7 +37,13 @@ export interface DemoPages {
  * runs in every page before its scripts.
  */
 export function demoPages(
-  options: { gpu?: boolean; viewport?: { width: number; height: number }; init?: string } = {},
+  options: {
+    gpu?: boolean;
+    viewport?: { width: number; height: number };
+    init?: string;
+    /** Sends the data files no faster than this (see `serveStatic`). */
+    dataBytesPerSecond?: number;
+  } = {},
 ): DemoPages {
   let server: Server | undefined;
   let url = '';
@@ -45,7 +51,7 @@ export function demoPages(
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
-    ({ url, server } = await serveStatic(dist));
+    ({ url, server } = await serveStatic(dist, { dataBytesPerSecond: options.dataBytesPerSecond }));
     browser = await launchChromium({
       ...(options.gpu ? { gpu: true } : {}),
       ...(options.viewport ? { viewport: options.viewport } : {}),

@@ -51,7 +51,8 @@ async function expectLayoutClean(page: Page, label: string): Promise<void> {
 describe.skipIf(skip !== undefined)(
   `the page’s layout, accessibility and speed${skip ? ` — skipped: ${skip}` : ''}`,
   () => {
-    const pages = demoPages({ viewport: VIEWPORTS[1] });
+    // MNIST at 10 MB/s (about 1.1 s): the progress bar has time to show, as on a real network
+    const pages = demoPages({ viewport: VIEWPORTS[1], dataBytesPerSecond: 10e6 });
     const open = (query = '', viewport = VIEWPORTS[1], init?: string) =>
       pages.open(query, { viewport, ...(init ? { init } : {}) });
 

@@ -1,5 +1,5 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -11,13 +11,28 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
+/** Sends `file` at about `bytesPerSecond`, in 64 KiB pieces, as a network between a user and a host would. */
+function sendAtRate(file: string, res: ServerResponse, bytesPerSecond: number): void {
+  const stream = createReadStream(file, { highWaterMark: 64 * 1024 });
+  stream.on('data', (piece) => {
+    stream.pause();
+    res.write(piece);
+    setTimeout(() => stream.resume(), (piece.length / bytesPerSecond) * 1000);
+  });
+  stream.on('end', () => res.end());
+  res.on('close', () => stream.destroy()); // the page went away mid-download
+}
+
 /**
  * Serves a built folder on 127.0.0.1 as a static host would, with the COOP/COEP headers
  * that make the page cross-origin isolated (`isolate: false` leaves them out).
+ * `dataBytesPerSecond` sends the data files (`.gz`) no faster than that: a download from
+ * this machine's disk would end within one of the worker's update periods, so the page
+ * would never show its progress.
  */
 export async function serveStatic(
   root: string,
-  options: { isolate?: boolean } = {},
+  options: { isolate?: boolean; dataBytesPerSecond?: number } = {},
 ): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0])).replace(/^(\.\.[/\\])+/, '');
@@ -34,7 +49,8 @@ export async function serveStatic(
         ? {}
         : { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' }),
     });
-    createReadStream(file).pipe(res);
+    if (options.dataBytesPerSecond && file.endsWith('.gz')) sendAtRate(file, res, options.dataBytesPerSecond);
+    else createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
