@@ -14,3 +14,9 @@ export const GPU_TOLERANCE: Partial<ConformanceTolerance> = {
 
 /** gpu.js webasm and cpu modes: float32 arithmetic in wasm/JS, float32 accumulation. */
 export const WEBASM_TOLERANCE: Partial<ConformanceTolerance> = { ...GPU_TOLERANCE };
+
+/**
+ * A conv net's weights after each of a few training steps, GPU against CPU: float32 on both
+ * sides, sums in different orders, so a few float32 ulps per op drift in at each step.
+ */
+export const CONV_STEP_TOLERANCE = { atol: 1e-5, rtol: 20 * (GPU_TOLERANCE.gemm?.rtol ?? 1e-5) };

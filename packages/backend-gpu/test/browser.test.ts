@@ -2,10 +2,12 @@ import type { Server } from 'node:http';
 import v8 from 'node:v8';
 import { createCpuBackend } from '@rfa/backend-cpu';
 import { chromiumSkipReason, launchChromium } from '@rfa/browser-testing';
-import { conformanceCases } from '@rfa/testkit';
+import { conformanceCases, expectClose } from '@rfa/testkit';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONV_STEP_TOLERANCE } from '../src/tolerance.js';
 import { bundleHarness, serveHarness } from './browser/serve.js';
+import { CONV_STEPS, type ConvRun, type ConvRunRule, convRun } from './shared/conv-run.js';
 import { seededFig2Run } from './shared/seeded-fig2-run.js';
 
 /** The 128×1000×784 gemm case; RFA_BROWSER_LARGE=0 leaves it out where software rendering is slow. */
@@ -67,6 +69,44 @@ describe.skipIf(skip !== undefined)(
         expect(r.passed).toBe(conformanceCases({ large: LARGE }).length);
       }, 600_000);
     }
+
+    for (const mode of ['webgl2', 'webgpu'] as const)
+      for (const rule of ['bp', 'fa'] as ConvRunRule[])
+        it(`trains a conv net (conv + max pool + dense) by ${rule} in ${mode} mode with the CPU backend’s steps in Node`, async () => {
+          const page = await browser.newPage();
+          await page.goto(url);
+          const inPage = (await page.evaluate(
+            ([m, r]) =>
+              (
+                globalThis as never as { convRunOnGpu: (m: string, r: string) => Promise<unknown> }
+              ).convRunOnGpu(m, r),
+            [mode, rule] as const,
+          )) as ConvRun & { mode: string; description: string };
+          await page.close();
+          const cpu = createCpuBackend();
+          const inNode = await convRun(cpu, rule);
+          cpu.dispose();
+          expect(inPage.mode).toBe(mode);
+          // the same start, and the run really moves the weights (else matching proves nothing)
+          expectClose(inPage.start, inNode.start, { atol: 0, rtol: 0 }, `${rule} initial weights`);
+          const last = inNode.steps[CONV_STEPS - 1];
+          expect(Math.max(...last.map((v, j) => Math.abs(v - inNode.start[j])))).toBeGreaterThan(1e-2);
+          let worst = 0;
+          inNode.steps.forEach((step, s) => {
+            expectClose(
+              inPage.steps[s],
+              step,
+              CONV_STEP_TOLERANCE,
+              `${rule} weights after step ${s + 1}, ${mode} vs cpu`,
+            );
+            step.forEach((v, j) => {
+              worst = Math.max(worst, Math.abs(inPage.steps[s][j] - v));
+            });
+          });
+          console.log(
+            `[${mode}] conv net ${rule} on ${inPage.description}: largest |gpu − cpu| over ${CONV_STEPS} steps ${worst.toExponential(2)}`,
+          );
+        }, 120_000);
 
     for (const fma of [false, true]) {
       const kernels = fma ? 'fused multiply-add kernels (relaxed SIMD)' : 'WebAssembly kernels';

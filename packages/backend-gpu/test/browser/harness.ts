@@ -4,6 +4,7 @@ import type { Backend } from '@rfa/tensor';
 import { type ConformanceOptions, runConformance } from '@rfa/testkit';
 import { createGpuBackend } from '../../src/index.js';
 import { GPU_TOLERANCE } from '../../src/tolerance.js';
+import { type ConvRunRule, convRun } from '../shared/conv-run.js';
 import { seededFig2Run } from '../shared/seeded-fig2-run.js';
 
 interface PageResult {
@@ -55,4 +56,14 @@ async function seededRun(fma = false) {
   return run;
 }
 
-Object.assign(globalThis, { runSuite, runCpuSuite, seededRun });
+/** The seeded conv-net run (conv + max pool + dense) on the GPU backend in `mode`, every tensor on the device. */
+async function convRunOnGpu(mode: 'webgl2' | 'webgpu', rule: ConvRunRule) {
+  const backend = await createGpuBackend({ mode, cpuThreshold: 0 });
+  try {
+    return { mode: backend.mode, description: backend.description, ...(await convRun(backend, rule)) };
+  } finally {
+    backend.dispose();
+  }
+}
+
+Object.assign(globalThis, { runSuite, runCpuSuite, seededRun, convRunOnGpu });
