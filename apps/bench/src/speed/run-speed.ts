@@ -3,7 +3,6 @@ import { createCpuBackend, fmaKernelsSupported } from '@rfa/backend-cpu';
 import {
   type Contender,
   interleave,
-  lenetWorkload,
   makeExampleBlock,
   median,
   RfaSpeedTrainer,
@@ -21,9 +20,14 @@ import { TFJS_CONV_RULES, TfjsConvSpeedTrainer } from './tfjs-conv-trainer.js';
 import { loadTfjs, type TfjsRuntime } from './tfjs-runtime.js';
 import { TFJS_RULES, TfjsSpeedTrainer } from './tfjs-trainer.js';
 import type { SpeedRow, SpeedRule } from './types.js';
-
-/** What the race trains: the dense network of `sizes`, or the LeNet of the `lenet-mnist` experiment. */
-type SpeedWorkload = 'dense' | 'lenet';
+import {
+  imageWorkload,
+  networkLine,
+  type SpeedWorkload,
+  TFJS_STEP_DENSE,
+  TFJS_STEP_IMAGE,
+  workloadSizes,
+} from './workload.js';
 
 export interface SpeedOptions {
   peers: boolean;
@@ -66,9 +70,8 @@ interface RfaEntry {
 
 /** Times one training step loop per implementation, interleaved; then the gemm rate. */
 export async function runSpeed(options: SpeedOptions): Promise<SpeedReport> {
-  const image = options.workload === 'lenet' ? lenetWorkload() : undefined;
-  // LeNet reads 28·28 pixels and scores 10 classes; the dense race, its --layers
-  const sizes = image ? [784, 10] : options.sizes;
+  const image = imageWorkload(options.workload);
+  const sizes = workloadSizes(image, options.sizes);
   const layers = image ? image.name : sizes.join('-');
   // the CPU backend's default thread count (cores, at most 4), set explicitly so the table can say it
   const threads = Math.min(availableParallelism(), 4);
@@ -97,15 +100,11 @@ export async function runSpeed(options: SpeedOptions): Promise<SpeedReport> {
     ...rfa.map((r): [string, string] => [r.impl, r.backend.description]),
     ...(tfjs?.peers ?? []).map((p): [string, string] => [
       p.impl,
-      image
-        ? `TensorFlow.js ${tfjs!.version} ${p.backendName} backend (${p.note}), prod mode; NHWC tf.conv2d, tf.maxPool, tf.matMul forward; backward by hand in tf ops (tf.conv2dTranspose; filter and max-pool gradients from tf.conv2d and window masks, tfjs-window-grads.ts) in tf.tidy, Variable.assign updates`
-        : `TensorFlow.js ${tfjs!.version} ${p.backendName} backend (${p.note}), prod mode; step written with explicit tf ops in tf.tidy, Variable.assign updates (no tf.grad, no tf.layers)`,
+      `TensorFlow.js ${tfjs!.version} ${p.backendName} backend (${p.note}), prod mode; ${image ? TFJS_STEP_IMAGE : TFJS_STEP_DENSE}`,
     ]),
   ]);
   const header = [
-    image
-      ? `network lenet (the LeNet experiments' layer list): 28×28×1 → conv 5×5×6 → max pool 2 → conv 5×5×16 → max pool 2 → dense 120 → 84 → 10, tanh hidden, softmax, cross-entropy, SGD lr ${options.learningRate}, He-normal W; every implementation starts from the same values`
-      : `network ${layers}, logistic units, squared error, SGD lr ${options.learningRate}, W ~ U[-0.05, 0.05], FA's B ~ U[-0.5, 0.5]; every implementation starts from the same values`,
+    networkLine(image, sizes, options.learningRate),
     `examples/s: median of ${options.rounds} rounds × ${options.seconds} s per implementation after a ${options.warmupSeconds} s warm-up, implementations interleaved; loss read back every ${options.lossEvery} steps`,
     ...[...about].map(([impl, text]) => `${impl}: ${text}`),
   ];

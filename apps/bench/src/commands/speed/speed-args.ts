@@ -63,8 +63,8 @@ export function parseSpeedArgs(argv: string[]): SpeedArgs {
   const workload = values.workload!;
   if (workload !== 'dense' && workload !== 'lenet')
     throw new CliError(`--workload must be dense or lenet, got '${workload}'`);
-  if (workload === 'lenet' && (values.browser || backend !== 'cpu'))
-    throw new CliError('--workload lenet races rfa-cpu in Node (no --browser, --backend cpu)');
+  if (workload === 'lenet' && !values.browser && backend !== 'cpu')
+    throw new CliError('--workload lenet races rfa-cpu in Node (--backend cpu; --browser adds the GPU rows)');
   if (values.threads !== undefined && !values.browser)
     throw new CliError(
       '--threads applies to --browser (the Node race runs rfa on 1 thread and on its default)',
@@ -75,7 +75,8 @@ export function parseSpeedArgs(argv: string[]): SpeedArgs {
     browser: values.browser!,
     ...(values.threads !== undefined ? { threads: positiveInts(values.threads, '--threads')[0] } : {}),
     backend,
-    gpuModes: values['gpu-modes']?.split(',').map((m) => m.trim()),
+    // 'none': no GPU rows (the browser race times its CPU contenders only)
+    gpuModes: values['gpu-modes'] === 'none' ? [] : values['gpu-modes']?.split(',').map((m) => m.trim()),
     batches: positiveInts(values.batch!, '--batch'),
     sizes: parseLayers(values.layers!),
     rules: rules as SpeedRule[],

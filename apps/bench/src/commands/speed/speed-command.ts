@@ -15,12 +15,14 @@ export const SPEED_HELP = `pnpm bench speed [options]
   --threads N          N of --browser's N-thread rows, the same for rfa and tfjs (default: the browser's
                        cores, at most 4)
   --backend cpu|gpu|all  rfa backends to time (default cpu; gpu: every gpu.js mode that works)
-  --gpu-modes M,...    only these gpu.js modes (webgl2, webgl, webgpu, headlessgl, webasm, cpu)
+  --gpu-modes M,...    only these gpu.js modes (webgl2, webgl, webgpu, headlessgl, webasm, cpu); with --browser
+                       they pick tfjs's GPU rows too (webgl2/webgl: tfjs-webgl, webgpu: tfjs-webgpu); none: no GPU rows
   --batch 1,32,128     batch sizes
   --layers 784-1000-10 layer sizes (logistic units throughout)
   --workload lenet     train the LeNet experiments' network instead (conv 5×5×6 → max pool → conv 5×5×16 →
-                       max pool → 120 → 84 → 10, tanh, softmax cross-entropy) on 28×28×1 examples; Node only,
-                       rfa-cpu (1 thread and the default) against tfjs-wasm (bp), no gemm rows
+                       max pool → 120 → 84 → 10, tanh, softmax cross-entropy) on 28×28×1 examples: in Node,
+                       rfa-cpu (1 thread and the default) against tfjs-wasm (bp), no gemm rows; with
+                       --browser, every contender of the browser race (tfjs trains it by bp only)
   --rules bp,fa        learning rules
   --seconds S          seconds per timed run (default 1); --rounds N (default 3), median reported
   --warmup S           untimed seconds per implementation first (default 2 × --seconds: JIT tier-up)

@@ -47,12 +47,13 @@ describe('pnpm bench speed --workload lenet', () => {
     expect(out.join('\n')).toMatch(/batch 4: rfa-cpu FA \/ tfjs-wasm BP/);
   }, 120_000);
 
-  it('refuses other workloads and the browser race by name', () => {
+  it('refuses other workloads, and GPU backends in the Node conv race, by name', () => {
     expect(() => parseSpeedArgs(['--workload', 'resnet'])).toThrow(
       /--workload must be dense or lenet, got 'resnet'/,
     );
-    expect(() => parseSpeedArgs(['--workload', 'lenet', '--browser'])).toThrow(
+    expect(() => parseSpeedArgs(['--workload', 'lenet', '--backend', 'gpu'])).toThrow(
       /--workload lenet races rfa-cpu in Node/,
     );
+    expect(parseSpeedArgs(['--workload', 'lenet', '--browser']).workload).toBe('lenet');
   });
 });

@@ -84,6 +84,58 @@ describe.skipIf(skip !== undefined)(`pnpm bench speed --browser${skip ? ` — sk
     );
   }, 600_000);
 
+  it('races the LeNet network of the conv experiments (--workload lenet): rfa-cpu by bp and fa, tfjs-wasm by bp, from one start', async () => {
+    const json = join(mkdtempSync(join(tmpdir(), 'rfa-race-')), 'lenet.json');
+    const out: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((m: string) => void out.push(String(m)));
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const flags = [
+      '--batch',
+      '4',
+      '--seconds',
+      '0.1',
+      '--rounds',
+      '1',
+      '--warmup',
+      '0.1',
+      '--gpu-modes',
+      'none',
+    ];
+    const code = await main([
+      'speed',
+      '--browser',
+      '--workload',
+      'lenet',
+      '--threads',
+      '2',
+      ...flags,
+      '--json',
+      json,
+    ]);
+    expect(code).toBe(0);
+    const rows = JSON.parse(readFileSync(json, 'utf8')) as SpeedRow[];
+    const keys = rows.map((r) => `${r.impl}/${r.rule}`).sort();
+    // tfjs's conv step is backprop only; no GPU rows were asked for
+    expect(keys).toEqual(
+      [
+        ...['rfa-cpu-1t', 'rfa-cpu-2t'].flatMap((i) => [`${i}/bp`, `${i}/fa`]),
+        ...['tfjs-wasm-1t', 'tfjs-wasm-1t-simd', 'tfjs-wasm-2t'].map((i) => `${i}/bp`),
+        ...rows.filter((r) => r.impl.endsWith('-fma')).map((r) => `${r.impl}/${r.rule}`),
+      ].sort(),
+    );
+    const first = rows[0].lossFirst!;
+    for (const r of rows) {
+      expect(r.layers).toBe('lenet');
+      // one start for all: LeNet's first softmax-CE loss on the first 4 examples, the same in every implementation
+      expect(r.lossFirst!, `${r.impl} ${r.rule}`).toBeCloseTo(first, 4);
+    }
+    const text = out.join('\n');
+    expect(text).toMatch(/network lenet \(the LeNet experiments' layer list\)/);
+    expect(text).toMatch(
+      /batch 4: rfa-cpu FA \/ tfjs-wasm BP: 1 thread each \d+\.\d\d×; 2 threads each \d+\.\d\d×/,
+    );
+  }, 600_000);
+
   it('a page served without COOP/COEP fails with CrossOriginIsolationError before timing anything', async () => {
     const run = runBrowserSpeed({
       sizes: [4, 3, 2],

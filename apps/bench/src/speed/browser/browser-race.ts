@@ -5,6 +5,7 @@ import { median, SPEED_SEED, spread } from '@rfa/experiments/internal';
 import { RfaError } from '@rfa/tensor';
 import type { SpeedReport } from '../run-speed.js';
 import type { SpeedRow, SpeedRule } from '../types.js';
+import { imageWorkload, networkLine, type SpeedWorkload, workloadSizes } from '../workload.js';
 import { bundleRace } from './race-bundle.js';
 import type { RaceOptions, RaceResult } from './race-protocol.js';
 import { serveRace } from './race-server.js';
@@ -21,6 +22,8 @@ export class CrossOriginIsolationError extends RfaError {
 }
 
 export interface BrowserSpeedOptions {
+  /** Default 'dense'; 'lenet': the LeNet experiments' network (tfjs trains it by bp only). */
+  workload?: SpeedWorkload;
   sizes: number[];
   batches: number[];
   rules: SpeedRule[];
@@ -60,8 +63,12 @@ export async function runBrowserSpeed(options: BrowserSpeedOptions): Promise<Spe
       throw new CrossOriginIsolationError(url);
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);
     const threads = options.threads ?? Math.min(Math.max(cores, 1), 4);
+    const workload = options.workload ?? 'dense';
+    const image = imageWorkload(workload);
+    const sizes = workloadSizes(image, options.sizes);
     const raceOptions: RaceOptions = {
-      sizes: options.sizes,
+      workload,
+      sizes,
       batches: options.batches,
       rules: options.rules,
       seconds: options.seconds,
@@ -80,7 +87,7 @@ export async function runBrowserSpeed(options: BrowserSpeedOptions): Promise<Spe
     );
     const chrome = /(?:Headless)?Chrome\/([\d.]+)/.exec(result.userAgent)?.[1] ?? 'unknown';
     const engine = `chromium ${chrome}`;
-    const layers = options.sizes.join('-');
+    const layers = image ? image.name : sizes.join('-');
     const rows: SpeedRow[] = result.rows.map((r) => ({
       impl: r.impl,
       ...(r.threads !== undefined ? { threads: r.threads } : {}),
@@ -99,7 +106,7 @@ export async function runBrowserSpeed(options: BrowserSpeedOptions): Promise<Spe
     const about = new Map(rows.map((r) => [r.impl, r.description]));
     const header = [
       `${engine} (headless, ${cores} logical cores; WebGL2/WebGPU flags: SwiftShader where no GPU), page cross-origin isolated: ${result.crossOriginIsolated}`,
-      `network ${layers}, logistic units, squared error, SGD lr ${options.learningRate}, W ~ U[-0.05, 0.05], FA's B ~ U[-0.5, 0.5]; every implementation starts from the same values`,
+      networkLine(image, sizes, options.learningRate),
       `examples/s: median of ${options.rounds} rounds × ${options.seconds} s per implementation after a ${options.warmupSeconds} s warm-up, implementations interleaved, each in a dedicated worker; loss read back every ${options.lossEvery} steps`,
       `threads: N = ${threads} for rfa-cpu and tfjs-wasm alike (and 1 for both)`,
       ...[...about].map(([impl, text]) => `${impl}: ${text}`),

@@ -5,6 +5,7 @@ import {
   TrainingContender,
   type TrainSetup,
 } from '@rfa/experiments/internal';
+import { imageWorkload } from '../workload.js';
 import type { RaceCase } from './race-protocol.js';
 
 /** Makes one case's trainers in a worker; `state` null: the first trainer draws them. */
@@ -25,8 +26,10 @@ export class ContenderHost {
   ): Promise<{ impls: string[]; state: InitialState | null }> {
     this.release();
     const block = makeExampleBlock(c.sizes[0], c.sizes.at(-1)!, c.blockRows, c.seed);
+    const image = imageWorkload(c.workload);
     const setup: TrainSetup = {
       sizes: c.sizes,
+      ...(image ? { image } : {}),
       rule: c.rule,
       batch: c.batch,
       learningRate: c.learningRate,

@@ -13,6 +13,12 @@ interface Host {
   failed?: string;
 }
 
+/** tfjs's GPU backends that go with rfa's gpu.js modes. */
+const tfjsGpu = (modes: string[]): ('webgl' | 'webgpu')[] => [
+  ...(modes.some((m) => m.startsWith('webgl')) ? (['webgl'] as const) : []),
+  ...(modes.includes('webgpu') ? (['webgpu'] as const) : []),
+];
+
 /** A timed run may take this much longer than asked before its worker counts as hung. */
 const HUNG_AFTER_MS = 120_000;
 
@@ -41,16 +47,20 @@ async function race(o: RaceOptions): Promise<RaceResult> {
   try {
     const plan: [string, string, unknown][] = [
       ['rfa-cpu', 'rfa-worker.js', { threads: o.threads > 1 ? [1, o.threads] : [1], gpuModes: [] }],
-      ['tfjs-wasm-1t', 'tfjs-worker.js', { wasmThreads: 1, gpu: [], wasmPrefix }],
+      ['tfjs-wasm-1t', 'tfjs-worker.js', { wasmThreads: 1, gpu: [], wasmPrefix, workload: o.workload }],
       // tfjs's unthreaded SIMD build too: at one thread it can beat the threaded build on one thread
-      ['tfjs-wasm-1t-simd', 'tfjs-worker.js', { wasmThreads: 1, unthreaded: true, gpu: [], wasmPrefix }],
+      [
+        'tfjs-wasm-1t-simd',
+        'tfjs-worker.js',
+        { wasmThreads: 1, unthreaded: true, gpu: [], wasmPrefix, workload: o.workload },
+      ],
       ...(o.threads > 1
         ? [
-            ['tfjs-wasm-nt', 'tfjs-worker.js', { wasmThreads: o.threads, gpu: [], wasmPrefix }] as [
-              string,
-              string,
-              unknown,
-            ],
+            [
+              'tfjs-wasm-nt',
+              'tfjs-worker.js',
+              { wasmThreads: o.threads, gpu: [], wasmPrefix, workload: o.workload },
+            ] as [string, string, unknown],
           ]
         : []),
       // one worker per GPU mode or backend, so one that fails or hangs takes only its own rows down
@@ -59,8 +69,12 @@ async function race(o: RaceOptions): Promise<RaceResult> {
         'rfa-worker.js',
         { threads: [], gpuModes: [mode] },
       ]),
-      ['tfjs-webgl', 'tfjs-worker.js', { wasmThreads: 0, gpu: ['webgl'], wasmPrefix }],
-      ['tfjs-webgpu', 'tfjs-worker.js', { wasmThreads: 0, gpu: ['webgpu'], wasmPrefix }],
+      // tfjs's GPU backends go with the same modes: webgl2/webgl → tfjs-webgl, webgpu → tfjs-webgpu
+      ...tfjsGpu(o.gpuModes).map((gpu): [string, string, unknown] => [
+        `tfjs-${gpu}`,
+        'tfjs-worker.js',
+        { wasmThreads: 0, gpu: [gpu], wasmPrefix, workload: o.workload },
+      ]),
     ];
     for (const [name, file, config] of plan) {
       const worker = new Worker(new URL(file, location.href));
@@ -86,6 +100,7 @@ async function race(o: RaceOptions): Promise<RaceResult> {
     for (const rule of o.rules) {
       for (const batch of o.batches) {
         const c = {
+          workload: o.workload,
           sizes: o.sizes,
           rule,
           batch,
@@ -162,6 +177,16 @@ async function race(o: RaceOptions): Promise<RaceResult> {
         for (const e of host.report.entries) dropped.add(e.impl);
         skipped.push(
           `${host.report.entries.map((e) => e.impl).join(', ')}: dropped, the ${host.name} worker failed (${host.failed})`,
+        );
+      }
+    // a loss that is not a positive finite number (softmax-CE and squared error on random targets
+    // cannot reach 0) means the implementation computed wrong numbers here: its speed means nothing
+    const broken = rows.filter((r) => !(r.lossFirst > 0 && r.lossLast > 0 && Number.isFinite(r.lossLast)));
+    for (const r of broken)
+      if (!dropped.has(r.impl)) {
+        dropped.add(r.impl);
+        skipped.push(
+          `${r.impl}: dropped, its training loss read ${r.lossFirst} → ${r.lossLast} (${r.rule}, batch ${r.batch}): it computed wrong numbers here`,
         );
       }
     return {

@@ -1,7 +1,9 @@
 import type { InitialState } from '@rfa/experiments/internal';
+import type { SpeedWorkload } from '../workload.js';
 
 /** What one race worker trains, and what the page tells it per configuration. */
 export interface RaceCase {
+  workload: SpeedWorkload;
   sizes: number[];
   rule: string;
   batch: number;
@@ -43,6 +45,7 @@ export interface RaceWorkerApi {
 
 /** Options the bench passes to the page's `rfaRace`. */
 export interface RaceOptions {
+  workload: SpeedWorkload;
   sizes: number[];
   batches: number[];
   rules: string[];
@@ -54,7 +57,7 @@ export interface RaceOptions {
   seed: number;
   /** N of the N-thread rows (rfa-cpu and tfjs-wasm alike). */
   threads: number;
-  /** gpu.js modes for rfa-gpu. */
+  /** gpu.js modes for rfa-gpu; they pick tfjs's GPU backends too (webgl2/webgl: webgl, webgpu: webgpu). */
   gpuModes: string[];
   /** Log every timed run. */
   verbose?: boolean;

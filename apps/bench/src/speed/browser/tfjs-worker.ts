@@ -4,8 +4,10 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-webgpu';
 import * as Comlink from 'comlink';
+import { TFJS_CONV_RULES, TfjsConvSpeedTrainer } from '../tfjs-conv-trainer.js';
 import type { TfjsPeer } from '../tfjs-runtime.js';
 import { TFJS_RULES, TfjsSpeedTrainer } from '../tfjs-trainer.js';
+import { type SpeedWorkload, TFJS_STEP_DENSE, TFJS_STEP_IMAGE } from '../workload.js';
 import { ContenderHost } from './contender-host.js';
 import { describeGpu, webglRenderer, webgpuAdapter } from './gpu-adapter.js';
 import type { RaceEntry, RaceStart, RaceWorkerApi } from './race-protocol.js';
@@ -22,6 +24,8 @@ export interface TfjsWorkerConfig {
   gpu: ('webgl' | 'webgpu')[];
   /** URL of the folder holding tfjs-backend-wasm's .wasm binaries. */
   wasmPrefix: string;
+  /** What the race trains (the step this worker writes in tf ops differs). */
+  workload: SpeedWorkload;
 }
 
 const peers: { entry: RaceEntry; peer: TfjsPeer }[] = [];
@@ -30,7 +34,7 @@ async function start(config: TfjsWorkerConfig): Promise<RaceStart> {
   const skipped: string[] = [];
   tf.enableProdMode();
   const version = `TensorFlow.js ${tf.version_core}`;
-  const how = 'prod mode; step written with explicit tf ops in tf.tidy, Variable.assign updates';
+  const how = `prod mode; ${config.workload === 'lenet' ? TFJS_STEP_IMAGE : TFJS_STEP_DENSE}`;
   if (config.wasmThreads > 0) await startWasm(config, version, how);
   skipped.push(...(await startGpu(config.gpu, version, how)));
   return { entries: peers.map((p) => p.entry), skipped };
@@ -101,9 +105,13 @@ async function startGpu(names: ('webgl' | 'webgpu')[], version: string, how: str
 
 const host = new ContenderHost(async (setup, state) => {
   if (!state) throw new Error('tfjs race worker: needs the start values rfa drew');
-  if (!TFJS_RULES.includes(setup.rule)) return { trainers: [], state: null };
+  if (!(setup.image ? TFJS_CONV_RULES : TFJS_RULES).includes(setup.rule))
+    return { trainers: [], state: null };
   const trainers = [];
-  for (const { peer } of peers) trainers.push(await TfjsSpeedTrainer.create(tf, peer, setup, state));
+  for (const { peer } of peers)
+    trainers.push(
+      await (setup.image ? TfjsConvSpeedTrainer : TfjsSpeedTrainer).create(tf, peer, setup, state),
+    );
   return { trainers, state: null };
 });
 
