@@ -117,43 +117,59 @@ export async function runSpeed(options: SpeedOptions): Promise<SpeedReport> {
   const rows: SpeedRow[] = [];
   const block = makeExampleBlock(sizes[0], sizes.at(-1)!, Math.max(1024, ...options.batches), SEED);
   try {
-    for (const rule of options.rules) {
-      for (const batch of options.batches) {
-        const setup: TrainSetup = {
-          sizes,
-          ...(image ? { image } : {}),
-          rule,
-          batch,
-          learningRate: options.learningRate,
-          block,
-          seed: SEED,
-        };
-        const trainers = await makeTrainers(setup, cpu, rfa, tfjs);
-        try {
-          const contenders = trainers.map((t) => new TrainingContender(t, batch, options.lossEvery));
-          const rates = await interleave(contenders, options);
-          contenders.forEach((c, i) => {
-            rows.push({
-              impl: c.impl,
-              ...(threadsOf.has(c.impl) ? { threads: threadsOf.get(c.impl) } : {}),
-              engine: `node ${process.versions.node}`,
-              rule,
-              batch,
-              layers,
-              examplesPerSecond: median(rates[i]),
-              lossFirst: c.lossFirst,
-              lossLast: c.lossLast,
-              rounds: rates[i],
-              spread: spread(rates[i]),
-              description: about.get(c.impl)!,
-            });
-          });
-          options.log(
-            `${rule} batch ${batch}: ${contenders.map((c, i) => `${c.impl} ${median(rates[i]).toFixed(0)}/s`).join(', ')}`,
-          );
-        } finally {
-          for (const t of trainers) t.dispose();
+    // per batch size, every rule's trainers are timed in the same interleaved rounds, so the
+    // headline ratio (rfa FA over tfjs BP) compares runs made side by side, not minutes apart
+    for (const batch of options.batches) {
+      const cases: { rule: SpeedRule; trainers: SpeedTrainer[] }[] = [];
+      try {
+        for (const rule of options.rules) {
+          const setup: TrainSetup = {
+            sizes,
+            ...(image ? { image } : {}),
+            rule,
+            batch,
+            learningRate: options.learningRate,
+            block,
+            seed: SEED,
+          };
+          cases.push({ rule, trainers: await makeTrainers(setup, cpu, rfa, tfjs) });
         }
+        const owned = cases.flatMap(({ rule, trainers }) =>
+          trainers.map((t) => ({ rule, contender: new TrainingContender(t, batch, options.lossEvery) })),
+        );
+        const rates = await interleave(
+          owned.map(({ rule, contender }) => ({
+            impl: `${rule} ${contender.impl}`,
+            activate: () => contender.activate(),
+            run: (seconds: number) => contender.run(seconds),
+          })),
+          options,
+        );
+        owned.forEach(({ rule, contender: c }, i) => {
+          rows.push({
+            impl: c.impl,
+            ...(threadsOf.has(c.impl) ? { threads: threadsOf.get(c.impl) } : {}),
+            engine: `node ${process.versions.node}`,
+            rule,
+            batch,
+            layers,
+            examplesPerSecond: median(rates[i]),
+            lossFirst: c.lossFirst,
+            lossLast: c.lossLast,
+            rounds: rates[i],
+            spread: spread(rates[i]),
+            description: about.get(c.impl)!,
+          });
+        });
+        for (const rule of options.rules)
+          options.log(
+            `${rule} batch ${batch}: ${rows
+              .filter((r) => r.rule === rule && r.batch === batch)
+              .map((r) => `${r.impl} ${r.examplesPerSecond.toFixed(0)}/s`)
+              .join(', ')}`,
+          );
+      } finally {
+        for (const { trainers } of cases) for (const t of trainers) t.dispose();
       }
     }
     // the gemm rows belong to the dense race

@@ -14,8 +14,9 @@ export type TrainerFactory = (
   state: InitialState | null,
 ) => Promise<{ trainers: SpeedTrainer[]; state: InitialState | null }>;
 
-/** The trainers of the current case in one worker, timed on the page's request. */
+/** The trainers of the current cases (one per rule) in one worker, timed on the page's request. */
 export class ContenderHost {
+  /** Keyed by rule and implementation: the cases of one batch size are timed together. */
   private contenders = new Map<string, TrainingContender>();
 
   constructor(private readonly make: TrainerFactory) {}
@@ -24,7 +25,6 @@ export class ContenderHost {
     c: RaceCase,
     state: InitialState | null,
   ): Promise<{ impls: string[]; state: InitialState | null }> {
-    this.release();
     const block = makeExampleBlock(c.sizes[0], c.sizes.at(-1)!, c.blockRows, c.seed);
     const image = imageWorkload(c.workload);
     const setup: TrainSetup = {
@@ -38,26 +38,26 @@ export class ContenderHost {
     };
     const made = await this.make(setup, state);
     for (const t of made.trainers)
-      this.contenders.set(t.impl, new TrainingContender(t, c.batch, c.lossEvery));
+      this.contenders.set(`${c.rule}/${t.impl}`, new TrainingContender(t, c.batch, c.lossEvery));
     return { impls: made.trainers.map((t) => t.impl), state: made.state };
   }
 
-  private get(impl: string): TrainingContender {
-    const c = this.contenders.get(impl);
-    if (!c) throw new Error(`race worker: no trainer '${impl}' in this case`);
+  private get(rule: string, impl: string): TrainingContender {
+    const c = this.contenders.get(`${rule}/${impl}`);
+    if (!c) throw new Error(`race worker: no trainer '${impl}' for rule '${rule}' in these cases`);
     return c;
   }
 
-  activate(impl: string): Promise<void> {
-    return this.get(impl).activate();
+  activate(rule: string, impl: string): Promise<void> {
+    return this.get(rule, impl).activate();
   }
 
-  run(impl: string, seconds: number): Promise<number> {
-    return this.get(impl).run(seconds);
+  run(rule: string, impl: string, seconds: number): Promise<number> {
+    return this.get(rule, impl).run(seconds);
   }
 
-  losses(impl: string): { lossFirst: number; lossLast: number } {
-    const { lossFirst, lossLast } = this.get(impl);
+  losses(rule: string, impl: string): { lossFirst: number; lossLast: number } {
+    const { lossFirst, lossLast } = this.get(rule, impl);
     return { lossFirst, lossLast };
   }
 

@@ -97,8 +97,11 @@ async function race(o: RaceOptions): Promise<RaceResult> {
     for (const line of skipped) console.log(line);
     const entries = new Map(hosts.flatMap((h) => h.report.entries.map((e) => [e.impl, e] as const)));
     const rows: RaceRow[] = [];
-    for (const rule of o.rules) {
-      for (const batch of o.batches) {
+    // per batch size, every rule's case is timed in the same interleaved rounds, so the
+    // headline ratio (rfa FA over tfjs BP) compares runs made side by side, not minutes apart
+    for (const batch of o.batches) {
+      const owned: { rule: string; impl: string; host: Host }[] = [];
+      for (const rule of o.rules) {
         const c = {
           workload: o.workload,
           sizes: o.sizes,
@@ -109,7 +112,6 @@ async function race(o: RaceOptions): Promise<RaceResult> {
           blockRows: Math.max(1024, ...o.batches),
           lossEvery: o.lossEvery,
         };
-        const owned: { impl: string; host: Host }[] = [];
         let state: InitialState | null = null;
         for (const host of hosts) {
           if (host.failed) continue;
@@ -120,50 +122,54 @@ async function race(o: RaceOptions): Promise<RaceResult> {
               `${host.name} prepare`,
             );
             state ??= made.state;
-            owned.push(...made.impls.map((impl) => ({ impl, host })));
+            owned.push(...made.impls.map((impl) => ({ rule, impl, host })));
           } catch (error) {
             if (host === hosts[0]) throw error;
             fail(host, error);
           }
         }
-        const limit = HUNG_AFTER_MS + 4000 * Math.max(o.seconds, o.warmupSeconds);
-        const contenders: Contender[] = owned.map(({ impl, host }) => ({
+      }
+      const limit = HUNG_AFTER_MS + 4000 * Math.max(o.seconds, o.warmupSeconds);
+      const contenders: Contender[] = owned.map(({ rule, impl, host }) => ({
+        impl: `${rule} ${impl}`,
+        activate: async () => {
+          if (!host.failed)
+            await within(host.api.activate(rule, impl), limit, `${impl} activate`).catch((e) =>
+              fail(host, e),
+            );
+        },
+        run: async (seconds) => {
+          if (host.failed) return Number.NaN;
+          try {
+            const rate = await within(host.api.run(rule, impl, seconds), limit, `${impl} run`);
+            if (o.verbose)
+              console.log(
+                `  ${rule} batch ${batch} ${impl}: ${rate.toFixed(1)} examples/s over ${seconds} s`,
+              );
+            return rate;
+          } catch (error) {
+            fail(host, error);
+            return Number.NaN;
+          }
+        },
+      }));
+      const rates = await interleave(contenders, o);
+      for (const [i, { rule, impl, host }] of owned.entries()) {
+        if (host.failed) continue;
+        const e = entries.get(impl)!;
+        rows.push({
           impl,
-          activate: async () => {
-            if (!host.failed)
-              await within(host.api.activate(impl), limit, `${impl} activate`).catch((e) => fail(host, e));
-          },
-          run: async (seconds) => {
-            if (host.failed) return Number.NaN;
-            try {
-              const rate = await within(host.api.run(impl, seconds), limit, `${impl} run`);
-              if (o.verbose)
-                console.log(
-                  `  ${rule} batch ${batch} ${impl}: ${rate.toFixed(1)} examples/s over ${seconds} s`,
-                );
-              return rate;
-            } catch (error) {
-              fail(host, error);
-              return Number.NaN;
-            }
-          },
-        }));
-        const rates = await interleave(contenders, o);
-        for (const [i, { impl, host }] of owned.entries()) {
-          if (host.failed) continue;
-          const e = entries.get(impl)!;
-          rows.push({
-            impl,
-            ...(e.threads !== undefined ? { threads: e.threads } : {}),
-            ...(e.softwareGpu !== undefined ? { softwareGpu: e.softwareGpu } : {}),
-            rule,
-            batch,
-            rounds: rates[i],
-            ...(await host.api.losses(impl)),
-            description: e.description,
-          });
-        }
-        for (const host of hosts) if (!host.failed) await host.api.release();
+          ...(e.threads !== undefined ? { threads: e.threads } : {}),
+          ...(e.softwareGpu !== undefined ? { softwareGpu: e.softwareGpu } : {}),
+          rule,
+          batch,
+          rounds: rates[i],
+          ...(await host.api.losses(rule, impl)),
+          description: e.description,
+        });
+      }
+      for (const host of hosts) if (!host.failed) await host.api.release();
+      for (const rule of o.rules) {
         const done = rows.filter((r) => r.rule === rule && r.batch === batch);
         console.log(
           `${rule} batch ${batch}: ${done.map((r) => `${r.impl} ${[...r.rounds].sort((a, b) => a - b)[r.rounds.length >> 1].toFixed(0)}/s`).join(', ')}`,

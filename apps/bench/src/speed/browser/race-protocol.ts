@@ -33,13 +33,16 @@ export interface RaceStart {
 /** The calls the page makes on a race worker (through comlink). */
 export interface RaceWorkerApi {
   start(config: unknown): Promise<RaceStart>;
-  /** Makes this case's trainers; `state` null: draws the start values and returns them. */
+  /**
+   * Makes this case's trainers, beside those of the other rules' cases already prepared;
+   * `state` null: draws the start values and returns them.
+   */
   prepare(c: RaceCase, state: InitialState | null): Promise<{ impls: string[]; state: InitialState | null }>;
-  activate(impl: string): Promise<void>;
-  /** Trains `impl` for about `seconds`; examples per second. */
-  run(impl: string, seconds: number): Promise<number>;
-  losses(impl: string): { lossFirst: number; lossLast: number };
-  /** Disposes this case's trainers. */
+  activate(rule: string, impl: string): Promise<void>;
+  /** Trains `impl` on `rule`'s case for about `seconds`; examples per second. */
+  run(rule: string, impl: string, seconds: number): Promise<number>;
+  losses(rule: string, impl: string): { lossFirst: number; lossLast: number };
+  /** Disposes every prepared case's trainers. */
   release(): void;
 }
 

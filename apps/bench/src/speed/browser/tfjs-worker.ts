@@ -118,9 +118,9 @@ const host = new ContenderHost(async (setup, state) => {
 const api: RaceWorkerApi = {
   start: (config) => start(config as TfjsWorkerConfig),
   prepare: (c, state) => host.prepare(c, state),
-  activate: (impl) => host.activate(impl),
-  run: (impl, seconds) => host.run(impl, seconds),
-  losses: (impl) => host.losses(impl),
+  activate: (rule, impl) => host.activate(rule, impl),
+  run: (rule, impl, seconds) => host.run(rule, impl, seconds),
+  losses: (rule, impl) => host.losses(rule, impl),
   release: () => host.release(),
 };
 Comlink.expose(api);
