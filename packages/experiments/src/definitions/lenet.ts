@@ -1,7 +1,8 @@
 import type { Mnist } from '@rfa/datasets';
 import { heInit, type NetworkLayerConfig } from '@rfa/layers';
 import { z } from 'zod';
-import type { ExperimentRule, ExperimentRunContext } from '../experiment.js';
+import { requireDataset } from '../datasets/require-dataset.js';
+import { defineExperiment, type ExperimentRule, type ExperimentRunContext } from '../experiment.js';
 import { createRuleWith } from '../rules/rule-registry.js';
 import { classificationRun } from '../runs/classification-run.js';
 import type { PlotSpec, RuleRun } from '../types.js';
@@ -64,7 +65,7 @@ export const lenetLayers = (hidden: 'relu' | 'tanh'): NetworkLayerConfig[] => [
 export const LENET_WIDTHS = [784, 864, 256, 120, 84, 10];
 
 /** The same layers as a diagram labels them: each conv column holds its max pool's output. */
-export const LENET_LABELS = ['28×28 in', 'conv 5×5×6', 'conv 5×5×16', '120 hidden', '84 hidden', '10 out'];
+const LENET_LABELS = ['28×28 in', 'conv 5×5×6', 'conv 5×5×16', '120 hidden', '84 hidden', '10 out'];
 
 export const lenetDefaults: LenetConfig = {
   epochs: 20,
@@ -81,7 +82,7 @@ export const lenetDefaults: LenetConfig = {
   rules: [...LENET_RULE_KEYS],
 };
 
-export const lenetRules: Record<(typeof LENET_RULE_KEYS)[number], ExperimentRule> = {
+const lenetRules: Record<(typeof LENET_RULE_KEYS)[number], ExperimentRule> = {
   bp: { description: 'backprop' },
   fa: { description: 'feedback alignment: a fixed random kernel B in the transposed convolution' },
   dfa: { description: 'direct feedback alignment: the output error projected onto each layer’s output' },
@@ -93,12 +94,7 @@ export const lenetRules: Record<(typeof LENET_RULE_KEYS)[number], ExperimentRule
 };
 
 /** One rule of LeNet under one seed on `data` (MNIST or Fashion-MNIST). */
-export function lenetRun(
-  c: LenetConfig,
-  rule: string,
-  ctx: ExperimentRunContext,
-  data: Mnist,
-): Promise<RuleRun> {
+function lenetRun(c: LenetConfig, rule: string, ctx: ExperimentRunContext, data: Mnist): Promise<RuleRun> {
   return classificationRun(
     {
       train: firstRows(data.train, c.trainExamples),
@@ -122,7 +118,7 @@ export function lenetRun(
   );
 }
 
-export const lenetWork = (c: LenetConfig) => Math.round(c.epochs * Math.min(c.trainExamples, 60000));
+const lenetWork = (c: LenetConfig) => Math.round(c.epochs * Math.min(c.trainExamples, 60000));
 
 const layerAngles = ['conv 2', 'dense 120', 'dense 84', 'dense 10'].map((label, i) => ({
   metric: `layerAngle${i + 1}`,
@@ -130,7 +126,7 @@ const layerAngles = ['conv 2', 'dense 120', 'dense 84', 'dense 10'].map((label, 
 }));
 
 /** LeNet's plots: test error, each layer's W against its feedback, the top signal angle. */
-export const lenetPlots: PlotSpec[] = [
+const lenetPlots: PlotSpec[] = [
   {
     metric: 'testError',
     title: 'Test error (±1 s.d. over seeds)',
@@ -157,7 +153,7 @@ export const lenetPlots: PlotSpec[] = [
   },
 ];
 
-export const lenetTableMetrics = [
+const lenetTableMetrics = [
   'testError',
   'layerAngle1',
   'layerAngle2',
@@ -166,5 +162,61 @@ export const lenetTableMetrics = [
   'deltaAngle',
 ];
 
-export const LENET_NOTES =
+const LENET_NOTES =
   'LeNet-5 on 28×28 images: conv 5×5×6 → max pool 2 → conv 5×5×16 → max pool 2 → dense 120 → 84 → 10; tanh hidden units by default (hiddenActivation: relu is BioTorch’s choice), softmax output, cross-entropy, He-normal W, zero biases; plain SGD on shuffled mini-batches (no momentum: Kolen–Pollack refuses it, and every rule gets the same optimiser), weight decay on W. Images are NHWC rows. FA sends the error down through a fixed random kernel B of W’s shape in the transposed convolution; DFA projects the output error onto each hidden layer’s output (a conv layer’s before pooling); uSF, brSF and frSF use sign(W) of the kernels; Kolen–Pollack’s K and weight mirror’s B are kernel-shaped too. testError after the last epoch on the test set; layerAngle{l}: layer l’s W against its feedback (K, B or sign(W)-based B, in degrees), read at each evaluation; NaN where a rule has no feedback of W’s shape (backprop; DFA below the top). The receptive-field images are the first conv layer’s six 5×5 kernels.';
+
+/** The quick check (`--quick`): backprop and FA, one pass over the training set. */
+const lenetQuick: LenetConfig = {
+  ...lenetDefaults,
+  epochs: 1,
+  evaluationsPerEpoch: 4,
+  rules: ['bp', 'fa'],
+};
+
+/** What differs between the LeNet experiments: the data set and the words about it. */
+export interface LenetExperimentSpec {
+  id: string;
+  title: string;
+  caption: string;
+  /** The data set LeNet trains on (its first `trainExamples` and `testExamples` rows). */
+  dataset: 'mnist' | 'fashion-mnist';
+  /** What the notes say of the data before the network's description. */
+  dataNotes: string;
+  /** The browser preset's note (the subset it runs). */
+  browserNote: string;
+}
+
+/** One LeNet experiment: the network, rules, plots and presets they all share, on `spec.dataset`. */
+export const lenetExperiment = (spec: LenetExperimentSpec) =>
+  defineExperiment<LenetConfig>({
+    id: spec.id,
+    title: spec.title,
+    caption: spec.caption,
+    xUnit: 'epoch',
+    notes: `${spec.dataNotes} ${LENET_NOTES}`,
+    schema: lenetSchema,
+    defaults: lenetDefaults,
+    quick: lenetQuick,
+    defaultSeeds: 3,
+    quickSeeds: 1,
+    needs: { datasets: [spec.dataset] },
+    layerWidths: () => LENET_WIDTHS,
+    layerLabels: () => LENET_LABELS,
+    browser: {
+      overrides: {
+        epochs: 1,
+        trainExamples: 10000,
+        testExamples: 1000,
+        evaluationsPerEpoch: 10,
+        rules: ['bp', 'fa'],
+      },
+      note: spec.browserNote,
+    },
+    rules: lenetRules,
+    defaultRules: (c) => c.rules,
+    work: lenetWork,
+    run: (c, rule, ctx) => lenetRun(c, rule, ctx, requireDataset(spec.id, ctx.data, spec.dataset)),
+    paper: {},
+    plots: lenetPlots,
+    tableMetrics: lenetTableMetrics,
+  });
