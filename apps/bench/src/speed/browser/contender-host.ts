@@ -5,8 +5,9 @@ import {
   TrainingContender,
   type TrainSetup,
 } from '@rfa/experiments/internal';
+import * as Comlink from 'comlink';
 import { imageWorkload } from '../workload.js';
-import type { RaceCase } from './race-protocol.js';
+import type { RaceCase, RaceStart, RaceWorkerApi } from './race-protocol.js';
 
 /** Makes one case's trainers in a worker; `state` null: the first trainer draws them. */
 export type TrainerFactory = (
@@ -65,4 +66,17 @@ export class ContenderHost {
     for (const c of this.contenders.values()) c.trainer.dispose();
     this.contenders.clear();
   }
+}
+
+/** Answers the page's calls in a race worker: `start` brings up its implementations, `host` times them. */
+export function exposeRaceWorker(start: (config: unknown) => Promise<RaceStart>, host: ContenderHost): void {
+  const api: RaceWorkerApi = {
+    start,
+    prepare: (c, state) => host.prepare(c, state),
+    activate: (rule, impl) => host.activate(rule, impl),
+    run: (rule, impl, seconds) => host.run(rule, impl, seconds),
+    losses: (rule, impl) => host.losses(rule, impl),
+    release: () => host.release(),
+  };
+  Comlink.expose(api);
 }

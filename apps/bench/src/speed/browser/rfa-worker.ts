@@ -3,10 +3,9 @@ import { createCpuBackend, fmaKernelsSupported, preloadWasmKernels } from '@rfa/
 import { createGpuBackend, isModeAvailable } from '@rfa/backend-gpu';
 import { type InitialState, RfaSpeedTrainer, type SpeedTrainer } from '@rfa/experiments/internal';
 import type { Backend } from '@rfa/tensor';
-import * as Comlink from 'comlink';
-import { ContenderHost } from './contender-host.js';
+import { ContenderHost, exposeRaceWorker } from './contender-host.js';
 import { describeGpu, webglRenderer, webgpuAdapter } from './gpu-adapter.js';
-import type { RaceEntry, RaceStart, RaceWorkerApi } from './race-protocol.js';
+import type { RaceEntry, RaceStart } from './race-protocol.js';
 
 export interface RfaWorkerConfig {
   threads: number[];
@@ -89,12 +88,4 @@ const host = new ContenderHost(async (setup, state) => {
   return { trainers, state: drawn };
 });
 
-const api: RaceWorkerApi = {
-  start: (config) => start(config as RfaWorkerConfig),
-  prepare: (c, state) => host.prepare(c, state),
-  activate: (rule, impl) => host.activate(rule, impl),
-  run: (rule, impl, seconds) => host.run(rule, impl, seconds),
-  losses: (rule, impl) => host.losses(rule, impl),
-  release: () => host.release(),
-};
-Comlink.expose(api);
+exposeRaceWorker((config) => start(config as RfaWorkerConfig), host);

@@ -3,14 +3,13 @@ import * as wasm from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-webgpu';
-import * as Comlink from 'comlink';
 import { TFJS_CONV_RULES, TfjsConvSpeedTrainer } from '../tfjs-conv-trainer.js';
 import type { TfjsPeer } from '../tfjs-runtime.js';
 import { TFJS_RULES, TfjsSpeedTrainer } from '../tfjs-trainer.js';
 import { type SpeedWorkload, TFJS_STEP_DENSE, TFJS_STEP_IMAGE } from '../workload.js';
-import { ContenderHost } from './contender-host.js';
+import { ContenderHost, exposeRaceWorker } from './contender-host.js';
 import { describeGpu, webglRenderer, webgpuAdapter } from './gpu-adapter.js';
-import type { RaceEntry, RaceStart, RaceWorkerApi } from './race-protocol.js';
+import type { RaceEntry, RaceStart } from './race-protocol.js';
 
 export interface TfjsWorkerConfig {
   /** Threads for tfjs-wasm, set with its `setThreadsCount` before the backend starts; 0: no wasm row. */
@@ -115,12 +114,4 @@ const host = new ContenderHost(async (setup, state) => {
   return { trainers, state: null };
 });
 
-const api: RaceWorkerApi = {
-  start: (config) => start(config as TfjsWorkerConfig),
-  prepare: (c, state) => host.prepare(c, state),
-  activate: (rule, impl) => host.activate(rule, impl),
-  run: (rule, impl, seconds) => host.run(rule, impl, seconds),
-  losses: (rule, impl) => host.losses(rule, impl),
-  release: () => host.release(),
-};
-Comlink.expose(api);
+exposeRaceWorker((config) => start(config as TfjsWorkerConfig), host);
