@@ -1,7 +1,7 @@
 import 'uplot/dist/uPlot.min.css';
 import './styles.css';
 import workerUrl from 'virtual:demo-worker-url';
-import { DATASETS, getExperiment, layerLabels, ruleStyle } from '@rfa/experiments';
+import { DATASETS, getExperiment, layerLabels, ruleFeedback, ruleStyle } from '@rfa/experiments';
 import * as Comlink from 'comlink';
 import { defaultSettings, type RunSettings, resolveRun } from './app/run-settings.js';
 import { SeedPoints } from './app/seed-points.js';
@@ -94,7 +94,12 @@ function preview(s: RunSettings, started = false): void {
     // a bad field is named when Start is pressed
   }
   const styled = rules.map((rule) => ({ rule, colour: colour(rule) }));
-  diagram.show(widths, labels, styled);
+  // angle lines under B only for rules that have feedback weights (not bp, shallow, node perturbation)
+  diagram.show(
+    widths,
+    labels,
+    rules.filter((rule) => ruleFeedback(rule) !== 'none').map((rule) => ({ rule, ...ruleStyle(rule) })),
+  );
   headline.reset(styled);
 }
 

@@ -58,7 +58,7 @@ export {
   ruleEntry,
   ruleKeys,
 } from './rules/rule-registry.js';
-export { type RuleStyle, ruleStyle } from './rules/rule-style.js';
+export { type RuleStyle, ruleFeedback, ruleStyle } from './rules/rule-style.js';
 export { experimentWork, type RunExperimentOptions, runExperiment } from './run-experiment.js';
 export type { RunCheckpoint, RunContext, RunModel } from './runs/run-context.js';
 export { testError } from './runs/test-error.js';

@@ -8,8 +8,9 @@ const DOT_GAP = 14;
 const LABEL_ROWS = [22, 46];
 /** The space between two rules' angle lines. */
 const ROW_GAP = 24;
-/** A rule's swatch and the gap after it. */
+/** A rule's swatch and the gap after it; a dashed swatch (a variant's) is a 20 px line. */
 const SWATCH = 15;
+const DASHED_SWATCH = 25;
 /** The longest angle the lines show ('0.012°'), in characters. */
 const ANGLE_CHARS = 6;
 
@@ -24,10 +25,23 @@ function svg<K extends keyof SVGElementTagNameMap>(
   return node;
 }
 
-/** A rule as the diagram labels it. */
+/** A rule as the diagram labels it: its colour and, for a variant, its dash (as in the charts). */
 export interface DiagramRule {
   rule: string;
   colour: string;
+  dash?: number[];
+}
+
+/** A CSS background that draws `dash` (on, off, … in px, as the charts draw it) in `colour`. */
+export function dashedBackground(colour: string, dash: number[]): string {
+  let at = 0;
+  const stops: string[] = [];
+  dash.forEach((length, i) => {
+    const end = at + length;
+    stops.push(`${i % 2 === 0 ? colour : 'transparent'} ${at}px ${end}px`);
+    at = end;
+  });
+  return `repeating-linear-gradient(90deg, ${stops.join(', ')})`;
 }
 
 /**
@@ -75,7 +89,12 @@ export class NetworkDiagram {
     // a rule's angle line: its name and the angle where the gap between columns holds both
     const longest = Math.max(0, ...rules.map((r) => r.rule.length));
     const feedbackLabel = textWidth('B₁: ∠ W vs Bᵀ'.length);
-    this.compact = Math.max(SWATCH + textWidth(longest + 1 + ANGLE_CHARS), feedbackLabel) > step - 8;
+    this.compact =
+      Math.max(
+        (rules.some((r) => r.dash) ? DASHED_SWATCH : SWATCH) + textWidth(longest + 1 + ANGLE_CHARS),
+        feedbackLabel,
+      ) >
+      step - 8;
     const height = this.mid + 116 + rules.length * ROW_GAP;
     this.box.setAttribute('viewBox', `0 0 ${WIDTH} ${height}`);
     this.root.dataset.compact = String(this.compact);
@@ -110,7 +129,8 @@ export class NetworkDiagram {
     rules.forEach((r, i) => {
       const swatch = document.createElement('span');
       swatch.className = 'swatch';
-      swatch.style.background = r.colour;
+      swatch.style.background = r.dash ? dashedBackground(r.colour, r.dash) : r.colour;
+      if (r.dash) swatch.classList.add('dashed');
       const name = document.createElement('span');
       name.className = 'key-rule';
       name.append(swatch, r.rule);
@@ -171,17 +191,28 @@ export class NetworkDiagram {
     );
     // each rule's line, centred under its B: a swatch, then (name and) angle
     const chars = this.compact ? ANGLE_CHARS : Math.max(...rules.map((r) => r.rule.length)) + 1 + ANGLE_CHARS;
-    const left = mid - (SWATCH + textWidth(chars) * 0.8) / 2;
+    const swatch = rules.some((r) => r.dash) ? DASHED_SWATCH : SWATCH;
+    const left = mid - (swatch + textWidth(chars) * 0.8) / 2;
     rules.forEach((r, i) => {
       const y = MID + 112 + i * ROW_GAP;
       const line = svg('g', { class: 'angle-line' });
       line.append(
         svg('title', {}, `${r.rule}: angle between W and Bᵀ –`),
-        svg('rect', { x: left, y: y - 10, width: 10, height: 10, rx: 2, fill: r.colour }),
+        r.dash
+          ? svg('line', {
+              x1: left,
+              x2: left + 20,
+              y1: y - 5,
+              y2: y - 5,
+              stroke: r.colour,
+              'stroke-width': 4,
+              'stroke-dasharray': r.dash.join(' '),
+            })
+          : svg('rect', { x: left, y: y - 10, width: 10, height: 10, rx: 2, fill: r.colour }),
       );
       const label = svg(
         'text',
-        { x: left + SWATCH, y, class: 'angle', 'data-rule': r.rule, 'data-metric': c.angleMetric as string },
+        { x: left + swatch, y, class: 'angle', 'data-rule': r.rule, 'data-metric': c.angleMetric as string },
         this.compact ? '–' : `${r.rule} –`,
       );
       line.append(label);

@@ -3,7 +3,7 @@ import { ConfigError } from '../errors.js';
 import { EXPERIMENTS } from '../registry.js';
 import { OKABE_ITO } from './okabe-ito.js';
 import { RULES, ruleKeys } from './rule-registry.js';
-import { baseRuleKey, ruleStyle } from './rule-style.js';
+import { baseRuleKey, ruleFeedback, ruleStyle } from './rule-style.js';
 import { TOL_MUTED } from './tol-muted.js';
 
 const styleKey = (key: string) => JSON.stringify(ruleStyle(key));
@@ -39,6 +39,19 @@ describe('ruleStyle', () => {
       const keys = Object.keys(exp.rules);
       expect(new Set(keys.map(styleKey)).size, exp.id).toBe(keys.length);
     }
+  });
+
+  it("says where a key's feedback comes from, a variant's from its rule", () => {
+    expect(['bp', 'shallow', 'node-perturbation', 'bp-4layer-frozen-w0'].map(ruleFeedback)).toEqual([
+      'none',
+      'none',
+      'none',
+      'none',
+    ]);
+    expect(ruleFeedback('fa-4layer-frozen-w0')).toBe('transposed');
+    expect(ruleFeedback('dfa')).toBe('direct');
+    expect(ruleFeedback('kolen-pollack')).toBe('learned');
+    expect(() => ruleFeedback('toy')).toThrow(ConfigError);
   });
 
   it('refuses a key that is neither a rule nor a variant of one, naming the rules', () => {

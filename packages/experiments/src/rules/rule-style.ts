@@ -1,5 +1,5 @@
 import { ConfigError } from '../errors.js';
-import { RULES, type RuleEntry, ruleKeys } from './rule-registry.js';
+import { type FeedbackKind, RULES, type RuleEntry, ruleKeys } from './rule-registry.js';
 
 /** How a rule's curves are drawn: its colour and, for a variant, a dash pattern. */
 export interface RuleStyle {
@@ -46,3 +46,13 @@ export function ruleStyle(key: string): RuleStyle {
   const words = key.slice(base.length + 1).split('-').length;
   return { colour: entry.colour, dash: VARIANT_DASHES[Math.min(words, VARIANT_DASHES.length) - 1] };
 }
+
+/**
+ * Where the feedback of a rule key comes from (a variant's is its rule's): 'none' for
+ * backprop, the shallow learner and node perturbation, which have no feedback weights to
+ * compare with W. ConfigError as `ruleStyle` for an unknown key.
+ * @example
+ * ruleFeedback('fa-4layer-frozen-w0'); // 'transposed'
+ */
+export const ruleFeedback = (key: string): FeedbackKind =>
+  (RULES as Record<string, RuleEntry>)[baseRuleKey(key)].feedback;
