@@ -24,7 +24,7 @@ const positive = z.number().positive();
 const count = z.number().int().positive();
 
 /** LeNet's configuration (`lenet-mnist` and `lenet-fashion` share it). */
-export const lenetSchema = z.strictObject({
+const lenetSchema = z.strictObject({
   epochs: positive.describe('passes over the training set (a fraction ends the last early)'),
   evaluationsPerEpoch: count.describe('test-set evaluations per epoch'),
   batchSize: count.describe('examples per step'),
