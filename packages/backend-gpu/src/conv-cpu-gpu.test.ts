@@ -1,10 +1,9 @@
 import { createCpuBackend } from '@rfa/backend-cpu';
-import { expectClose } from '@rfa/testkit';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { CONV_STEPS, type ConvRunRule, convRun } from '../test/shared/conv-run.js';
+import { expectConvSteps } from '../test/shared/expect-conv-steps.js';
 import { createGpuBackend } from './create-gpu-backend.js';
 import { headlessGlSkipReason } from './test-env.js';
-import { CONV_STEP_TOLERANCE } from './tolerance.js';
 
 const modes = [
   { mode: 'webasm' as const, skip: undefined },
@@ -22,25 +21,9 @@ describe('a conv net (conv + max pool + dense) trained on the GPU backend takes 
           const gpu = await createGpuBackend({ mode, cpuThreshold: 0 });
           const onGpu = await convRun(gpu, name);
           gpu.dispose();
-          // the same start, and the runs really move the weights (else matching proves nothing)
-          expectClose(onGpu.start, cpu.start, { atol: 0, rtol: 0 }, `${name} initial weights`);
-          const last = cpu.steps.at(-1) as number[];
-          const moved = Math.max(...last.map((v, j) => Math.abs(v - cpu.start[j])));
-          expect(moved).toBeGreaterThan(1e-2);
-          let worst = 0;
-          cpu.steps.forEach((step, s) => {
-            expectClose(
-              onGpu.steps[s],
-              step,
-              CONV_STEP_TOLERANCE,
-              `${name} weights after step ${s + 1}, cpu vs gpu:${mode}`,
-            );
-            step.forEach((v, j) => {
-              worst = Math.max(worst, Math.abs(onGpu.steps[s][j] - v));
-            });
-          });
+          const { worst, moved } = expectConvSteps(onGpu, cpu, `${name}, cpu vs gpu:${mode}`);
           console.log(
-            `conv net ${name} on gpu ${mode}: ${last.length} parameters, largest |gpu − cpu| over ${CONV_STEPS} steps ${worst.toExponential(2)}, largest move from the start ${moved.toFixed(4)}`,
+            `conv net ${name} on gpu ${mode}: ${cpu.start.length} parameters, largest |gpu − cpu| over ${CONV_STEPS} steps ${worst.toExponential(2)}, largest move from the start ${moved.toFixed(4)}`,
           );
         },
       );

@@ -2,12 +2,12 @@ import type { Server } from 'node:http';
 import v8 from 'node:v8';
 import { createCpuBackend } from '@rfa/backend-cpu';
 import { chromiumSkipReason, launchChromium } from '@rfa/browser-testing';
-import { conformanceCases, expectClose } from '@rfa/testkit';
+import { conformanceCases } from '@rfa/testkit';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONV_STEP_TOLERANCE } from '../src/tolerance.js';
 import { bundleHarness, serveHarness } from './browser/serve.js';
 import { CONV_STEPS, type ConvRun, type ConvRunRule, convRun } from './shared/conv-run.js';
+import { expectConvSteps } from './shared/expect-conv-steps.js';
 import { seededFig2Run } from './shared/seeded-fig2-run.js';
 
 /** The 128×1000×784 gemm case; RFA_BROWSER_LARGE=0 leaves it out where software rendering is slow. */
@@ -87,22 +87,7 @@ describe.skipIf(skip !== undefined)(
           const inNode = await convRun(cpu, rule);
           cpu.dispose();
           expect(inPage.mode).toBe(mode);
-          // the same start, and the run really moves the weights (else matching proves nothing)
-          expectClose(inPage.start, inNode.start, { atol: 0, rtol: 0 }, `${rule} initial weights`);
-          const last = inNode.steps[CONV_STEPS - 1];
-          expect(Math.max(...last.map((v, j) => Math.abs(v - inNode.start[j])))).toBeGreaterThan(1e-2);
-          let worst = 0;
-          inNode.steps.forEach((step, s) => {
-            expectClose(
-              inPage.steps[s],
-              step,
-              CONV_STEP_TOLERANCE,
-              `${rule} weights after step ${s + 1}, ${mode} vs cpu`,
-            );
-            step.forEach((v, j) => {
-              worst = Math.max(worst, Math.abs(inPage.steps[s][j] - v));
-            });
-          });
+          const { worst } = expectConvSteps(inPage, inNode, `${rule}, ${mode} vs cpu`);
           console.log(
             `[${mode}] conv net ${rule} on ${inPage.description}: largest |gpu − cpu| over ${CONV_STEPS} steps ${worst.toExponential(2)}`,
           );
