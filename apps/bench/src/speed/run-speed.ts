@@ -16,9 +16,8 @@ import type { Backend } from '@rfa/tensor';
 import { GEMM_SHAPE, RfaGemmContender, TfjsGemmContender } from './gemm-rate.js';
 import { loadGpuBackends } from './gpu-backends.js';
 import { enableRelaxedSimd } from './relaxed-simd.js';
-import { TFJS_CONV_RULES, TfjsConvSpeedTrainer } from './tfjs-conv-trainer.js';
+import { tfjsTrainers } from './tfjs-peer-trainers.js';
 import { loadTfjs, type TfjsRuntime } from './tfjs-runtime.js';
-import { TFJS_RULES, TfjsSpeedTrainer } from './tfjs-trainer.js';
 import type { SpeedRow, SpeedRule } from './types.js';
 import {
   imageWorkload,
@@ -194,12 +193,7 @@ async function makeTrainers(
   for (const r of rfa)
     trainers.push(r.backend === cpu ? origin : new RfaSpeedTrainer(r.impl, r.backend, setup, state));
   if (!rfa.some((r) => r.backend === cpu)) origin.dispose();
-  const peerRules = setup.image ? TFJS_CONV_RULES : TFJS_RULES;
-  if (peerRules.includes(setup.rule))
-    for (const peer of tfjs?.peers ?? [])
-      trainers.push(
-        await (setup.image ? TfjsConvSpeedTrainer : TfjsSpeedTrainer).create(tfjs!.tf, peer, setup, state),
-      );
+  if (tfjs) trainers.push(...(await tfjsTrainers(tfjs.tf, tfjs.peers, setup, state)));
   return trainers;
 }
 

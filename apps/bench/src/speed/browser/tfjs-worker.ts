@@ -3,9 +3,8 @@ import * as wasm from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-webgpu';
-import { TFJS_CONV_RULES, TfjsConvSpeedTrainer } from '../tfjs-conv-trainer.js';
+import { tfjsTrainers } from '../tfjs-peer-trainers.js';
 import type { TfjsPeer } from '../tfjs-runtime.js';
-import { TFJS_RULES, TfjsSpeedTrainer } from '../tfjs-trainer.js';
 import { type SpeedWorkload, TFJS_STEP_DENSE, TFJS_STEP_IMAGE } from '../workload.js';
 import { ContenderHost, exposeRaceWorker } from './contender-host.js';
 import { describeGpu, webglRenderer, webgpuAdapter } from './gpu-adapter.js';
@@ -104,13 +103,12 @@ async function startGpu(names: ('webgl' | 'webgpu')[], version: string, how: str
 
 const host = new ContenderHost(async (setup, state) => {
   if (!state) throw new Error('tfjs race worker: needs the start values rfa drew');
-  if (!(setup.image ? TFJS_CONV_RULES : TFJS_RULES).includes(setup.rule))
-    return { trainers: [], state: null };
-  const trainers = [];
-  for (const { peer } of peers)
-    trainers.push(
-      await (setup.image ? TfjsConvSpeedTrainer : TfjsSpeedTrainer).create(tf, peer, setup, state),
-    );
+  const trainers = await tfjsTrainers(
+    tf,
+    peers.map((p) => p.peer),
+    setup,
+    state,
+  );
   return { trainers, state: null };
 });
 
