@@ -19,6 +19,7 @@ export type TrainerFactory = (
 export class ContenderHost {
   /** Keyed by rule and implementation: the cases of one batch size are timed together. */
   private contenders = new Map<string, TrainingContender>();
+  private block?: { key: string; block: ReturnType<typeof makeExampleBlock> };
 
   constructor(private readonly make: TrainerFactory) {}
 
@@ -26,7 +27,11 @@ export class ContenderHost {
     c: RaceCase,
     state: InitialState | null,
   ): Promise<{ impls: string[]; state: InitialState | null }> {
-    const block = makeExampleBlock(c.sizes[0], c.sizes.at(-1)!, c.blockRows, c.seed);
+    // every rule's case of a batch size trains on the same block: draw it once
+    const key = `${c.sizes[0]}-${c.sizes.at(-1)}-${c.blockRows}-${c.seed}`;
+    if (this.block?.key !== key)
+      this.block = { key, block: makeExampleBlock(c.sizes[0], c.sizes.at(-1)!, c.blockRows, c.seed) };
+    const { block } = this.block;
     const image = imageWorkload(c.workload);
     const setup: TrainSetup = {
       sizes: c.sizes,
