@@ -1,6 +1,7 @@
 // The race page's script: starts the race workers, times every implementation interleaved, returns the rows.
 import { type Contender, type InitialState, interleave } from '@rfa/experiments/internal';
 import * as Comlink from 'comlink';
+import { dropWrongLosses } from '../wrong-loss.js';
 import type { RaceOptions, RaceResult, RaceRow, RaceStart, RaceWorkerApi } from './race-protocol.js';
 
 /** One race worker: its implementations, and why it stopped if it did. */
@@ -185,18 +186,11 @@ async function race(o: RaceOptions): Promise<RaceResult> {
           `${host.report.entries.map((e) => e.impl).join(', ')}: dropped, the ${host.name} worker failed (${host.failed})`,
         );
       }
-    // a loss that is not a positive finite number (softmax-CE and squared error on random targets
-    // cannot reach 0) means the implementation computed wrong numbers here: its speed means nothing
-    const broken = rows.filter((r) => !(r.lossFirst > 0 && r.lossLast > 0 && Number.isFinite(r.lossLast)));
-    for (const r of broken)
-      if (!dropped.has(r.impl)) {
-        dropped.add(r.impl);
-        skipped.push(
-          `${r.impl}: dropped, its training loss read ${r.lossFirst} → ${r.lossLast} (${r.rule}, batch ${r.batch}): it computed wrong numbers here`,
-        );
-      }
     return {
-      rows: rows.filter((r) => !dropped.has(r.impl)),
+      rows: dropWrongLosses(
+        rows.filter((r) => !dropped.has(r.impl)),
+        skipped,
+      ),
       skipped,
       userAgent: navigator.userAgent,
       crossOriginIsolated,

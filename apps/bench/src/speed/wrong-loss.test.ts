@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { dropWrongLosses } from './wrong-loss.js';
+
+const row = (impl: string, batch: number, lossFirst?: number, lossLast?: number) => ({
+  impl,
+  rule: 'fa',
+  batch,
+  ...(lossFirst !== undefined ? { lossFirst } : {}),
+  ...(lossLast !== undefined ? { lossLast } : {}),
+});
+
+describe('dropWrongLosses', () => {
+  it('keeps implementations whose losses are positive and finite', () => {
+    const skipped: string[] = [];
+    const rows = [row('rfa-cpu', 1, 2.3, 2.1), row('tfjs-wasm', 1, 2.3, 2.2)];
+    expect(dropWrongLosses(rows, skipped)).toEqual(rows);
+    expect(skipped).toEqual([]);
+  });
+
+  it('drops every row of an implementation with a NaN, infinite, zero or negative loss in any case', () => {
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, 0, -1]) {
+      const skipped: string[] = [];
+      const rows = [
+        row('rfa-gpu:webgl2', 1, 2.3, 2.1),
+        row('rfa-gpu:webgl2', 32, 2.3, bad),
+        row('rfa-cpu', 32, 2.3, 2),
+      ];
+      expect(dropWrongLosses(rows, skipped).map((r) => r.impl)).toEqual(['rfa-cpu']);
+      expect(skipped).toEqual([
+        `rfa-gpu:webgl2: dropped, its training loss read 2.3 → ${bad} (fa, batch 32): it computed wrong numbers here`,
+      ]);
+    }
+  });
+
+  it('checks the first loss too, and says each implementation once', () => {
+    const skipped: string[] = [];
+    const rows = [row('tfjs-webgl', 1, Number.NaN, 2), row('tfjs-webgl', 32, 0, 0)];
+    expect(dropWrongLosses(rows, skipped)).toEqual([]);
+    expect(skipped).toHaveLength(1);
+  });
+
+  it('never drops rows without a loss (the gemm rows) and drops a training row with no last loss', () => {
+    const skipped: string[] = [];
+    const gemm = { impl: 'rfa-cpu', rule: 'gemm', batch: 128 };
+    expect(dropWrongLosses([gemm, row('tfjs-cpu', 1, 2.3)], skipped)).toEqual([gemm]);
+    expect(skipped[0]).toContain('tfjs-cpu: dropped');
+  });
+});
