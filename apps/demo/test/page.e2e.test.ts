@@ -244,7 +244,10 @@ describe.skipIf(skip !== undefined)(
         const swatches = await page.locator('.rules .rule').evaluateAll((labels) =>
           labels.map((l) => {
             const rule = (l.querySelector('input') as HTMLInputElement).value;
-            const rgb = getComputedStyle(l.querySelector('.swatch') as HTMLElement).backgroundColor;
+            const style = getComputedStyle(l.querySelector('.swatch') as HTMLElement);
+            // a variant's swatch is its chart dash, a gradient in the rule's colour
+            const paint = style.backgroundImage === 'none' ? style.backgroundColor : style.backgroundImage;
+            const rgb = paint.match(/rgba?\([^)]*\)/)?.[0] ?? '';
             const hex = `#${(rgb.match(/\d+/g) ?? [])
               .slice(0, 3)
               .map((v) => Number(v).toString(16).padStart(2, '0'))

@@ -11,6 +11,7 @@ import {
 import uPlot from 'uplot';
 import { type DrawnLine, drawnLines } from './chart-lines.js';
 import { el } from './dom.js';
+import { swatchBackground } from './rule-swatch.js';
 
 /** A value the paper reports, drawn as a horizontal line. */
 type Reference = NonNullable<PlotSpec['reference']>[number];
@@ -209,7 +210,7 @@ export class CurveCharts {
           { 'data-rule': e.rule, 'data-colour': e.colour },
           el('span', {
             class: 'swatch-line',
-            style: `border-top:3px ${e.dashed ? 'dashed' : 'solid'} ${e.colour}`,
+            style: `background:${swatchBackground(e)}`,
             'aria-hidden': 'true',
           }),
           e.label,
@@ -220,8 +221,8 @@ export class CurveCharts {
           'li',
           { class: 'reference' },
           el('span', {
-            class: 'swatch-line',
-            style: `border-top:2px dashed ${REFERENCE_LINE_STYLE.colour}`,
+            class: 'swatch-line thin',
+            style: `background:${swatchBackground(REFERENCE_LINE_STYLE)}`,
             'aria-hidden': 'true',
           }),
           r.label,
@@ -314,10 +315,10 @@ export class CurveCharts {
 /** The legend: one entry per drawn curve, band edges left out (their curve's entry stands for them). */
 function legendEntries(
   lines: readonly DrawnLine[],
-): { rule: string; label: string; colour: string; dashed: boolean }[] {
+): { rule: string; label: string; colour: string; dash?: readonly number[] }[] {
   return lines
     .filter((l) => !l.edge)
-    .map((l) => ({ rule: l.rule, label: l.label, colour: l.colour, dashed: l.dash !== undefined }));
+    .map((l) => ({ rule: l.rule, label: l.label, colour: l.colour, ...(l.dash ? { dash: l.dash } : {}) }));
 }
 
 /** The paper's values as dashed grey lines (`REFERENCE_LINE_STYLE`) across the plot, each labelled at its right end. */

@@ -1,5 +1,6 @@
 import { formatInUnit, type PlotUnit } from '@rfa/experiments';
 import { el } from './dom.js';
+import { ruleSwatch } from './rule-swatch.js';
 
 /** The headline numbers, in order: the first a rule has of `score` is its big number. */
 const SCORES: { metric: string; label: string; unit: PlotUnit }[] = [
@@ -34,12 +35,7 @@ export class HeadlineCards {
         el(
           'div',
           { class: 'headline-card', 'data-rule': r.rule, style: `border-top-color:${r.colour}` },
-          el(
-            'span',
-            { class: 'rule-name' },
-            el('span', { class: 'swatch', style: `background:${r.colour}`, 'aria-hidden': 'true' }),
-            r.rule,
-          ),
+          el('span', { class: 'rule-name' }, ruleSwatch(r.rule, r), r.rule),
           el('span', { class: 'score', text: '–' }),
           el('span', { class: 'score-label', text: 'waiting for the first evaluation' }),
           el(

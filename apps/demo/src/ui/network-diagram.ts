@@ -1,5 +1,6 @@
 import { formatInUnit } from '@rfa/experiments';
 import { type Connection, type LayerColumn, networkLayout, textWidth } from './network-layout.js';
+import { ruleSwatch } from './rule-swatch.js';
 
 const NS = 'http://www.w3.org/2000/svg';
 const WIDTH = 520;
@@ -30,18 +31,6 @@ export interface DiagramRule {
   rule: string;
   colour: string;
   dash?: number[];
-}
-
-/** A CSS background that draws `dash` (on, off, … in px, as the charts draw it) in `colour`. */
-export function dashedBackground(colour: string, dash: number[]): string {
-  let at = 0;
-  const stops: string[] = [];
-  dash.forEach((length, i) => {
-    const end = at + length;
-    stops.push(`${i % 2 === 0 ? colour : 'transparent'} ${at}px ${end}px`);
-    at = end;
-  });
-  return `repeating-linear-gradient(90deg, ${stops.join(', ')})`;
 }
 
 /**
@@ -127,10 +116,7 @@ export class NetworkDiagram {
     this.key.hidden = false;
     this.key.append('Under each B: the angle between W and Bᵀ for ');
     rules.forEach((r, i) => {
-      const swatch = document.createElement('span');
-      swatch.className = 'swatch';
-      swatch.style.background = r.dash ? dashedBackground(r.colour, r.dash) : r.colour;
-      if (r.dash) swatch.classList.add('dashed');
+      const swatch = ruleSwatch(r.rule, r);
       const name = document.createElement('span');
       name.className = 'key-rule';
       name.append(swatch, r.rule);

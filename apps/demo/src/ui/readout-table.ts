@@ -1,8 +1,8 @@
 import type { AggregateRun } from '@rfa/experiments';
-import { ruleStyle } from '@rfa/experiments';
 import { finalsOverSeeds } from '../app/seed-points.js';
 import type { RuleEnd } from '../worker/api.js';
 import { el, formatNumber, formatStat } from './dom.js';
+import { ruleSwatch } from './rule-swatch.js';
 
 const METRICS = ['nse', 'testError', 'deltaAngle', 'weightAngle', 'perNeuronAngle'];
 const FIRST = 3;
@@ -123,12 +123,7 @@ export class ReadoutTable {
         tr = el(
           'tr',
           { 'data-rule': rule },
-          el(
-            'th',
-            { scope: 'row' },
-            el('span', { class: 'swatch', style: `background:${ruleStyle(rule).colour}` }),
-            rule,
-          ),
+          el('th', { scope: 'row' }, ruleSwatch(rule), rule),
           el('td', { 'data-metric': 'points' }),
           ...METRICS.map((m) => el('td', { 'data-metric': m })),
           el('td', { 'data-metric': 'first' }),

@@ -3,7 +3,6 @@ import {
   EXPERIMENTS,
   type ExperimentId,
   getExperiment,
-  ruleStyle,
   selectRules,
 } from '@rfa/experiments';
 import {
@@ -15,6 +14,7 @@ import {
 } from '../app/run-settings.js';
 import { SettingsError } from '../app/settings-error.js';
 import { el } from './dom.js';
+import { ruleSwatch } from './rule-swatch.js';
 
 /** Config fields the form leaves out (the rule checkboxes stand for fig3a's `rules`). */
 const HIDDEN = new Set(['rules']);
@@ -141,11 +141,7 @@ export class SettingsForm {
               value: key,
               checked: chosen.includes(key) || (chosen.length === 0 && defaults.includes(key)),
             }),
-            el('span', {
-              class: 'swatch',
-              style: `background:${ruleStyle(key).colour}`,
-              'aria-hidden': 'true',
-            }),
+            ruleSwatch(key),
             el('span', { class: 'rule-name', text: key }),
           ),
         ),
