@@ -1,13 +1,8 @@
-import {
-  BatchCursor,
-  type ImageWorkload,
-  type InitialState,
-  type SpeedTrainer,
-  type TrainSetup,
-} from '@rfa/experiments/internal';
+import type { ImageWorkload, InitialState, TrainSetup } from '@rfa/experiments/internal';
 import type * as Tf from '@tensorflow/tfjs-core';
 import type { TfjsPeer, TfModule } from './tfjs-runtime.js';
 import { type Pair, pair, type Stage, tfjsStages } from './tfjs-stages.js';
+import { TfjsTrainerBase, usePeerBackend } from './tfjs-trainer-base.js';
 import { avgPoolInputGrad, conv2dFilterGrad, maxPoolInputGrad } from './tfjs-window-grads.js';
 
 /** The rules this peer trains an image network with (its backward pass is backprop). */
@@ -21,15 +16,12 @@ export const TFJS_CONV_RULES: readonly string[] = ['bp'];
  * and the filter and pooling gradients of `tfjs-window-grads.ts` (tfjs-wasm has no filter-gradient
  * kernel, and its MaxPoolGrad disagreed with tfjs-cpu's). Backprop only. Starts from rfa's values.
  */
-export class TfjsConvSpeedTrainer implements SpeedTrainer {
-  readonly impl: string;
+export class TfjsConvSpeedTrainer extends TfjsTrainerBase {
   private readonly kernels: Tf.Variable[];
   private readonly biases: Tf.Variable[];
   private readonly stages: Stage[];
   private readonly stepSize: Tf.Scalar;
-  private readonly cursor: BatchCursor;
   private readonly image: ImageWorkload;
-  private lastLoss: Tf.Scalar | null = null;
 
   static async create(
     tf: TfModule,
@@ -37,22 +29,16 @@ export class TfjsConvSpeedTrainer implements SpeedTrainer {
     setup: TrainSetup,
     state: InitialState,
   ): Promise<TfjsConvSpeedTrainer> {
-    if (!(await tf.setBackend(peer.backendName)))
-      throw new Error(`tfjs backend '${peer.backendName}' did not start`);
+    await usePeerBackend(tf, peer);
     return new TfjsConvSpeedTrainer(tf, peer, setup, state);
   }
 
-  private constructor(
-    private readonly tf: TfModule,
-    private readonly peer: TfjsPeer,
-    private readonly setup: TrainSetup,
-    state: InitialState,
-  ) {
+  private constructor(tf: TfModule, peer: TfjsPeer, setup: TrainSetup, state: InitialState) {
+    super(tf, peer, setup);
     if (!setup.image) throw new Error('tfjs conv trainer: the setup has no image workload');
     if (setup.image.loss !== 'softmax-ce')
       throw new Error(`tfjs conv trainer: only the softmax-ce loss is written, got '${setup.image.loss}'`);
     this.image = setup.image;
-    this.impl = peer.impl;
     this.stages = tfjsStages(setup.image.layers);
     let channels = setup.image.inputShape[2];
     const kernels: Tf.Variable[] = [];
@@ -75,11 +61,6 @@ export class TfjsConvSpeedTrainer implements SpeedTrainer {
     this.kernels = kernels;
     this.biases = state.biases.map((b) => tf.variable(tf.tensor1d(b)));
     this.stepSize = tf.scalar(setup.learningRate);
-    this.cursor = new BatchCursor(setup.block, setup.batch);
-  }
-
-  async activate(): Promise<void> {
-    await this.tf.setBackend(this.peer.backendName);
   }
 
   private activate1(t: Tf.Tensor, name: string): Tf.Tensor {
@@ -178,15 +159,7 @@ export class TfjsConvSpeedTrainer implements SpeedTrainer {
       for (const [v, g] of updates) v.assign(tf.sub(v, tf.mul(g, stepSize)));
       return withLoss ? tf.losses.softmaxCrossEntropy(y, logits) : undefined;
     }) as Tf.Scalar | undefined;
-    if (loss) {
-      this.lastLoss?.dispose();
-      this.lastLoss = loss;
-    }
-  }
-
-  async loss(): Promise<number> {
-    if (!this.lastLoss) throw new Error('tfjs conv trainer: no step kept its loss yet');
-    return this.lastLoss.dataSync()[0];
+    this.keepLoss(loss);
   }
 
   /** The weights in rfa's layouts ([out, k] rows per layer), read back (tests compare them). */
@@ -201,7 +174,8 @@ export class TfjsConvSpeedTrainer implements SpeedTrainer {
     return out;
   }
 
-  dispose(): void {
-    for (const t of [...this.kernels, ...this.biases, this.stepSize, this.lastLoss]) t?.dispose();
+  override dispose(): void {
+    for (const t of [...this.kernels, ...this.biases, this.stepSize]) t.dispose();
+    super.dispose();
   }
 }

@@ -1,11 +1,7 @@
-import {
-  BatchCursor,
-  type InitialState,
-  type SpeedTrainer,
-  type TrainSetup,
-} from '@rfa/experiments/internal';
+import type { InitialState, TrainSetup } from '@rfa/experiments/internal';
 import type * as Tf from '@tensorflow/tfjs-core';
 import type { TfjsPeer, TfModule } from './tfjs-runtime.js';
+import { TfjsTrainerBase, usePeerBackend } from './tfjs-trainer-base.js';
 
 /** The rules this peer implements in TensorFlow.js ops (the speed table compares rfa with it on these). */
 export const TFJS_RULES: readonly string[] = ['bp', 'fa'];
@@ -22,15 +18,12 @@ export const TFJS_RULES: readonly string[] = ['bp', 'fa'];
  * are several times slower (measured: 128-example steps of 784-1000-10 take 260 ms with
  * the row-major `x·W` form and flags, 66 ms with explicit transposes, 42 ms in this form).
  */
-export class TfjsSpeedTrainer implements SpeedTrainer {
-  readonly impl: string;
+export class TfjsSpeedTrainer extends TfjsTrainerBase {
   private readonly weights: Tf.Variable[];
   private readonly biases: Tf.Variable[];
   /** Per layer, what carries its error down: the fixed B (fa) or null (bp: Wᵀ of the current W). */
   private readonly feedback: (Tf.Tensor2D | null)[];
   private readonly stepSize: Tf.Scalar;
-  private readonly cursor: BatchCursor;
-  private lastLoss: Tf.Scalar | null = null;
 
   /** Makes the trainer's tensors on the peer's backend (tensors live where they are made). */
   static async create(
@@ -39,18 +32,12 @@ export class TfjsSpeedTrainer implements SpeedTrainer {
     setup: TrainSetup,
     state: InitialState,
   ): Promise<TfjsSpeedTrainer> {
-    if (!(await tf.setBackend(peer.backendName)))
-      throw new Error(`tfjs backend '${peer.backendName}' did not start`);
+    await usePeerBackend(tf, peer);
     return new TfjsSpeedTrainer(tf, peer, setup, state);
   }
 
-  private constructor(
-    private readonly tf: TfModule,
-    private readonly peer: TfjsPeer,
-    private readonly setup: TrainSetup,
-    state: InitialState,
-  ) {
-    this.impl = peer.impl;
+  private constructor(tf: TfModule, peer: TfjsPeer, setup: TrainSetup, state: InitialState) {
+    super(tf, peer, setup);
     const { sizes } = setup;
     this.weights = state.weights.map((w, l) => tf.variable(tf.tensor2d(w, [sizes[l + 1], sizes[l]])));
     this.biases = state.biases.map((b) => tf.variable(tf.tensor2d(b, [b.length, 1])));
@@ -58,11 +45,6 @@ export class TfjsSpeedTrainer implements SpeedTrainer {
       setup.rule === 'fa' && b ? tf.tensor2d(b, [sizes[l], sizes[l + 1]]) : null,
     );
     this.stepSize = tf.scalar(setup.learningRate / setup.batch);
-    this.cursor = new BatchCursor(setup.block, setup.batch);
-  }
-
-  async activate(): Promise<void> {
-    await this.tf.setBackend(this.peer.backendName);
   }
 
   step(withLoss: boolean): void {
@@ -86,19 +68,11 @@ export class TfjsSpeedTrainer implements SpeedTrainer {
       }
       return withLoss ? tf.mul(tf.sum(tf.square(error)), 0.5 / batch) : undefined;
     });
-    if (loss) {
-      this.lastLoss?.dispose();
-      this.lastLoss = loss as Tf.Scalar;
-    }
+    this.keepLoss(loss);
   }
 
-  async loss(): Promise<number> {
-    if (!this.lastLoss) throw new Error('tfjs trainer: no step kept its loss yet');
-    return this.lastLoss.dataSync()[0];
-  }
-
-  dispose(): void {
-    for (const t of [...this.weights, ...this.biases, ...this.feedback, this.stepSize, this.lastLoss])
-      t?.dispose();
+  override dispose(): void {
+    for (const t of [...this.weights, ...this.biases, ...this.feedback, this.stepSize]) t?.dispose();
+    super.dispose();
   }
 }
