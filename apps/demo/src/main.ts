@@ -93,12 +93,12 @@ function preview(s: RunSettings, started = false): void {
   } catch {
     // a bad field is named when Start is pressed
   }
-  const styled = rules.map((rule) => ({ rule, colour: colour(rule) }));
+  const styled = rules.map((rule) => ({ rule, ...ruleStyle(rule) }));
   // angle lines under B only for rules that have feedback weights (not bp, shallow, node perturbation)
   diagram.show(
     widths,
     labels,
-    rules.filter((rule) => ruleFeedback(rule) !== 'none').map((rule) => ({ rule, ...ruleStyle(rule) })),
+    styled.filter((r) => ruleFeedback(r.rule) !== 'none'),
   );
   headline.reset(styled);
 }

@@ -1,10 +1,4 @@
-import {
-  configFields,
-  EXPERIMENTS,
-  type ExperimentId,
-  getExperiment,
-  selectRules,
-} from '@rfa/experiments';
+import { configFields, EXPERIMENTS, type ExperimentId, getExperiment, selectRules } from '@rfa/experiments';
 import {
   BACKENDS,
   type BackendChoice,
