@@ -1,6 +1,6 @@
 import { formatInUnit, type PlotUnit } from '@rfa/experiments';
 import { el } from './dom.js';
-import { ruleSwatch, type SwatchStyle } from './rule-swatch.js';
+import { ruleSwatch, type StyledRule } from './rule-swatch.js';
 
 /** The headline numbers, in order: the first a rule has of `score` is its big number. */
 const SCORES: { metric: string; label: string; unit: PlotUnit }[] = [
@@ -27,7 +27,7 @@ export class HeadlineCards {
 
   constructor(private readonly root: HTMLElement) {}
 
-  reset(rules: ({ rule: string } & SwatchStyle)[]): void {
+  reset(rules: StyledRule[]): void {
     this.latest = new Map(rules.map((r) => [r.rule, {}]));
     this.cards = new Map(
       rules.map((r) => [

@@ -1,6 +1,6 @@
 import { formatInUnit } from '@rfa/experiments';
 import { type Connection, type LayerColumn, networkLayout, textWidth } from './network-layout.js';
-import { ruleSwatch } from './rule-swatch.js';
+import { ruleSwatch, type StyledRule } from './rule-swatch.js';
 
 const NS = 'http://www.w3.org/2000/svg';
 const WIDTH = 520;
@@ -24,13 +24,6 @@ function svg<K extends keyof SVGElementTagNameMap>(
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
   if (text !== undefined) node.textContent = text;
   return node;
-}
-
-/** A rule as the diagram labels it: its colour and, for a variant, its dash (as in the charts). */
-export interface DiagramRule {
-  rule: string;
-  colour: string;
-  dash?: number[];
 }
 
 /**
@@ -65,7 +58,7 @@ export class NetworkDiagram {
    * Draws a network of these layer widths (input first), each column labelled by `labels`
    * (from the experiment's `layerLabels`), for these rules; null: no diagram.
    */
-  show(widths: number[] | null, labels: string[] | null, rules: DiagramRule[]): void {
+  show(widths: number[] | null, labels: string[] | null, rules: StyledRule[]): void {
     this.labels.clear();
     this.box.replaceChildren();
     this.key.replaceChildren();
@@ -112,7 +105,7 @@ export class NetworkDiagram {
   }
 
   /** Under a crowded diagram: which colour is which rule, and what the numbers are. */
-  private showKey(rules: DiagramRule[]): void {
+  private showKey(rules: StyledRule[]): void {
     this.key.hidden = false;
     this.key.append('Under each B: the angle between W and Bᵀ for ');
     rules.forEach((r, i) => {
@@ -149,7 +142,7 @@ export class NetworkDiagram {
     this.box.append(g);
   }
 
-  private connection(c: Connection, columns: LayerColumn[], rules: DiagramRule[]): void {
+  private connection(c: Connection, columns: LayerColumn[], rules: StyledRule[]): void {
     const MID = this.mid;
     const a = columns[c.from].x + 20;
     const b = columns[c.to].x - 20;

@@ -7,6 +7,11 @@ export interface SwatchStyle {
   dash?: readonly number[];
 }
 
+/** A rule with its style, as the cards and the diagram take it (`{ rule, ...ruleStyle(rule) }`). */
+export interface StyledRule extends SwatchStyle {
+  rule: string;
+}
+
 /** A CSS background that draws `dash` (on, off, … in px, as the charts draw it) in `colour`. */
 export function dashedBackground(colour: string, dash: readonly number[]): string {
   let at = 0;
