@@ -1,25 +1,23 @@
 // Fig. 3a's network (784-h-10, logistic, squared error, the same seeds and wiring as
 // `pnpm bench reproduce fig3a`) trained by each rule given, printing at every evaluation the
 // test error and the angle between the hidden→output W and the rule's feedback for it
-// (FA: Bᵀ; Kolen–Pollack: K), which the bench does not report for Kolen–Pollack yet.
-// A rule may carry registry options: `kolen-pollack:decayReading=extra`.
+// (FA: Bᵀ; Kolen–Pollack: K). The bench reports that angle too (`weightAngle`), but only for a
+// registry rule at its defaults; this script takes registry options: `kolen-pollack:decayReading=extra`.
 // Build first (`pnpm build`), then from the repository root:
 //   node docs/results/kolen-pollack-angles.mjs fa,kolen-pollack 1 --set hiddenUnits=500 --set epochs=3
 // Arguments: rules, seeds, then --set KEY=VALUE as for `pnpm bench reproduce fig3a`.
 
 import { createCpuBackend } from '../../packages/backend-cpu/dist/index.js';
 import {
-  classificationRun,
-  createRule,
   defineExperiment,
   fig3a,
   parseOverrides,
   resolveConfig,
-  ruleEntry,
   runExperiment,
 } from '../../packages/experiments/dist/index.js';
+import { fig3aRun } from '../../packages/experiments/dist/internal.js';
 import { loadExperimentData } from '../../packages/experiments/dist/node.js';
-import { uniformInit } from '../../packages/layers/dist/index.js';
+import { angleDegrees, matrixAngleToTranspose } from '../../packages/metrics/dist/index.js';
 
 const [rules, seeds, ...rest] = process.argv.slice(2);
 const sets = rest.filter((_, i) => rest[i - 1] === '--set');
@@ -27,53 +25,30 @@ const config = resolveConfig(fig3a, { overrides: parseOverrides(sets) });
 const data = await loadExperimentData(fig3a);
 const backend = createCpuBackend();
 
-/** 'kolen-pollack:decayReading=extra' → the registry rule with fig3a's settings and those options. */
-function buildRule(spec, c) {
+/** 'kolen-pollack:decayReading=extra' → ['kolen-pollack', { decayReading: 'extra' }]. */
+function parseSpec(spec) {
   const [key, ...pairs] = spec.split(':');
-  const accepted = Object.keys(ruleEntry(key).options.shape);
-  const settings = { feedbackScale: c.feedbackInit, form: c.faForm };
-  const options = Object.fromEntries(Object.entries(settings).filter(([k]) => accepted.includes(k)));
+  const options = {};
   for (const pair of pairs) {
     const [k, v] = pair.split('=');
     options[k] = Number.isNaN(Number(v)) ? v : Number(v);
   }
-  return createRule(key, options);
+  return [key, options];
 }
 
 const specs = rules.split(',');
+// fig3a's run (network, seeds, data) with each spec's registry options on its rule
 const experiment = defineExperiment({
   ...fig3a,
   id: 'fig3a-angles',
   rules: Object.fromEntries(specs.map((s) => [s, { description: s }])),
   defaultRules: () => specs,
-  run: (c, spec, ctx) =>
-    classificationRun(
-      {
-        train: ctx.data.datasets.mnist.train,
-        test: ctx.data.datasets.mnist.test,
-        layers: [
-          { in: 784, out: c.hiddenUnits, activation: 'logistic' },
-          { out: 10, activation: 'logistic' },
-        ],
-        init: uniformInit(c.forwardInit),
-        rule: buildRule(spec, c),
-        learningRate: c.learningRate,
-        laterEpochsFactor: c.laterEpochsFactor,
-        weightDecay: c.weightDecay,
-        batchSize: c.batchSize,
-        epochs: c.epochs,
-        evaluationsPerEpoch: c.evaluationsPerEpoch,
-        seed: ctx.seed * 1000 + 3, // fig3a's
-      },
-      ctx,
-    ),
+  run: (c, spec, ctx) => {
+    const [key, options] = parseSpec(spec);
+    return fig3aRun(c, key, ctx, ctx.data.datasets.mnist, options);
+  },
 });
 
-const degrees = (a, b) => {
-  let [ab, aa, bb] = [0, 0, 0];
-  for (let i = 0; i < a.length; i++) [ab, aa, bb] = [ab + a[i] * b[i], aa + a[i] * a[i], bb + b[i] * b[i]];
-  return (Math.acos(Math.max(-1, Math.min(1, ab / Math.sqrt(aa * bb)))) * 180) / Math.PI;
-};
 /** Angle between the top layer's W ([out, in]) and its feedback, read in W's layout. */
 function topAngle(trainer) {
   const last = trainer.network.layers.length - 1;
@@ -81,11 +56,9 @@ function topAngle(trainer) {
   if (!fb) return Number.NaN;
   const w = trainer.network.layers[last].weights.readSync();
   const m = fb.tensor.readSync();
-  if (fb.layout === 'forward') return degrees(w, m);
+  if (fb.layout === 'forward') return angleDegrees(w, m);
   const [out, inp] = trainer.network.layers[last].weights.shape; // B is [in, out]
-  const bT = new Float32Array(w.length);
-  for (let i = 0; i < inp; i++) for (let o = 0; o < out; o++) bT[o * inp + i] = m[i * out + o];
-  return degrees(w, bT);
+  return matrixAngleToTranspose(w, m, out, inp);
 }
 
 let trainer = null;

@@ -8,6 +8,7 @@
 export { outputLayerNeuronAngles, perNeuronAngleSummary } from './analysis/alignment-metrics.js';
 export { type PhaseSteps, phaseDrops, phaseEnds, threePhaseSchedule } from './analysis/three-phase.js';
 export { contentHash } from './checkpoint-store.js';
+export { fig3aRun } from './definitions/fig3a.js';
 export { checkAborted } from './errors.js';
 export { OKABE_ITO } from './rules/okabe-ito.js';
 export { baseRuleKey } from './rules/rule-style.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropWrongLosses } from './wrong-loss.js';
+import { dropWrongLosses, WrongLossError } from './wrong-loss.js';
 
 const row = (impl: string, batch: number, lossFirst?: number, lossLast?: number) => ({
   impl,
@@ -23,9 +23,9 @@ describe('dropWrongLosses', () => {
       const rows = [
         row('rfa-gpu:webgl2', 1, 2.3, 2.1),
         row('rfa-gpu:webgl2', 32, 2.3, bad),
-        row('rfa-cpu', 32, 2.3, 2),
+        row('tfjs-wasm', 32, 2.3, 2),
       ];
-      expect(dropWrongLosses(rows, skipped).map((r) => r.impl)).toEqual(['rfa-cpu']);
+      expect(dropWrongLosses(rows, skipped).map((r) => r.impl)).toEqual(['tfjs-wasm']);
       expect(skipped).toEqual([
         `rfa-gpu:webgl2: dropped, its training loss read 2.3 → ${bad} (fa, batch 32): it computed wrong numbers here`,
       ]);
@@ -39,10 +39,24 @@ describe('dropWrongLosses', () => {
     expect(skipped).toHaveLength(1);
   });
 
-  it('never drops rows without a loss (the gemm rows) and drops a training row with no last loss', () => {
+  it('keeps the gemm rows, also of an implementation whose training rows it drops', () => {
     const skipped: string[] = [];
-    const gemm = { impl: 'rfa-cpu', rule: 'gemm', batch: 128 };
+    const gemm = { impl: 'tfjs-cpu', rule: 'gemm', batch: 128 };
     expect(dropWrongLosses([gemm, row('tfjs-cpu', 1, 2.3)], skipped)).toEqual([gemm]);
     expect(skipped[0]).toContain('tfjs-cpu: dropped');
+    expect(skipped[0]).toContain('2.3 → undefined');
+  });
+
+  it("throws WrongLossError for rfa's own CPU rows instead of dropping them", () => {
+    for (const impl of ['rfa-cpu', 'rfa-cpu-1t', 'rfa-cpu-2t-fma']) {
+      const skipped: string[] = [];
+      const call = () =>
+        dropWrongLosses([row('tfjs-wasm', 1, 2.3, 2.2), row(impl, 8, 2.3, Number.NaN)], skipped);
+      expect(call).toThrow(WrongLossError);
+      expect(call).toThrow(
+        `${impl}: its training loss read 2.3 → NaN (fa, batch 8): rfa's CPU backend computed wrong numbers`,
+      );
+      expect(skipped).toEqual([]);
+    }
   });
 });

@@ -1,9 +1,11 @@
 import { createCpuBackend } from '@rfa/backend-cpu';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../config.js';
+import { ConfigError } from '../errors.js';
+import { defineExperiment } from '../experiment.js';
 import { runExperiment } from '../run-experiment.js';
 import { tinyMnist } from '../testing/tiny-mnist.js';
-import { fig3a } from './fig3a.js';
+import { type Fig3aConfig, fig3a, fig3aRun } from './fig3a.js';
 
 const backend = createCpuBackend({ kernels: 'js' });
 const mnist = tinyMnist(80, 40);
@@ -67,5 +69,40 @@ describe('fig3a wires each rule with the config’s form and options', () => {
     // one hidden layer: DFA's D is FA's B drawn the same way, so the two coincide
     expect(paper.dfa.curves.testError).toEqual(paper.fa.curves.testError);
     expect(paper.dfa.curves.deltaAngle).toEqual(paper.fa.curves.deltaAngle);
+  });
+});
+
+describe('fig3aRun passes registry options on to the rule', () => {
+  const config = resolveConfig(fig3a, {
+    overrides: { epochs: 1, batchSize: 4, evaluationsPerEpoch: 2, hiddenUnits: 12, learningRate: 1 },
+  });
+  const withOptions = (options: Record<string, unknown>) =>
+    defineExperiment<Fig3aConfig>({
+      ...fig3a,
+      id: 'fig3a-options',
+      run: (c, rule, ctx) => fig3aRun(c, rule, ctx, mnist, options),
+    });
+  const curves = async (options: Record<string, unknown>) =>
+    (
+      await runExperiment(withOptions(options), {
+        config,
+        seeds: 1,
+        rules: ['kolen-pollack'],
+        backend,
+        data: {},
+      })
+    ).results['kolen-pollack'].curves;
+
+  it('an option at its default changes nothing; another reading changes what is learned', async () => {
+    const plain = await curves({});
+    expect(await curves({ decay: 0 })).toEqual(plain);
+    expect((await curves({ decayReading: 'extra' })).deltaAngle).not.toEqual(plain.deltaAngle);
+  });
+
+  it('an option the rule does not take is a ConfigError naming it', async () => {
+    await expect(curves({ decayReadin: 'extra' })).rejects.toThrow(ConfigError);
+    await expect(curves({ decayReadin: 'extra' })).rejects.toThrow(
+      /fig3a: rule 'kolen-pollack' takes no option 'decayReadin' \(it takes .*decayReading/,
+    );
   });
 });

@@ -1,8 +1,9 @@
 import type { Mnist } from '@rfa/datasets';
 import { uniformInit } from '@rfa/layers';
 import { z } from 'zod';
+import { ConfigError } from '../errors.js';
 import { defineExperiment, type ExperimentRunContext } from '../experiment.js';
-import { createRuleWith } from '../rules/rule-registry.js';
+import { createRuleWith, ruleEntry } from '../rules/rule-registry.js';
 import { classificationRun } from '../runs/classification-run.js';
 import type { RuleRun } from '../types.js';
 import { firstRows, requireMnist } from './mnist-parts.js';
@@ -94,21 +95,33 @@ const paper = { bp: { testError: 0.024 }, fa: { testError: 0.021 }, 'fa-sparse50
 
 /**
  * One rule of Fig. 3a's network under one seed on `data` (MNIST, or another 28×28, 10-class
- * set of the same shape, as `fig3a-fashion` passes Fashion-MNIST).
+ * set of the same shape, as `fig3a-fashion` passes Fashion-MNIST). `ruleOptions` sets registry
+ * options of the rule beyond the config's (`{ decayReading: 'extra' }` for Kolen–Pollack), for
+ * studies of one rule's readings; an option the rule does not take is a ConfigError.
  */
 export function fig3aRun(
   c: Fig3aConfig,
   rule: string,
   ctx: ExperimentRunContext,
   data: Mnist,
+  ruleOptions: Record<string, unknown> = {},
 ): Promise<RuleRun> {
   const remove = rule === 'fa-sparse50' ? c.sparseRemoveFraction : 0;
   // fa-sparse50 and fa-coarse-derivative are FA with one more option
-  const factory = createRuleWith(rule === 'fa-sparse50' || rule === 'fa-coarse-derivative' ? 'fa' : rule, {
+  const key = rule === 'fa-sparse50' || rule === 'fa-coarse-derivative' ? 'fa' : rule;
+  const accepted = Object.keys((ruleEntry(key).options as z.ZodObject).shape);
+  const refused = Object.keys(ruleOptions).filter((k) => !accepted.includes(k));
+  if (refused.length > 0)
+    throw new ConfigError(
+      'ruleOptions',
+      `fig3a: rule '${rule}' takes no option ${refused.map((k) => `'${k}'`).join(', ')} (it takes ${accepted.join(', ') || 'none'})`,
+    );
+  const factory = createRuleWith(key, {
     feedbackScale: c.feedbackInit,
     form: c.faForm,
     removeFraction: rule === 'fa-sparse50' ? remove : undefined,
     derivative: rule === 'fa-coarse-derivative' ? { kind: 'step', ...c.coarseDerivative } : undefined,
+    ...ruleOptions,
   });
   return classificationRun(
     {
