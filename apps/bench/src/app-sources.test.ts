@@ -12,10 +12,6 @@ const apps = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** Names that an app may use, each with why (file relative to apps/, the name). */
 const ALLOWED: { file: string; name: string; why: string }[] = [
-  // the TF.js speed comparison implements these two rules itself, outside the registry
-  { file: 'bench/src/speed/tfjs-trainer.ts', name: 'bp', why: 'TF.js implementation of backprop' },
-  { file: 'bench/src/speed/tfjs-trainer.ts', name: 'fa', why: 'TF.js implementation of FA' },
-  { file: 'bench/src/speed/tfjs-conv-trainer.ts', name: 'bp', why: 'TF.js backprop through a conv net' },
   // the speed headline compares rfa's FA with the TF.js peer's backprop (issue 33's target)
   { file: 'bench/src/speed/speed-table.ts', name: 'bp', why: 'headline: rfa FA over tfjs-wasm BP' },
   { file: 'bench/src/speed/speed-table.ts', name: 'fa', why: 'headline: rfa FA over tfjs-wasm BP' },

@@ -1,7 +1,7 @@
 import type { Contender } from '@rfa/experiments/internal';
 import { type Backend, Rng, type Tensor } from '@rfa/tensor';
+import type { TfjsPeer, TfModule } from '@rfa/tfjs-peers';
 import type * as Tf from '@tensorflow/tfjs-core';
-import type { TfjsPeer, TfModule } from './tfjs-runtime.js';
 
 /** The product timed: (M×K)·(K×N), a batch of 128 through the 784→1000 layer. */
 export const GEMM_SHAPE = { m: 128, k: 784, n: 1000 } as const;

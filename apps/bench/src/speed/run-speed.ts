@@ -13,11 +13,11 @@ import {
   type TrainSetup,
 } from '@rfa/experiments/internal';
 import type { Backend } from '@rfa/tensor';
+import { type TfjsRuntime, tfjsTrainers } from '@rfa/tfjs-peers';
+import { loadTfjs } from '@rfa/tfjs-peers/node';
 import { GEMM_SHAPE, RfaGemmContender, TfjsGemmContender } from './gemm-rate.js';
 import { loadGpuBackends } from './gpu-backends.js';
 import { enableRelaxedSimd } from './relaxed-simd.js';
-import { tfjsTrainers } from './tfjs-peer-trainers.js';
-import { loadTfjs, type TfjsRuntime } from './tfjs-runtime.js';
 import type { SpeedRow, SpeedRule } from './types.js';
 import {
   imageWorkload,

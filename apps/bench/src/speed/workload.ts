@@ -23,7 +23,7 @@ export function networkLine(image: ImageWorkload | undefined, sizes: number[], l
 export const TFJS_STEP_DENSE =
   'step written with explicit tf ops in tf.tidy, Variable.assign updates (no tf.grad, no tf.layers)';
 export const TFJS_STEP_IMAGE =
-  'NHWC tf.conv2d, tf.maxPool, tf.matMul forward; backward by hand in tf ops (tf.conv2dTranspose; filter and max-pool gradients from tf.conv2d and window masks, tfjs-window-grads.ts) in tf.tidy, Variable.assign updates';
+  'NHWC tf.conv2d, tf.maxPool, tf.matMul forward; backward by hand in tf ops (tf.conv2dTranspose; filter and max-pool gradients from tf.conv2d and window masks, @rfa/tfjs-peers window-grads.ts) in tf.tidy, Variable.assign updates';
 
 /** Parses '784-1000-10' into layer sizes: at least an input and an output, all positive integers. */
 export function parseLayers(text: string): number[] {

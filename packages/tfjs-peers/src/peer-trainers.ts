@@ -1,7 +1,7 @@
 import type { InitialState, SpeedTrainer, TrainSetup } from '@rfa/experiments/internal';
-import { TFJS_CONV_RULES, TfjsConvSpeedTrainer } from './tfjs-conv-trainer.js';
-import type { TfjsPeer, TfModule } from './tfjs-runtime.js';
-import { TFJS_RULES, TfjsSpeedTrainer } from './tfjs-trainer.js';
+import { TFJS_CONV_RULES, TfjsConvSpeedTrainer } from './conv-trainer.js';
+import { TFJS_RULES, TfjsSpeedTrainer } from './dense-trainer.js';
+import type { TfjsPeer, TfModule } from './peer.js';
 
 /**
  * The TensorFlow.js trainers of `setup` on each peer, from rfa's start values: the conv trainer

@@ -1,6 +1,6 @@
 import { BatchCursor, type SpeedTrainer, type TrainSetup } from '@rfa/experiments/internal';
 import type * as Tf from '@tensorflow/tfjs-core';
-import type { TfjsPeer, TfModule } from './tfjs-runtime.js';
+import type { TfjsPeer, TfModule } from './peer.js';
 
 /** Switches TensorFlow.js to the peer's backend, where a trainer's tensors are then made (they live there). */
 export async function usePeerBackend(tf: TfModule, peer: TfjsPeer): Promise<void> {

@@ -1,7 +1,8 @@
 import { expectClose } from '@rfa/testkit';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadTfjs, type TfjsRuntime } from './tfjs-runtime.js';
-import { avgPoolInputGrad, conv2dFilterGrad, maxPoolInputGrad } from './tfjs-window-grads.js';
+import { loadTfjs } from './load-tfjs.js';
+import type { TfjsRuntime } from './peer.js';
+import { avgPoolInputGrad, conv2dFilterGrad, maxPoolInputGrad } from './window-grads.js';
 
 let tfjs: TfjsRuntime;
 beforeAll(async () => {

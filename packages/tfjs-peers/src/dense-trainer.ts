@@ -1,7 +1,7 @@
 import type { InitialState, TrainSetup } from '@rfa/experiments/internal';
 import type * as Tf from '@tensorflow/tfjs-core';
-import type { TfjsPeer, TfModule } from './tfjs-runtime.js';
-import { TfjsTrainerBase, usePeerBackend } from './tfjs-trainer-base.js';
+import type { TfjsPeer, TfModule } from './peer.js';
+import { TfjsTrainerBase, usePeerBackend } from './trainer-base.js';
 
 /** The rules this peer implements in TensorFlow.js ops (the speed table compares rfa with it on these). */
 export const TFJS_RULES: readonly string[] = ['bp', 'fa'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tfjsStages } from './tfjs-stages.js';
+import { tfjsStages } from './stages.js';
 
 describe('tfjsStages', () => {
   it("reads rfa's layer list, numbering the layers with weights as rfa's network does", () => {

@@ -1,5 +1,5 @@
 import type * as Tf from '@tensorflow/tfjs-core';
-import type { TfModule } from './tfjs-runtime.js';
+import type { TfModule } from './peer.js';
 
 /**
  * The filter gradient of a stride-1 'valid' `tf.conv2d`, written as another conv2d so it runs

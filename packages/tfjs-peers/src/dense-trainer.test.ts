@@ -1,10 +1,11 @@
 import { createCpuBackend } from '@rfa/backend-cpu';
+import type { RuleKey } from '@rfa/experiments';
 import { makeExampleBlock, RfaSpeedTrainer, type TrainSetup } from '@rfa/experiments/internal';
 import { expectClose } from '@rfa/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadTfjs, type TfjsRuntime } from './tfjs-runtime.js';
-import { TfjsSpeedTrainer } from './tfjs-trainer.js';
-import type { SpeedRule } from './types.js';
+import { TfjsSpeedTrainer } from './dense-trainer.js';
+import { loadTfjs } from './load-tfjs.js';
+import type { TfjsRuntime } from './peer.js';
 
 const backend = createCpuBackend();
 let tfjs: TfjsRuntime;
@@ -33,7 +34,7 @@ describe('the TensorFlow.js peer trains the same network as rfa', () => {
     expect(tfjs.peers[1].note).toMatch(/tfjs-backend-wasm.*\.wasm, SIMD (on|off)/);
   });
 
-  const cases: [SpeedRule, number[]][] = [
+  const cases: [RuleKey, number[]][] = [
     ['bp', [20, 16, 4]],
     ['fa', [20, 16, 4]],
     ['bp', [12, 10, 8, 4]],

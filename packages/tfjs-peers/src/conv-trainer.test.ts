@@ -8,8 +8,9 @@ import {
 import { heInit } from '@rfa/layers';
 import { expectClose } from '@rfa/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TfjsConvSpeedTrainer } from './tfjs-conv-trainer.js';
-import { loadTfjs, type TfjsRuntime } from './tfjs-runtime.js';
+import { TfjsConvSpeedTrainer } from './conv-trainer.js';
+import { loadTfjs } from './load-tfjs.js';
+import type { TfjsRuntime } from './peer.js';
 
 const backend = createCpuBackend();
 let tfjs: TfjsRuntime;

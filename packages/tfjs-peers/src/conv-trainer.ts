@@ -1,9 +1,9 @@
 import type { ImageWorkload, InitialState, TrainSetup } from '@rfa/experiments/internal';
 import type * as Tf from '@tensorflow/tfjs-core';
-import type { TfjsPeer, TfModule } from './tfjs-runtime.js';
-import { type Pair, pair, type Stage, tfjsStages } from './tfjs-stages.js';
-import { TfjsTrainerBase, usePeerBackend } from './tfjs-trainer-base.js';
-import { avgPoolInputGrad, conv2dFilterGrad, maxPoolInputGrad } from './tfjs-window-grads.js';
+import type { TfjsPeer, TfModule } from './peer.js';
+import { type Pair, pair, type Stage, tfjsStages } from './stages.js';
+import { TfjsTrainerBase, usePeerBackend } from './trainer-base.js';
+import { avgPoolInputGrad, conv2dFilterGrad, maxPoolInputGrad } from './window-grads.js';
 
 /** The rules this peer trains an image network with (its backward pass is backprop). */
 export const TFJS_CONV_RULES: readonly string[] = ['bp'];
@@ -13,7 +13,7 @@ export const TFJS_CONV_RULES: readonly string[] = ['bp'];
  * in `tf.tidy`, the backward pass by hand, `Variable.assign` updates. NHWC `tf.conv2d` and
  * `tf.maxPool` forward with kernels in tfjs's layouts ([kH, kW, inC, outC], dense [in, out]);
  * backward: softmax − target over the batch, `tf.conv2dTranspose` for a conv's input gradient,
- * and the filter and pooling gradients of `tfjs-window-grads.ts` (tfjs-wasm has no filter-gradient
+ * and the filter and pooling gradients of `window-grads.ts` (tfjs-wasm has no filter-gradient
  * kernel, and its MaxPoolGrad disagreed with tfjs-cpu's). Backprop only. Starts from rfa's values.
  */
 export class TfjsConvSpeedTrainer extends TfjsTrainerBase {

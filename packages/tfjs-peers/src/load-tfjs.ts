@@ -1,33 +1,13 @@
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import type * as Tf from '@tensorflow/tfjs-core';
-import { CliError } from '../cli-error.js';
+import { TfjsLoadError } from './errors.js';
+import type { TfjsPeer, TfjsRuntime, TfModule } from './peer.js';
 
-export type TfModule = typeof Tf;
-
-/** One TensorFlow.js backend the bench trains on, with what actually ran. */
-export interface TfjsPeer {
-  /** 'tfjs-cpu', 'tfjs-wasm' in Node; in the browser race also 'tfjs-wasm-<n>t', 'tfjs-webgl', 'tfjs-webgpu'. */
-  impl: string;
-  /** The name tfjs registered the backend under ('cpu', 'wasm', 'webgl', 'webgpu'). */
-  backendName: string;
-  /** For people: which kernels ran (wasm: SIMD or not, threads). */
-  note: string;
-  /** CPU threads its kernels run on (GPU backends: 0). */
-  threads: number;
-}
-
-export interface TfjsRuntime {
-  tf: TfModule;
-  version: string;
-  peers: TfjsPeer[];
-}
-
-// A computed specifier keeps the bundler from inlining TensorFlow.js (a dev dependency) into the CLI.
+// A computed specifier keeps a bundler from inlining TensorFlow.js into what imports this.
 const importByName = (name: string): Promise<unknown> => import(name);
 
 /**
- * Loads tfjs-core with its cpu and wasm backends, in production mode (correctness checks
+ * Node: loads tfjs-core with its cpu and wasm backends, in production mode (correctness checks
  * off, as tfjs advises for speed). The wasm binaries come from the package's dist folder.
  */
 export async function loadTfjs(): Promise<TfjsRuntime> {
@@ -38,8 +18,8 @@ export async function loadTfjs(): Promise<TfjsRuntime> {
     await importByName('@tensorflow/tfjs-backend-cpu');
     wasm = (await importByName('@tensorflow/tfjs-backend-wasm')) as typeof wasm;
   } catch (err) {
-    throw new CliError(
-      `--peers needs the bench's dev dependencies @tensorflow/tfjs-core, -backend-cpu, -backend-wasm 4.22.0 (${(err as Error).message})`,
+    throw new TfjsLoadError(
+      `the TensorFlow.js peers need @tensorflow/tfjs-core, -backend-cpu and -backend-wasm 4.22.0 installed (${(err as Error).message})`,
     );
   }
   tf.enableProdMode();

@@ -1,0 +1,3 @@
+import { defineRfaConfig } from '@rfa/vitest-config';
+
+export default defineRfaConfig();
