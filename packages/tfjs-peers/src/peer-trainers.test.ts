@@ -9,6 +9,7 @@ import { heInit } from '@rfa/layers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TfjsConvSpeedTrainer } from './conv-trainer.js';
 import { TfjsSpeedTrainer } from './dense-trainer.js';
+import { TfjsLoadError } from './errors.js';
 import { loadTfjs } from './load-tfjs.js';
 import type { TfjsRuntime } from './peer.js';
 import { tfjsTrainers } from './peer-trainers.js';
@@ -76,5 +77,21 @@ describe('tfjsTrainers', () => {
 
   it('a rule the peers do not write gets none', async () => {
     for (const rule of ['dfa', 'kolen-pollack']) expect(await made(dense(rule))).toEqual([]);
+  });
+});
+
+describe('a peer whose backend does not start', () => {
+  it('is a TfjsLoadError naming the peer, not a trainer on another backend', async () => {
+    const rfa = new RfaSpeedTrainer('rfa-cpu', backend, dense('bp'));
+    const state = await rfa.initialState();
+    rfa.dispose();
+    // a registered backend whose start fails: setBackend answers false
+    tfjs.tf.registerBackend('broken-test', () => Promise.reject(new Error('no device')));
+    const peer = { impl: 'tfjs-broken', backendName: 'broken-test', note: '', threads: 0 };
+    await expect(TfjsSpeedTrainer.create(tfjs.tf, peer, dense('bp'), state)).rejects.toThrow(TfjsLoadError);
+    await expect(TfjsSpeedTrainer.create(tfjs.tf, peer, dense('bp'), state)).rejects.toThrow(
+      "tfjs-broken: tfjs backend 'broken-test' did not start",
+    );
+    tfjs.tf.removeBackend('broken-test');
   });
 });

@@ -1,11 +1,12 @@
 import { BatchCursor, type SpeedTrainer, type TrainSetup } from '@rfa/experiments/internal';
 import type * as Tf from '@tensorflow/tfjs-core';
+import { TfjsLoadError } from './errors.js';
 import type { TfjsPeer, TfModule } from './peer.js';
 
 /** Switches TensorFlow.js to the peer's backend, where a trainer's tensors are then made (they live there). */
 export async function usePeerBackend(tf: TfModule, peer: TfjsPeer): Promise<void> {
   if (!(await tf.setBackend(peer.backendName)))
-    throw new Error(`tfjs backend '${peer.backendName}' did not start`);
+    throw new TfjsLoadError(`${peer.impl}: tfjs backend '${peer.backendName}' did not start`);
 }
 
 /**
@@ -27,8 +28,9 @@ export abstract class TfjsTrainerBase implements SpeedTrainer {
     this.cursor = new BatchCursor(setup.block, setup.batch);
   }
 
+  /** Makes the peer's backend current; throws if it does not start, rather than time another backend. */
   async activate(): Promise<void> {
-    await this.tf.setBackend(this.peer.backendName);
+    await usePeerBackend(this.tf, this.peer);
   }
 
   abstract step(withLoss: boolean): void;
