@@ -17,6 +17,7 @@ export { type ClassificationRunOptions, classificationRun } from './runs/classif
 export { isEvaluationStep, type RegressionRunOptions, regressionRun } from './runs/regression-run.js';
 export { type SpikingRunOptions, spikingRun, TEST_IMAGE_WORK } from './runs/spiking-run.js';
 export { BatchCursor, type ExampleBlock, makeExampleBlock } from './speed/example-block.js';
+export { GEMM_SHAPE, type GemmShape, gemmGflops, RfaGemmContender } from './speed/gemm-contender.js';
 export { type ImageWorkload, lenetWorkload } from './speed/image-workload.js';
 export { type Contender, type InterleaveOptions, interleave, median, spread } from './speed/interleave.js';
 export { SPEED_SEED } from './speed/measure-speed.js';

@@ -8,5 +8,6 @@
 export { TFJS_CONV_RULES, TfjsConvSpeedTrainer } from './conv-trainer.js';
 export { TFJS_RULES, TfjsSpeedTrainer } from './dense-trainer.js';
 export { TfjsLoadError } from './errors.js';
+export { TfjsGemmContender } from './gemm-contender.js';
 export type { TfjsPeer, TfjsRuntime, TfModule } from './peer.js';
 export { tfjsTrainers } from './peer-trainers.js';

@@ -10,8 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TfjsConvSpeedTrainer } from './conv-trainer.js';
 import { TfjsSpeedTrainer } from './dense-trainer.js';
 import { TfjsLoadError } from './errors.js';
+import { TfjsGemmContender } from './gemm-contender.js';
 import { loadTfjs } from './load-tfjs.js';
-import type { TfjsRuntime } from './peer.js';
+import type { TfjsRuntime, TfModule } from './peer.js';
 import { tfjsTrainers } from './peer-trainers.js';
 
 const backend = createCpuBackend({ kernels: 'js' });
@@ -81,17 +82,45 @@ describe('tfjsTrainers', () => {
 });
 
 describe('a peer whose backend does not start', () => {
-  it('is a TfjsLoadError naming the peer, not a trainer on another backend', async () => {
+  /** tfjs with a switch: while `failing`, setBackend answers false as for a backend that did not start. */
+  function flakyTf() {
+    const state = { failing: false };
+    const tf: TfModule = {
+      ...tfjs.tf,
+      setBackend: async (name: string) => (state.failing ? false : tfjs.tf.setBackend(name)),
+    };
+    return { tf, state };
+  }
+
+  it('a trainer: create and activate throw TfjsLoadError naming the peer, never train on another backend', async () => {
     const rfa = new RfaSpeedTrainer('rfa-cpu', backend, dense('bp'));
     const state = await rfa.initialState();
     rfa.dispose();
-    // a registered backend whose start fails: setBackend answers false
-    tfjs.tf.registerBackend('broken-test', () => Promise.reject(new Error('no device')));
-    const peer = { impl: 'tfjs-broken', backendName: 'broken-test', note: '', threads: 0 };
-    await expect(TfjsSpeedTrainer.create(tfjs.tf, peer, dense('bp'), state)).rejects.toThrow(TfjsLoadError);
-    await expect(TfjsSpeedTrainer.create(tfjs.tf, peer, dense('bp'), state)).rejects.toThrow(
-      "tfjs-broken: tfjs backend 'broken-test' did not start",
+    const { tf, state: flaky } = flakyTf();
+    const peer = tfjs.peers[0];
+    const trainer = await TfjsSpeedTrainer.create(tf, peer, dense('bp'), state);
+    await trainer.activate();
+    trainer.step(true);
+    expect(await trainer.loss()).toBeGreaterThan(0);
+    flaky.failing = true;
+    await expect(trainer.activate()).rejects.toThrow(TfjsLoadError);
+    await expect(trainer.activate()).rejects.toThrow(
+      `${peer.impl}: tfjs backend '${peer.backendName}' did not start`,
     );
-    tfjs.tf.removeBackend('broken-test');
+    await expect(TfjsSpeedTrainer.create(tf, peer, dense('bp'), state)).rejects.toThrow(TfjsLoadError);
+    trainer.dispose();
+  });
+
+  it('a gemm contender: the same', async () => {
+    const { tf, state: flaky } = flakyTf();
+    const peer = tfjs.peers[0];
+    const shape = { m: 4, k: 3, n: 2 };
+    const gemm = await TfjsGemmContender.create(tf, peer, shape);
+    await gemm.activate();
+    expect(await gemm.run(0.01)).toBeGreaterThan(0);
+    flaky.failing = true;
+    await expect(gemm.activate()).rejects.toThrow(TfjsLoadError);
+    await expect(TfjsGemmContender.create(tf, peer, shape)).rejects.toThrow(TfjsLoadError);
+    gemm.dispose();
   });
 });

@@ -2,9 +2,11 @@ import { availableParallelism } from 'node:os';
 import { createCpuBackend, fmaKernelsSupported } from '@rfa/backend-cpu';
 import {
   type Contender,
+  GEMM_SHAPE,
   interleave,
   makeExampleBlock,
   median,
+  RfaGemmContender,
   RfaSpeedTrainer,
   SPEED_SEED,
   type SpeedTrainer,
@@ -13,9 +15,8 @@ import {
   type TrainSetup,
 } from '@rfa/experiments/internal';
 import type { Backend } from '@rfa/tensor';
-import { type TfjsRuntime, tfjsTrainers } from '@rfa/tfjs-peers';
+import { TfjsGemmContender, type TfjsRuntime, tfjsTrainers } from '@rfa/tfjs-peers';
 import { loadTfjs } from '@rfa/tfjs-peers/node';
-import { GEMM_SHAPE, RfaGemmContender, TfjsGemmContender } from './gemm-rate.js';
 import { loadGpuBackends } from './gpu-backends.js';
 import { enableRelaxedSimd } from './relaxed-simd.js';
 import type { SpeedRow, SpeedRule } from './types.js';

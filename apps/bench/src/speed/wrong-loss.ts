@@ -1,6 +1,6 @@
 import { RfaError } from '@rfa/tensor';
 
-/** The loss fields of a timed row; gemm rows have none and are always kept. */
+/** The loss fields of a timed row; gemm rows (rule 'gemm') have none and are always kept. */
 export interface LossRow {
   impl: string;
   rule: string;
@@ -21,14 +21,14 @@ export class WrongLossError extends RfaError {
 
 const positiveFinite = (x: number): boolean => Number.isFinite(x) && x > 0;
 
-/** rfa's CPU rows (`rfa-cpu`, `rfa-cpu-1t`, `rfa-cpu-fma`, `rfa-cpu-<n>t`…) are what every other row is compared with. */
-const isRfaCpu = (impl: string): boolean => impl === 'rfa-cpu' || impl.startsWith('rfa-cpu-');
+/** Rows of rfa's own CPU backend, any kernels (`rfa-cpu`, `rfa-cpu-1t`, `rfa-cpu-fma`, `rfa-cpu-<n>t-fma`…). */
+const fromRfaCpuBackend = (impl: string): boolean => impl === 'rfa-cpu' || impl.startsWith('rfa-cpu-');
 
 /**
  * Drops the training rows of an implementation whose loss, first or last, is not a positive
  * finite number in any case: softmax cross-entropy and squared error on random targets cannot
  * reach 0, so such a loss means it computed wrong numbers there and its speed means nothing.
- * One line per dropped implementation goes to `skipped`. Rows without a loss (gemm) stay.
+ * One line per dropped implementation goes to `skipped`; its gemm rows stay.
  * A wrong loss from rfa's CPU backend throws `WrongLossError` instead: the race has no
  * reference left. The Node and the browser race both call it.
  */
@@ -38,7 +38,7 @@ export function dropWrongLosses<R extends LossRow>(rows: readonly R[], skipped: 
     if (r.lossFirst === undefined || wrong.has(r.impl)) continue;
     if (positiveFinite(r.lossFirst) && r.lossLast !== undefined && positiveFinite(r.lossLast)) continue;
     const read = `its training loss read ${r.lossFirst} → ${r.lossLast} (${r.rule}, batch ${r.batch})`;
-    if (isRfaCpu(r.impl))
+    if (fromRfaCpuBackend(r.impl))
       throw new WrongLossError(
         r.impl,
         `${r.impl}: ${read}: rfa's CPU backend computed wrong numbers; the race stops`,
@@ -46,5 +46,5 @@ export function dropWrongLosses<R extends LossRow>(rows: readonly R[], skipped: 
     wrong.add(r.impl);
     skipped.push(`${r.impl}: dropped, ${read}: it computed wrong numbers here`);
   }
-  return rows.filter((r) => r.lossFirst === undefined || !wrong.has(r.impl));
+  return rows.filter((r) => r.rule === 'gemm' || !wrong.has(r.impl));
 }

@@ -89,7 +89,7 @@ describe('fig3aRun passes registry options on to the rule', () => {
         seeds: 1,
         rules: ['kolen-pollack'],
         backend,
-        data: {},
+        data: { datasets: {} },
       })
     ).results['kolen-pollack'].curves;
 
@@ -99,10 +99,13 @@ describe('fig3aRun passes registry options on to the rule', () => {
     expect((await curves({ decayReading: 'extra' })).deltaAngle).not.toEqual(plain.deltaAngle);
   });
 
-  it('an option the rule does not take is a ConfigError naming it', async () => {
+  it('an option the rule does not take, or one the config sets, is a ConfigError naming it', async () => {
     await expect(curves({ decayReadin: 'extra' })).rejects.toThrow(ConfigError);
     await expect(curves({ decayReadin: 'extra' })).rejects.toThrow(
-      /fig3a: rule 'kolen-pollack' takes no option 'decayReadin' \(it takes .*decayReading/,
+      /rule 'kolen-pollack' takes no option 'decayReadin' \(it takes .*decayReading/,
+    );
+    await expect(curves({ form: 'chained' })).rejects.toThrow(
+      "rule 'kolen-pollack': option 'form' comes from the experiment's config here; set it there",
     );
   });
 });

@@ -12,7 +12,7 @@ import {
 import { Rng } from '@rfa/tensor';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../errors.js';
-import { createRule, RULES, ruleKeys } from './rule-registry.js';
+import { createRule, createRuleWith, RULES, ruleKeys } from './rule-registry.js';
 
 const backend = createCpuBackend({ kernels: 'js' });
 
@@ -72,6 +72,17 @@ describe('the rule registry', () => {
       trained(kolenPollack({ decay: 1e-3 })),
     );
     expect(trained(createRule('kolen-pollack'))).not.toEqual(trained(kolenPollack({ decay: 1e-3 })));
+    // createRuleWith: the shared settings the rule takes, then this rule's own options
+    expect(
+      trained(
+        createRuleWith('kolen-pollack', { form: 'paper', feedbackScale: 0.2 }, { decayReading: 'extra' }),
+      ),
+    ).toEqual(
+      trained(createRule('kolen-pollack', { form: 'paper', feedbackScale: 0.2, decayReading: 'extra' })),
+    );
+    expect(() => createRuleWith('bp', { form: 'paper' }, { decay: 1 })).toThrow(
+      "rule 'bp' takes no option 'decay' (it takes none)",
+    );
     expect(RULES.usf.feedback).toBe('derived');
     expect(RULES['weight-mirror'].feedback).toBe('learned');
     expect(RULES.drtp.feedback).toBe('direct');

@@ -348,14 +348,33 @@ export function createRule(key: string, options: Record<string, unknown> = {}): 
  * Builds `key` with those of an experiment's shared `settings` (feedback scale, FA form, ...)
  * that the rule's options accept; undefined settings are left out, so the rule keeps its own
  * default. One call serves every rule of an experiment: backprop takes none of them, sign
- * symmetry only the form, FA all.
+ * symmetry only the form, FA all. `options` are further options for this rule alone (a study of
+ * one rule's readings): each must be one the rule takes and not one the settings already give,
+ * else a ConfigError names it.
  * @example
  * createRuleWith('sign-symmetry', { feedbackScale: 0.5, form: 'paper' }); // signSymmetry({ form: 'paper' })
+ * createRuleWith('kolen-pollack', { form: 'paper' }, { decayReading: 'extra' });
  */
-export function createRuleWith(key: string, settings: Record<string, unknown>): RuleFactory {
+export function createRuleWith(
+  key: string,
+  settings: Record<string, unknown>,
+  options: Record<string, unknown> = {},
+): RuleFactory {
   const accepted = Object.keys((ruleEntry(key).options as z.ZodObject).shape);
-  const options = Object.fromEntries(
+  const shared = Object.fromEntries(
     Object.entries(settings).filter(([k, v]) => v !== undefined && accepted.includes(k)),
   );
-  return createRule(key, options);
+  for (const k of Object.keys(options)) {
+    if (!accepted.includes(k))
+      throw new ConfigError(
+        `${key}.${k}`,
+        `rule '${key}' takes no option '${k}' (it takes ${accepted.join(', ') || 'none'})`,
+      );
+    if (k in shared)
+      throw new ConfigError(
+        `${key}.${k}`,
+        `rule '${key}': option '${k}' comes from the experiment's config here; set it there`,
+      );
+  }
+  return createRule(key, { ...shared, ...options });
 }

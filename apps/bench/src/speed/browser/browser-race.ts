@@ -6,6 +6,7 @@ import { RfaError } from '@rfa/tensor';
 import type { SpeedReport } from '../run-speed.js';
 import type { SpeedRow, SpeedRule } from '../types.js';
 import { imageWorkload, networkLine, type SpeedWorkload, workloadSizes } from '../workload.js';
+import { dropWrongLosses } from '../wrong-loss.js';
 import { bundleRace } from './race-bundle.js';
 import type { RaceOptions, RaceResult } from './race-protocol.js';
 import { serveRace } from './race-server.js';
@@ -88,7 +89,8 @@ export async function runBrowserSpeed(options: BrowserSpeedOptions): Promise<Spe
     const chrome = /(?:Headless)?Chrome\/([\d.]+)/.exec(result.userAgent)?.[1] ?? 'unknown';
     const engine = `chromium ${chrome}`;
     const layers = image ? image.name : sizes.join('-');
-    const rows: SpeedRow[] = result.rows.map((r) => ({
+    const skipped = [...result.skipped];
+    const measured: SpeedRow[] = result.rows.map((r) => ({
       impl: r.impl,
       ...(r.threads !== undefined ? { threads: r.threads } : {}),
       ...(r.softwareGpu !== undefined ? { softwareGpu: r.softwareGpu } : {}),
@@ -103,6 +105,9 @@ export async function runBrowserSpeed(options: BrowserSpeedOptions): Promise<Spe
       spread: spread(r.rounds),
       description: r.description,
     }));
+    const wrongFrom = skipped.length;
+    const rows = dropWrongLosses(measured, skipped);
+    for (const line of skipped.slice(wrongFrom)) options.log(line);
     const about = new Map(rows.map((r) => [r.impl, r.description]));
     const header = [
       `${engine} (headless, ${cores} logical cores; WebGL2/WebGPU flags: SwiftShader where no GPU), page cross-origin isolated: ${result.crossOriginIsolated}`,
@@ -112,7 +117,7 @@ export async function runBrowserSpeed(options: BrowserSpeedOptions): Promise<Spe
       ...[...about].map(([impl, text]) => `${impl}: ${text}`),
       'software GPU rows run on a CPU rasteriser (SwiftShader/llvmpipe): they say nothing about a real GPU and enter no ratio',
     ];
-    return { header, skipped: result.skipped, rows };
+    return { header, skipped, rows };
   } finally {
     await close();
     server.close();
