@@ -276,27 +276,33 @@ describe.skipIf(skip !== undefined)(
           lis.map((li) => [li.getAttribute('data-rule') ?? '', li.getAttribute('data-colour') ?? '']),
         );
       expect(legend.length).toBeGreaterThan(1);
-      const onCanvas = await chart.locator('canvas').evaluate(
-        (c: HTMLCanvasElement, colours: string[]) => {
-          const data = (c.getContext('2d') as CanvasRenderingContext2D).getImageData(
-            0,
-            0,
-            c.width,
-            c.height,
-          ).data;
-          const rgb = colours.map((h) => [1, 3, 5].map((i) => Number.parseInt(h.slice(i, i + 2), 16)));
-          const counts = colours.map(() => 0);
-          for (let p = 0; p < data.length; p += 4) {
-            if (data[p + 3] < 250) continue;
-            rgb.forEach(([r, g, b], k) => {
-              if (Math.abs(data[p] - r) + Math.abs(data[p + 1] - g) + Math.abs(data[p + 2] - b) <= 12)
-                counts[k]++;
-            });
-          }
-          return counts;
-        },
-        legend.map(([, colour]) => colour),
-      );
+      const countColours = () =>
+        chart.locator('canvas').evaluate(
+          (c: HTMLCanvasElement, colours: string[]) => {
+            const data = (c.getContext('2d') as CanvasRenderingContext2D).getImageData(
+              0,
+              0,
+              c.width,
+              c.height,
+            ).data;
+            const rgb = colours.map((h) => [1, 3, 5].map((i) => Number.parseInt(h.slice(i, i + 2), 16)));
+            const counts = colours.map(() => 0);
+            for (let p = 0; p < data.length; p += 4) {
+              if (data[p + 3] < 250) continue;
+              rgb.forEach(([r, g, b], k) => {
+                if (Math.abs(data[p] - r) + Math.abs(data[p + 1] - g) + Math.abs(data[p + 2] - b) <= 12)
+                  counts[k]++;
+              });
+            }
+            return counts;
+          },
+          legend.map(([, colour]) => colour),
+        );
+      // the chart paints on an animation frame, which a loaded machine may delay past the last event
+      await expect
+        .poll(async () => Math.min(...(await countColours())), { timeout: 15_000 })
+        .toBeGreaterThan(20);
+      const onCanvas = await countColours();
       console.log(
         `${ids[0]} chart '${await chart.getAttribute('data-metric')}': pixels in each rule's colour: ${legend.map(([rule], k) => `${rule} ${onCanvas[k]}`).join(', ')}`,
       );
