@@ -226,7 +226,8 @@ describe.skipIf(skip !== undefined)(
         );
         expect(layers).toMatch(/^\d+(-\d+)+$/);
         await page.getByRole('button', { name: 'Reset' }).click();
-        await expect.poll(() => page.locator('#status').textContent()).toBe('ready');
+        // Reset waits for the worker to stop at its next step, which a loaded machine may delay past poll's 1 s default
+        await expect.poll(() => page.locator('#status').textContent(), { timeout: 15_000 }).toBe('ready');
       }
       await page.close();
     });
