@@ -328,9 +328,14 @@ export function ruleEntry(key: string): RuleEntry {
   return e;
 }
 
+/** The option names a rule's schema takes. */
+function optionKeys(e: RuleEntry): string[] {
+  return Object.keys((e.options as z.ZodObject).shape);
+}
+
 /**
  * Builds a registered rule from its key and options, each option checked by the rule's
- * schema (ConfigError naming the option).
+ * schema (ConfigError naming the option; an unknown one with the options the rule takes).
  * @example
  * const fa = createRule('fa', { feedbackScale: 0.5 }); // feedbackAlignment({ init: uniformInit(0.5) })
  */
@@ -338,6 +343,12 @@ export function createRule(key: string, options: Record<string, unknown> = {}): 
   const e = ruleEntry(key);
   const parsed = e.options.safeParse(options);
   if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    if (issue.code === 'unrecognized_keys') {
+      const k = issue.keys[0];
+      const takes = optionKeys(e).join(', ') || 'none';
+      throw new ConfigError(`${key}.${k}`, `rule '${key}' takes no option '${k}' (it takes ${takes})`);
+    }
     const { field, message } = zodMessage(parsed.error);
     throw new ConfigError(`${key}.${field}`, `rule '${key}': option '${field}' ${message}`);
   }
@@ -360,21 +371,16 @@ export function createRuleWith(
   settings: Record<string, unknown>,
   options: Record<string, unknown> = {},
 ): RuleFactory {
-  const accepted = Object.keys((ruleEntry(key).options as z.ZodObject).shape);
+  const accepted = optionKeys(ruleEntry(key));
   const shared = Object.fromEntries(
     Object.entries(settings).filter(([k, v]) => v !== undefined && accepted.includes(k)),
   );
-  for (const k of Object.keys(options)) {
-    if (!accepted.includes(k))
-      throw new ConfigError(
-        `${key}.${k}`,
-        `rule '${key}' takes no option '${k}' (it takes ${accepted.join(', ') || 'none'})`,
-      );
+  // an option the rule does not take is refused by createRule, with the ones it takes
+  for (const k of Object.keys(options))
     if (k in shared)
       throw new ConfigError(
         `${key}.${k}`,
         `rule '${key}': option '${k}' comes from the experiment's config here; set it there`,
       );
-  }
   return createRule(key, { ...shared, ...options });
 }
