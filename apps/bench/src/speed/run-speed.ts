@@ -179,10 +179,7 @@ export async function runSpeed(options: SpeedOptions): Promise<SpeedReport> {
     for (const r of rfa) if (r.backend !== cpu) r.backend.dispose();
     cpu.dispose();
   }
-  const wrongFrom = skipped.length;
-  const kept = dropWrongLosses(rows, skipped);
-  for (const line of skipped.slice(wrongFrom)) options.log(line);
-  return { header, skipped, rows: kept };
+  return { header, skipped, rows: dropWrongLosses(rows, skipped, options.log) };
 }
 
 /** rfa on the CPU draws the start values; every other implementation copies them. */

@@ -28,11 +28,15 @@ const fromRfaCpuBackend = (impl: string): boolean => impl === 'rfa-cpu' || impl.
  * Drops the training rows of an implementation whose loss, first or last, is not a positive
  * finite number in any case: softmax cross-entropy and squared error on random targets cannot
  * reach 0, so such a loss means it computed wrong numbers there and its speed means nothing.
- * One line per dropped implementation goes to `skipped`; its gemm rows stay.
+ * One line per dropped implementation goes to `skipped` and to `log`; its gemm rows stay.
  * A wrong loss from rfa's CPU backend throws `WrongLossError` instead: the race has no
  * reference left. The Node and the browser race both call it.
  */
-export function dropWrongLosses<R extends LossRow>(rows: readonly R[], skipped: string[]): R[] {
+export function dropWrongLosses<R extends LossRow>(
+  rows: readonly R[],
+  skipped: string[],
+  log: (line: string) => void = () => {},
+): R[] {
   const wrong = new Set<string>();
   for (const r of rows) {
     if (r.lossFirst === undefined || wrong.has(r.impl)) continue;
@@ -44,7 +48,9 @@ export function dropWrongLosses<R extends LossRow>(rows: readonly R[], skipped: 
         `${r.impl}: ${read}: rfa's CPU backend computed wrong numbers; the race stops`,
       );
     wrong.add(r.impl);
-    skipped.push(`${r.impl}: dropped, ${read}: it computed wrong numbers here`);
+    const line = `${r.impl}: dropped, ${read}: it computed wrong numbers here`;
+    skipped.push(line);
+    log(line);
   }
   return rows.filter((r) => r.rule === 'gemm' || !wrong.has(r.impl));
 }

@@ -105,9 +105,7 @@ export async function runBrowserSpeed(options: BrowserSpeedOptions): Promise<Spe
       spread: spread(r.rounds),
       description: r.description,
     }));
-    const wrongFrom = skipped.length;
-    const rows = dropWrongLosses(measured, skipped);
-    for (const line of skipped.slice(wrongFrom)) options.log(line);
+    const rows = dropWrongLosses(measured, skipped, options.log);
     const about = new Map(rows.map((r) => [r.impl, r.description]));
     const header = [
       `${engine} (headless, ${cores} logical cores; WebGL2/WebGPU flags: SwiftShader where no GPU), page cross-origin isolated: ${result.crossOriginIsolated}`,
