@@ -33,60 +33,56 @@ const input = (g) => [g.batch, g.height * g.width * g.channels];
 const patches = (g) => [g.batch * g.outHeight * g.outWidth, g.kernelHeight * g.kernelWidth * g.channels];
 const pooled = (g) => [g.batch, g.outHeight * g.outWidth * g.channels];
 
+// each case makes its tensors on a backend and returns the call to time
 const cases = [];
 for (const [layer, o] of conv) {
   const g = windowGeometry(o);
   cases.push([
     `im2col ${layer}`,
-    (be) =>
-      (
-        (c, x) => () =>
-          be.im2col(c, x, g)
-      )(be.zeros(patches(g)), filled(be, input(g))),
+    (be) => {
+      const [cols, x] = [be.zeros(patches(g)), filled(be, input(g))];
+      return () => be.im2col(cols, x, g);
+    },
   ]);
   cases.push([
     `col2im ${layer}`,
-    (be) =>
-      (
-        (x, c) => () =>
-          be.col2im(x, c, g)
-      )(be.zeros(input(g)), filled(be, patches(g))),
+    (be) => {
+      const [x, cols] = [be.zeros(input(g)), filled(be, patches(g))];
+      return () => be.col2im(x, cols, g);
+    },
   ]);
 }
 for (const [layer, o] of pool) {
   const g = windowGeometry(o);
   cases.push([
     `maxPool ${layer}`,
-    (be) =>
-      (
-        (y, a, x) => () =>
-          be.maxPool(y, a, x, g)
-      )(be.zeros(pooled(g)), be.zeros(pooled(g)), filled(be, input(g))),
+    (be) => {
+      const [y, argmax, x] = [be.zeros(pooled(g)), be.zeros(pooled(g)), filled(be, input(g))];
+      return () => be.maxPool(y, argmax, x, g);
+    },
   ]);
   cases.push([
     `maxPoolBackward ${layer}`,
     (be) => {
-      const [y, a, x] = [be.zeros(pooled(g)), be.zeros(pooled(g)), filled(be, input(g))];
-      be.maxPool(y, a, x, g);
+      const [y, argmax, x] = [be.zeros(pooled(g)), be.zeros(pooled(g)), filled(be, input(g))];
+      be.maxPool(y, argmax, x, g);
       const [dx, dy] = [be.zeros(input(g)), filled(be, pooled(g))];
-      return () => be.maxPoolBackward(dx, dy, a, g);
+      return () => be.maxPoolBackward(dx, dy, argmax, g);
     },
   ]);
   cases.push([
     `avgPool ${layer}`,
-    (be) =>
-      (
-        (y, x) => () =>
-          be.avgPool(y, x, g)
-      )(be.zeros(pooled(g)), filled(be, input(g))),
+    (be) => {
+      const [y, x] = [be.zeros(pooled(g)), filled(be, input(g))];
+      return () => be.avgPool(y, x, g);
+    },
   ]);
   cases.push([
     `avgPoolBackward ${layer}`,
-    (be) =>
-      (
-        (dx, dy) => () =>
-          be.avgPoolBackward(dx, dy, g)
-      )(be.zeros(input(g)), filled(be, pooled(g))),
+    (be) => {
+      const [dx, dy] = [be.zeros(input(g)), filled(be, pooled(g))];
+      return () => be.avgPoolBackward(dx, dy, g);
+    },
   ]);
 }
 
