@@ -108,11 +108,21 @@ describe.skipIf(skip !== undefined)(
       );
       expectNoLongTask('fig2', await longTasks(page));
       // Fig. 2b's band (±2 s.d. over the last 10 examples), W vs B⁺, and the eᵀWBe > 0 share
-      const angle = await lines(page, 'deltaAngle');
-      expect(angle['fa deltaAngle +']).toBeGreaterThan(5);
-      expect(angle['fa deltaAngle -']).toBeGreaterThan(5);
-      expect((await lines(page, 'weightAngle'))['fa pinvAngle']).toBeGreaterThan(5);
-      expect((await lines(page, 'eWBePositive'))['fa eWBePositive']).toBeGreaterThan(5);
+      // (the charts redraw one a frame: after 'done' the last ones may still be a frame behind)
+      const drawn = async () => ({
+        angle: await lines(page, 'deltaAngle'),
+        pinv: (await lines(page, 'weightAngle'))['fa pinvAngle'] ?? 0,
+        share: (await lines(page, 'eWBePositive'))['fa eWBePositive'] ?? 0,
+      });
+      await expect
+        .poll(drawn, { timeout: 10_000 })
+        .toSatisfy(
+          ({ angle, pinv, share }: { angle: Record<string, number>; pinv: number; share: number }) =>
+            (angle['fa deltaAngle +'] ?? 0) > 5 &&
+            (angle['fa deltaAngle -'] ?? 0) > 5 &&
+            pinv > 5 &&
+            share > 5,
+        );
       expect(await page.locator('#backend').getAttribute('data-mode')).toBe('cpu');
       shared = {
         link: await page.locator('#share').inputValue(),
@@ -303,21 +313,28 @@ describe.skipIf(skip !== undefined)(
 
     it('fig3d: the 4-layer net shows its lower layer’s angle beside the top layer’s, and W vs B⁺', async () => {
       const page = await open('experiment=fig3d&rules=fa,fa-4layer&steps=300');
+      // the two rules train side by side, one may be ahead, and the charts redraw one a frame
+      // (the weight chart can trail the angle chart): wait until both charts show both rules
+      const both = async () => ({
+        angle: await lines(page, 'deltaAngle'),
+        weights: await lines(page, 'weightAngle'),
+      });
       await expect
-        .poll(
-          async () => {
-            // the two rules train side by side, one may be ahead: wait for both
-            const l = await lines(page, 'deltaAngle');
-            return Math.min(l['fa-4layer deltaAngle1'] ?? 0, l['fa deltaAngle'] ?? 0);
-          },
-          { timeout: 90_000, interval: 250 },
-        )
-        .toBeGreaterThan(5);
-      const angle = await lines(page, 'deltaAngle');
+        .poll(both, { timeout: 90_000, interval: 250 })
+        .toSatisfy(
+          ({ angle, weights }: { angle: Record<string, number>; weights: Record<string, number> }) =>
+            Math.min(
+              angle['fa-4layer deltaAngle'] ?? 0,
+              angle['fa-4layer deltaAngle1'] ?? 0,
+              angle['fa deltaAngle'] ?? 0,
+            ) > 5 &&
+            (weights['fa-4layer weightAngle1'] ?? 0) > 0 &&
+            (weights['fa-4layer pinvAngle'] ?? 0) > 0,
+        );
+      const { angle, weights } = await both();
       expect(angle['fa-4layer deltaAngle']).toBeGreaterThan(5);
       expect(angle['fa deltaAngle']).toBeGreaterThan(5);
       expect(angle['fa deltaAngle1']).toBeUndefined(); // the 3-layer net has no lower hidden layer
-      const weights = await lines(page, 'weightAngle');
       expect(weights['fa-4layer weightAngle1']).toBeGreaterThan(0);
       expect(weights['fa-4layer pinvAngle']).toBeGreaterThan(0);
       await page
