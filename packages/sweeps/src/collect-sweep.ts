@@ -1,4 +1,5 @@
 import { Queue, QueueEvents } from 'bullmq';
+import { epochProgress } from './epoch-progress.js';
 import type { SweepJob } from './expand-sweep.js';
 import type { JobResult } from './job-result.js';
 import {
@@ -40,7 +41,7 @@ export interface CollectOutcome extends SweepOutcome {
 
 /**
  * Gathers a sweep's results from the queue into `store`: once, or (`wait`) until every job
- * has finished or failed for good, with live events from the queue (started, progress,
+ * has finished or failed for good, with live events from the queue (started, progress, scored epochs,
  * retries). Jobs the queue does not hold (`lost`) are not waited for: once every job has a
  * result, a final failure or is lost, it returns. Redis going away while it waits is waited
  * out (the connection retries). Only reads the queue: stopping it never leaves the queue half-changed.
@@ -70,7 +71,10 @@ export async function collectSweep(jobs: readonly SweepJob[], o: CollectOptions)
     });
     events.on('progress', ({ jobId, data }) => {
       const job = ours(jobId);
-      if (job && typeof data === 'number') o.onEvent?.({ type: 'progress', job, fraction: data });
+      if (!job) return;
+      const report = epochProgress(data);
+      if (typeof data === 'number') o.onEvent?.({ type: 'progress', job, fraction: data });
+      else if (report) o.onEvent?.({ type: 'epoch', job, ...report });
     });
     events.on('failed', async ({ jobId, failedReason }) => {
       const job = ours(jobId);

@@ -8,6 +8,7 @@ import { resultStore } from './result-store.js';
 import { runJob } from './run-job.js';
 import type { SweepEvent } from './sweep-events.js';
 import { parseSweepSpec } from './sweep-spec.js';
+import { tinyFig4 } from './testing/tiny-fig4.js';
 
 const spec = parseSweepSpec({
   experiment: 'fig2',
@@ -34,12 +35,31 @@ describe('runLocalSweep', () => {
       expect(result.provenance.backend).toMatch(/1 thread/);
     }
     expect(events.filter((e) => e.type === 'finished')).toHaveLength(jobs.length);
+    expect(events.some((e) => e.type === 'epoch')).toBe(false); // fig2's curves count steps, not epochs
 
     // run again: every result exists, so nothing runs
     const again: SweepEvent[] = [];
     const second = await runLocalSweep(jobs, { store, workers: 2, onEvent: (e) => again.push(e) });
     expect(again.map((e) => e.type)).toEqual(jobs.map(() => 'skipped'));
     expect(second.results).toStrictEqual(outcome.results);
+  });
+
+  it('reports each whole epoch of fig4 as it is scored, equal to the curve in the result', async () => {
+    const jobs = expandSweep(parseSweepSpec(tinyFig4));
+    const store = resultStore(join(mkdtempSync(join(tmpdir(), 'rfa-pool-')), 'jobs'));
+    const events: SweepEvent[] = [];
+    const outcome = await runLocalSweep(jobs, { store, workers: 1, onEvent: (e) => events.push(e) });
+    const { step, testError } = outcome.results[0].run.curves;
+    expect(step).toEqual([0, 0.5, 1, 1.5, 2]); // two evaluations an epoch, and one before training
+    const epochs = events.flatMap((e) => (e.type === 'epoch' ? [[e.job.id, e.epoch, e.metrics]] : []));
+    expect(epochs).toEqual([
+      [jobs[0].id, 1, { testError: testError[2] }],
+      [jobs[0].id, 2, { testError: testError[4] }],
+    ]);
+    // each comes before the job's end
+    expect(events.findIndex((e) => e.type === 'epoch')).toBeLessThan(
+      events.findIndex((e) => e.type === 'finished'),
+    );
   });
 
   it('reports a failing job with its error and runs the rest', async () => {

@@ -10,7 +10,8 @@ import type { ResultStore } from './result-store.js';
 import type { RunJobOptions } from './run-job.js';
 import type { SweepEvent, SweepOutcome } from './sweep-events.js';
 
-export interface LocalSweepOptions extends Omit<RunJobOptions, 'onProgress' | 'signal' | 'progressMs'> {
+export interface LocalSweepOptions
+  extends Omit<RunJobOptions, 'onProgress' | 'onEpoch' | 'signal' | 'progressMs'> {
   /** Results are read from here (a job with one is skipped) and written here as each job finishes. */
   store: ResultStore;
   /** Worker threads, each running one job at a time on a one-thread CPU backend (default: one per core). */
@@ -49,11 +50,7 @@ export async function runLocalSweep(jobs: readonly SweepJob[], o: LocalSweepOpti
   if (signal) setMaxListeners(todo.length + 10, signal);
   const runOne = async (job: SweepJob) => {
     const { port1, port2 } = new MessageChannel();
-    port1.on('message', (m: PoolMessage) =>
-      onEvent?.(
-        m.type === 'started' ? { type: 'started', job } : { type: 'progress', job, fraction: m.fraction },
-      ),
-    );
+    port1.on('message', (m: PoolMessage) => onEvent?.({ ...m, job }));
     try {
       const result = await pool.run(
         { job, options: runOptions, port: port2 },

@@ -9,17 +9,24 @@ import { type RunJobOptions, runJob } from './run-job.js';
 
 export interface PoolTask {
   job: SweepJob;
-  options: Omit<RunJobOptions, 'onProgress' | 'signal'>;
+  options: Omit<RunJobOptions, 'onProgress' | 'onEpoch' | 'signal'>;
   port: MessagePort;
 }
 
-export type PoolMessage = { type: 'started' } | { type: 'progress'; fraction: number };
+export type PoolMessage =
+  | { type: 'started' }
+  | { type: 'progress'; fraction: number }
+  | { type: 'epoch'; epoch: number; metrics: Record<string, number> };
 
 export default async function poolWorker({ job, options, port }: PoolTask): Promise<JobResult> {
   const send = (m: PoolMessage) => port.postMessage(m);
   send({ type: 'started' });
   try {
-    return await runJob(job, { ...options, onProgress: (fraction) => send({ type: 'progress', fraction }) });
+    return await runJob(job, {
+      ...options,
+      onProgress: (fraction) => send({ type: 'progress', fraction }),
+      onEpoch: (epoch, metrics) => send({ type: 'epoch', epoch, metrics }),
+    });
   } finally {
     port.close();
   }

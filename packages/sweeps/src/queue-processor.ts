@@ -4,6 +4,7 @@
  * comes from the environment `startQueueWorker` sets before its threads start.
  */
 import type { SandboxedJob } from 'bullmq';
+import type { EpochProgress } from './epoch-progress.js';
 import type { SweepJob } from './expand-sweep.js';
 import { encodeResult } from './result-codec.js';
 import { runJob } from './run-job.js';
@@ -23,6 +24,10 @@ export default async function queueProcessor(
     signal, // aborted when this worker lost the job's lock: stop, the checkpoint stays for whoever takes it
     onProgress: (fraction) => {
       job.updateProgress(fraction).catch(() => {});
+    },
+    onEpoch: (epoch, metrics) => {
+      const report: EpochProgress = { epoch, metrics };
+      job.updateProgress(report).catch(() => {});
     },
   });
   return encodeResult(result);

@@ -9,9 +9,11 @@ import { startQueueWorker } from './queue-worker.js';
 import { resultStore } from './result-store.js';
 import { runJob } from './run-job.js';
 import { submitSweep } from './submit-sweep.js';
+import type { SweepEvent } from './sweep-events.js';
 import { parseSweepSpec } from './sweep-spec.js';
 import { collectAll, tempDir } from './testing/fault-harness.js';
 import { spawnWorker, waitFor } from './testing/spawn-worker.js';
+import { tinyFig4 } from './testing/tiny-fig4.js';
 import { freePort, redisSkipReason, startRedis, type TestRedis } from './testing.js';
 
 const skip = redisSkipReason();
@@ -50,6 +52,50 @@ describe.skipIf(skip)('sweeps through BullMQ on a real redis-server (loopback)',
     expect(await queue.count()).toBe(0);
     await queue.close();
   });
+
+  it('each scored epoch of fig4 reaches the worker and the collector as an event, equal to the curve in the result', async () => {
+    const queueName = `sweep-epochs-${process.pid}`;
+    const jobs = expandSweep(parseSweepSpec(tinyFig4));
+    const queue = new Queue(queueName, { connection: { url: redis.url } });
+    const atWorker: SweepEvent[] = [];
+    const atCollector: SweepEvent[] = [];
+    await submitSweep(jobs, { url: redis.url, queueName });
+    // the collector listens first (the queue's events reach only those listening), then a worker starts
+    const collecting = collectSweep(jobs, {
+      url: redis.url,
+      queueName,
+      store: resultStore(join(tempDir('epochs'), 'jobs')),
+      wait: true,
+      pollMs: 100,
+      signal: AbortSignal.timeout(60_000),
+      onEvent: (e) => atCollector.push(e),
+    });
+    await new Promise((r) => setTimeout(r, 2000));
+    const worker = await startQueueWorker({
+      url: redis.url,
+      queueName,
+      concurrency: 1,
+      onEvent: (e) => atWorker.push(e),
+    });
+    try {
+      const outcome = await collecting;
+      const { testError } = outcome.results[0].run.curves; // epochs at 0, 0.5, 1, 1.5, 2
+      const expected = [
+        [jobs[0].id, 1, { testError: testError[2] }],
+        [jobs[0].id, 2, { testError: testError[4] }],
+      ];
+      const epochs = (events: SweepEvent[]) =>
+        events.flatMap((e) => (e.type === 'epoch' ? [[e.job.id, e.epoch, e.metrics]] : []));
+      expect(epochs(atWorker)).toEqual(expected);
+      expect(epochs(atCollector)).toEqual(expected);
+      // the fractions still arrive as numbers between the epoch reports
+      expect(atCollector.some((e) => e.type === 'progress' && e.fraction > 0 && e.fraction <= 1)).toBe(true);
+    } finally {
+      await worker.close();
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
+  }, 90_000);
 
   it('a job that fails its retries is reported with its error, the rest finish, and a resubmission retries it', async () => {
     const queueName = `sweep-fail-${process.pid}`;

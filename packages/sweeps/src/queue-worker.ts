@@ -1,6 +1,7 @@
 import { availableParallelism, hostname } from 'node:os';
 import { Worker } from 'bullmq';
 import { entryFile } from './entry-file.js';
+import { epochProgress } from './epoch-progress.js';
 import type { SweepJob } from './expand-sweep.js';
 import {
   assertQueueReachable,
@@ -78,6 +79,10 @@ export async function startQueueWorker(o: QueueWorkerOptions): Promise<QueueWork
     },
   );
   worker.on('active', (job) => o.onEvent?.({ type: 'started', job: job.data }));
+  worker.on('progress', (job, data) => {
+    const report = epochProgress(data);
+    if (report) o.onEvent?.({ type: 'epoch', job: job.data, ...report });
+  });
   worker.on('completed', (job, value) =>
     o.onEvent?.({ type: 'finished', job: job.data, result: decodeResult(value) }),
   );

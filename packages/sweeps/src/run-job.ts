@@ -23,6 +23,11 @@ export interface RunJobOptions {
   /** The fraction of the job done, at most every `progressMs` (default 250 ms). */
   onProgress?: (fraction: number) => void;
   progressMs?: number;
+  /**
+   * After each whole epoch of an experiment scored by epoch (`xUnit` 'epoch': fig3a, fig4):
+   * the epoch (from 1) and the finite metrics of its curve point, such as `testError`.
+   */
+  onEpoch?: (epoch: number, metrics: Record<string, number>) => void;
   signal?: AbortSignal;
 }
 
@@ -63,6 +68,15 @@ export async function runJob(job: SweepJob, options: RunJobOptions = {}): Promis
       checkpointSeconds: options.checkpointSeconds,
       onEvent: (e) => {
         if (e.type === 'end') run = e.run;
+        if (e.type === 'record') {
+          // curve points leave NaN for what was not measured there; JSON (the queue) has no NaN
+          const { step, ...metrics } = e.point;
+          if (exp.xUnit === 'epoch' && step > 0 && Number.isInteger(step))
+            options.onEpoch?.(
+              step,
+              Object.fromEntries(Object.entries(metrics).filter(([, v]) => Number.isFinite(v))),
+            );
+        }
         if (e.type !== 'step' || !options.onProgress) return;
         done += e.units;
         const now = performance.now();

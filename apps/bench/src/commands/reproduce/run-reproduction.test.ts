@@ -5,12 +5,15 @@ import { createCpuBackend } from '@rfa/backend-cpu';
 import { defineExperiment } from '@rfa/experiments';
 import { checkAborted } from '@rfa/experiments/internal';
 import { describe, expect, it, vi } from 'vitest';
-import { epochLine, runReproduction } from './run-reproduction.js';
+import { runReproduction } from './run-reproduction.js';
 
 type FakeDefinition = Parameters<typeof defineExperiment<{ n: number }>>[0];
 
 /** A test double: what the test gives, with the fields no test here reads filled in. */
-const fake = (parts: Pick<FakeDefinition, 'id' | 'rules' | 'run' | 'paper' | 'tableMetrics'>) =>
+const fake = (
+  parts: Pick<FakeDefinition, 'id' | 'rules' | 'run' | 'paper' | 'tableMetrics'> &
+    Partial<Pick<FakeDefinition, 'xUnit'>>,
+) =>
   defineExperiment<{ n: number }>({
     title: 'fake',
     caption: 'test double',
@@ -84,6 +87,7 @@ describe('runReproduction prints each epoch against the paper', () => {
     const now = vi.spyOn(performance, 'now').mockImplementation(() => clock);
     const exp = fake({
       id: 'fig3a',
+      xUnit: 'epoch',
       rules: { fa: { description: 'the only rule' } },
       async run(_c, _rule, ctx) {
         for (const [at, epoch, testError] of [
@@ -117,28 +121,5 @@ describe('runReproduction prints each epoch against the paper', () => {
       err.mockRestore();
       now.mockRestore();
     }
-  });
-});
-
-describe('epochLine', () => {
-  const exp = { paper: { fa: { testError: 0.018 } } };
-  it('compares each epoch-end metric with the paper', () => {
-    expect(epochLine(exp, 'fa', 3, { testError: 0.0241, other: 1 })).toBe(
-      'epoch 3: testError 2.41% (paper 1.80%)',
-    );
-  });
-  it('adds the wall time since the last whole epoch (or the start), as m:ss or h:mm:ss', () => {
-    expect(epochLine(exp, 'fa', 4, { testError: 0.02 }, { seconds: 331.4, from: 'epoch 3' })).toBe(
-      'epoch 4: testError 2.00% (paper 1.80%); 5:31 since epoch 3',
-    );
-    expect(epochLine(exp, 'fa', 1, { testError: 0.02 }, { seconds: 3725, from: 'the start' })).toBe(
-      'epoch 1: testError 2.00% (paper 1.80%); 1:02:05 since the start',
-    );
-  });
-  it('says nothing mid-epoch, before training, or for a rule the paper has no number for', () => {
-    expect(epochLine(exp, 'fa', 2.5, { testError: 0.03 })).toBeNull();
-    expect(epochLine(exp, 'fa', 0, { testError: 0.9 })).toBeNull();
-    expect(epochLine(exp, 'bp', 3, { testError: 0.03 })).toBeNull();
-    expect(epochLine({ paper: {} }, 'fa', 3, { testError: 0.03 })).toBeNull();
   });
 });

@@ -9,6 +9,7 @@ import {
   selectRules,
 } from '@rfa/experiments';
 import type { Backend } from '@rfa/tensor';
+import { epochLine } from '../../epoch-line.js';
 import { createProgress } from '../../progress.js';
 import { writeJsonAtomic } from '../../report/write-atomic.js';
 
@@ -51,6 +52,7 @@ export async function runReproduction<C extends object>(
         if (e.type === 'step') progress.tick(e.units, `seed ${e.seed} ${e.rule}`);
         else if (e.type === 'record') {
           // a curve point: its step is in the curve's unit (epochs for fig3a and fig4)
+          if (exp.xUnit !== 'epoch') return;
           const key = `${e.seed} ${e.rule}`;
           const now = performance.now();
           const before = lastEpoch.get(key);
@@ -75,37 +77,3 @@ export async function runReproduction<C extends object>(
     progress.stop();
   }
 }
-
-/**
- * At the end of each epoch of an experiment the paper gives numbers for (fig3a, fig4), the
- * metrics it compares with the paper's: `epoch 3: testError 2.41% (paper 1.80%)`, and with
- * `since` the wall time from the last whole epoch's scoring (or the start of the run): `; 5:31
- * since epoch 2`. Null elsewhere, so step-counted experiments print nothing per evaluation.
- */
-export function epochLine(
-  exp: Pick<Experiment<object>, 'paper'>,
-  rule: string,
-  step: number,
-  metrics: Record<string, number>,
-  since?: { seconds: number; from: string },
-): string | null {
-  const paper = exp.paper[rule];
-  if (!paper || step === 0 || !Number.isInteger(step)) return null;
-  const parts = Object.entries(paper)
-    .filter(([k]) => k in metrics)
-    .map(([k, v]) => `${k} ${show(k, metrics[k])} (paper ${show(k, v)})`);
-  if (!parts.length) return null;
-  const took = since ? `; ${clock(since.seconds)} since ${since.from}` : '';
-  return `epoch ${step}: ${parts.join(', ')}${took}`;
-}
-
-/** m:ss (h:mm:ss from an hour on). */
-function clock(seconds: number): string {
-  const s = Math.round(seconds);
-  const mmss = `${Math.floor(s / 60) % 60}:${String(s % 60).padStart(2, '0')}`;
-  return s >= 3600 ? `${Math.floor(s / 3600)}:${mmss.padStart(5, '0')}` : mmss;
-}
-
-/** Error rates as percentages, anything else with 3 significant digits. */
-const show = (metric: string, v: number) =>
-  metric.endsWith('Error') ? `${(100 * v).toFixed(2)}%` : v.toPrecision(3);

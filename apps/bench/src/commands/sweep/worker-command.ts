@@ -1,8 +1,10 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { getExperiment } from '@rfa/experiments';
 import { startQueueWorker } from '@rfa/sweeps';
 import { CliError } from '../../cli-error.js';
 import { DATA_DIR_OPTIONS, dataDirHelp, dataDirOf } from '../../data-dir.js';
+import { epochLine } from '../../epoch-line.js';
 import { queueUrlFrom } from './queue-url.js';
 import { positiveInt, seconds } from './sweep-args.js';
 
@@ -57,7 +59,10 @@ export async function workerCommand(argv: string[]): Promise<number> {
     onEvent: (e) => {
       const what = `${e.job.id} (${e.job.experiment} ${e.job.rule} seed ${e.job.seed})`;
       if (e.type === 'started') console.log(`started ${what}`);
-      else if (e.type === 'finished')
+      else if (e.type === 'epoch') {
+        const line = epochLine(getExperiment(e.job.experiment), e.job.rule, e.epoch, e.metrics);
+        if (line) console.log(`${what}: ${line}`);
+      } else if (e.type === 'finished')
         console.log(`finished ${what} in ${e.result.provenance.wallSeconds.toFixed(1)} s`);
       else if (e.type === 'failed')
         console.error(`failed ${what}${e.willRetry ? ' (will retry)' : ''}: ${e.error}`);
