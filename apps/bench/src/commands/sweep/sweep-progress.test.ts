@@ -5,19 +5,20 @@ import { sweepProgress } from './sweep-progress.js';
 afterEach(() => vi.restoreAllMocks());
 
 describe('sweepProgress (plain lines, as in a CI log)', () => {
-  it('prints each scored epoch with the paper’s number and the time since the last, and counts the job as running', () => {
+  it('prints each scored epoch with the paper’s number and the time since the last (or the job’s start), and counts the job as running', () => {
     const now = vi.spyOn(Date, 'now').mockReturnValue(0);
     const err = vi.spyOn(console, 'error').mockImplementation(() => {});
     const [job] = expandSweep(parseSweepSpec({ experiment: 'fig4', rules: ['fa'], seeds: 1 }));
     const progress = sweepProgress([job]);
+    now.mockReturnValue(5_000);
     progress.onEvent({ type: 'started', job });
-    now.mockReturnValue(331_400);
+    now.mockReturnValue(5_000 + 331_400);
     progress.onEvent({ type: 'epoch', job, epoch: 1, metrics: { testError: 0.0772 } });
-    now.mockReturnValue(331_400 + 600_000);
+    now.mockReturnValue(5_000 + 331_400 + 600_000);
     progress.onEvent({ type: 'epoch', job, epoch: 2, metrics: { testError: 0.0636 } });
     const lines = err.mock.calls.map((c) => String(c[0]));
     expect(lines.filter((l) => l.includes('epoch'))).toEqual([
-      `${job.id} seed 1 fa: epoch 1: testError 7.72% (paper 1.80%); 5:31 since the start`,
+      `${job.id} seed 1 fa: epoch 1: testError 7.72% (paper 1.80%); 5:31 since the job started`,
       `${job.id} seed 1 fa: epoch 2: testError 6.36% (paper 1.80%); 10:00 since epoch 1`,
     ]);
     // an epoch report is not the job's end (the status line comes at most every 10 s)

@@ -12,7 +12,7 @@ export interface SweepProgress {
 /**
  * A bar on a terminal (done, running, failed, ETA), plain lines otherwise (CI logs): job
  * fractions count toward the bar; a failure prints its error as it happens, and so does each
- * scored epoch of fig3a or fig4 (`<job> seed 1 fa: epoch 3: testError 2.41% (paper 1.80%); 5:31
+ * scored epoch of fig3a, fig4 or LeNet (`<job> seed 1 fa: epoch 3: testError 2.41% (paper 1.80%); 5:31
  * since epoch 2`), so a run of many hours shows its curve as it goes.
  */
 export function sweepProgress(jobs: readonly SweepJob[]): SweepProgress {
@@ -36,7 +36,8 @@ export function sweepProgress(jobs: readonly SweepJob[]): SweepProgress {
   bar?.start(jobs.length, 0, { done: 0, running: 0, failed: 0 });
   let lastLine = 0;
   let stopped = false;
-  const lastEpoch = new Map<string, { at: number; epoch: number }>();
+  // when each job started here, then its last scored epoch: what an epoch line's time counts from
+  const lastEpoch = new Map<string, { at: number; epoch?: number }>();
   const printEpoch = (e: Extract<SweepEvent, { type: 'epoch' }>) => {
     const now = Date.now();
     const before = lastEpoch.get(e.job.id);
@@ -44,7 +45,7 @@ export function sweepProgress(jobs: readonly SweepJob[]): SweepProgress {
     const exp = getExperiment(e.job.experiment);
     const line = epochLine(exp, e.job.rule, e.epoch, e.metrics, {
       seconds: (now - (before?.at ?? start)) / 1000,
-      from: before ? `epoch ${before.epoch}` : 'the start',
+      from: before?.epoch ? `epoch ${before.epoch}` : 'the job started',
     });
     if (line) console.error(`${bar ? '\n' : ''}${e.job.id} seed ${e.job.seed} ${e.job.rule}: ${line}`);
   };
@@ -64,6 +65,7 @@ export function sweepProgress(jobs: readonly SweepJob[]): SweepProgress {
         running.add(id);
         printEpoch(e);
       } else if (e.type === 'started' || e.type === 'progress') {
+        if (e.type === 'started') lastEpoch.set(id, { at: Date.now() });
         running.add(id);
         if (e.type === 'progress') fraction.set(id, e.fraction);
       } else {
