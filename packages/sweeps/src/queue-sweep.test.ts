@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Queue, QueueEvents } from 'bullmq';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectSweep } from './collect-sweep.js';
 import { QueueUnreachableError } from './errors.js';
@@ -70,7 +71,18 @@ describe.skipIf(skip)('sweeps through BullMQ on a real redis-server (loopback)',
       signal: AbortSignal.timeout(60_000),
       onEvent: (e) => atCollector.push(e),
     });
-    await new Promise((r) => setTimeout(r, 2000));
+    // BullMQ names the collector's event reader bull:<queue in base64>:qe; once it is blocked on
+    // XREAD it gets every event after
+    const reader = `name=bull:${Buffer.from(queueName).toString('base64')}:qe `;
+    const admin = new Redis(redis.url);
+    await waitFor('the collector to listen', 30_000, async () =>
+      String(await admin.client('LIST'))
+        .split('\n')
+        .some((l: string) => l.includes(reader) && l.includes('cmd=xread'))
+        ? true
+        : undefined,
+    );
+    admin.disconnect();
     const worker = await startQueueWorker({
       url: redis.url,
       queueName,
