@@ -10,6 +10,7 @@ import {
 } from '@rfa/experiments';
 import uPlot from 'uplot';
 import { type DrawnLine, drawnLines } from './chart-lines.js';
+import { linearRange, logRange } from './chart-ranges.js';
 import { el } from './dom.js';
 import { swatchBackground } from './rule-swatch.js';
 
@@ -249,9 +250,7 @@ export class CurveCharts {
             range: (_u, min, max) => {
               const lo = Math.min(min, ...references.map((r) => r.value));
               const hi = Math.max(max, ...references.map((r) => r.value));
-              if (logY) return [lo * 0.9, hi * 1.1];
-              const pad = (hi - lo) * 0.05 || 1;
-              return [lo - pad, hi + pad];
+              return logY ? logRange(lo, hi) : linearRange(lo, hi);
             },
           },
         },
