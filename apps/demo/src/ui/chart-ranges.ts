@@ -1,19 +1,21 @@
+import uPlot from 'uplot';
+
 // The y ranges of the live charts. uPlot 1.6.32 finds an axis's ticks by stepping from the
-// range's bottom to its top; for two kinds of range the step rounds to nothing and the loop
-// runs until the array of ticks overflows ("RangeError: Invalid array length"), which stops
-// every later redraw of the page's charts. Both occur in live runs: a log range starting under
-// about 1e-22 (a held-out NSE of 1e-25 is a float32 rounding away from an exact fit), and a
-// linear range only a few float64 ulps wide (a metric flat but for rounding, e.g. 1 and
-// 0.9999999999999999). These keep every range clear of both.
+// range's bottom to its top, and for some ranges the step never gets there: the loop runs until
+// its array of ticks overflows ("RangeError: Invalid array length") and the chart stays blank.
+// Seen in a live fig2 run: a log axis whose range started at 0.0096 (the smallest NSE × 0.9);
+// uPlot's log ticks assume a range snapped to powers of ten, as its own `rangeLog` gives, and
+// even snapped they loop for a range starting below about 1e-22. On a linear axis, a range only
+// a few float64 ulps wide (a metric flat but for rounding, 1 and 0.9999999999999999) loops too.
 
 /** The lowest value a log chart shows: below it the axis is cut off (a curve runs off the bottom). */
 export const LOG_FLOOR = 1e-20;
 
-/** A log axis's range around [lo, hi]: ×0.9 below, ×1.1 above, its bottom at least `LOG_FLOOR`. */
+/** A log axis's range around [lo, hi]: whole powers of ten (uPlot's `rangeLog`), from `LOG_FLOOR` at the lowest. */
 export function logRange(lo: number, hi: number): [number, number] {
-  const bottom = lo > LOG_FLOOR / 0.9 ? lo * 0.9 : LOG_FLOOR; // also for NaN, 0 and negatives
-  const top = hi * 1.1 > bottom ? hi * 1.1 : bottom * 10;
-  return [bottom, top];
+  const bottom = lo > LOG_FLOOR ? lo : LOG_FLOOR; // also for NaN, 0 and negatives
+  const top = hi > bottom ? hi : bottom;
+  return uPlot.rangeLog(bottom, top, 10, true) as [number, number];
 }
 
 /**
