@@ -14,6 +14,7 @@ export { OKABE_ITO } from './rules/okabe-ito.js';
 export { baseRuleKey } from './rules/rule-style.js';
 export { TOL_MUTED } from './rules/tol-muted.js';
 export { type ClassificationRunOptions, classificationRun } from './runs/classification-run.js';
+export { finiteOnly } from './runs/curves.js';
 export { isEvaluationStep, type RegressionRunOptions, regressionRun } from './runs/regression-run.js';
 export { type SpikingRunOptions, spikingRun, TEST_IMAGE_WORK } from './runs/spiking-run.js';
 export { BatchCursor, type ExampleBlock, makeExampleBlock } from './speed/example-block.js';

@@ -72,9 +72,11 @@ export async function collectSweep(jobs: readonly SweepJob[], o: CollectOptions)
     events.on('progress', ({ jobId, data }) => {
       const job = ours(jobId);
       if (!job) return;
-      const report = epochProgress(data);
       if (typeof data === 'number') o.onEvent?.({ type: 'progress', job, fraction: data });
-      else if (report) o.onEvent?.({ type: 'epoch', job, ...report });
+      else {
+        const report = epochProgress(data);
+        if (report) o.onEvent?.({ type: 'epoch', job, ...report });
+      }
     });
     events.on('failed', async ({ jobId, failedReason }) => {
       const job = ours(jobId);

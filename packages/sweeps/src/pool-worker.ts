@@ -3,6 +3,7 @@
  * returns its result; progress goes back through the task's MessagePort.
  */
 import type { MessagePort } from 'node:worker_threads';
+import type { EpochProgress } from './epoch-progress.js';
 import type { SweepJob } from './expand-sweep.js';
 import type { JobResult } from './job-result.js';
 import { type RunJobOptions, runJob } from './run-job.js';
@@ -16,7 +17,7 @@ export interface PoolTask {
 export type PoolMessage =
   | { type: 'started' }
   | { type: 'progress'; fraction: number }
-  | { type: 'epoch'; epoch: number; metrics: Record<string, number> };
+  | ({ type: 'epoch' } & EpochProgress);
 
 export default async function poolWorker({ job, options, port }: PoolTask): Promise<JobResult> {
   const send = (m: PoolMessage) => port.postMessage(m);

@@ -1,5 +1,6 @@
 import { createCpuBackend } from '@rfa/backend-cpu';
 import { getExperiment, type RuleRun, resolveConfig, runExperiment } from '@rfa/experiments';
+import { finiteOnly } from '@rfa/experiments/internal';
 import { directoryStore, loadExperimentData } from '@rfa/experiments/node';
 import { SweepSpecError } from './errors.js';
 import type { SweepJob } from './expand-sweep.js';
@@ -69,13 +70,10 @@ export async function runJob(job: SweepJob, options: RunJobOptions = {}): Promis
       onEvent: (e) => {
         if (e.type === 'end') run = e.run;
         if (e.type === 'record') {
-          // curve points leave NaN for what was not measured there; JSON (the queue) has no NaN
           const { step, ...metrics } = e.point;
+          // curve points hold NaN for what was not measured there; JSON (the queue) has no NaN
           if (exp.xUnit === 'epoch' && step > 0 && Number.isInteger(step))
-            options.onEpoch?.(
-              step,
-              Object.fromEntries(Object.entries(metrics).filter(([, v]) => Number.isFinite(v))),
-            );
+            options.onEpoch?.(step, finiteOnly(metrics));
         }
         if (e.type !== 'step' || !options.onProgress) return;
         done += e.units;

@@ -1,3 +1,4 @@
+import type { EpochProgress } from './epoch-progress.js';
 import type { SweepJob } from './expand-sweep.js';
 import type { JobResult } from './job-result.js';
 
@@ -14,7 +15,7 @@ export type SweepEvent =
   | { type: 'skipped'; job: SweepJob }
   | { type: 'started'; job: SweepJob }
   | { type: 'progress'; job: SweepJob; fraction: number }
-  | { type: 'epoch'; job: SweepJob; epoch: number; metrics: Record<string, number> }
+  | ({ type: 'epoch'; job: SweepJob } & EpochProgress)
   | { type: 'finished'; job: SweepJob; result: JobResult }
   | { type: 'failed'; job: SweepJob; error: string; willRetry: boolean };
 
