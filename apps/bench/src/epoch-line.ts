@@ -28,6 +28,31 @@ export function epochLine(
   return `epoch ${step}: ${parts.join(', ')}${took}`;
 }
 
+/**
+ * Each run's epoch times (runs by key, times in ms): `lap` gives the time since the run's last
+ * whole epoch was scored, else since it `started` (or else `start`), both named `startLabel`, as
+ * `epochLine`'s `since`, and makes a whole epoch the run's last.
+ */
+export class EpochClock {
+  private readonly last = new Map<string, { at: number; from: string }>();
+
+  constructor(
+    private readonly start: number,
+    private readonly startLabel: string,
+  ) {}
+
+  /** A run starts at `at`: its first epoch's time counts from there. */
+  started(key: string, at: number): void {
+    this.last.set(key, { at, from: this.startLabel });
+  }
+
+  lap(key: string, step: number, now: number): { seconds: number; from: string } {
+    const before = this.last.get(key) ?? { at: this.start, from: this.startLabel };
+    if (Number.isInteger(step)) this.last.set(key, { at: now, from: `epoch ${step}` });
+    return { seconds: (now - before.at) / 1000, from: before.from };
+  }
+}
+
 /** m:ss (h:mm:ss from an hour on). */
 function clock(seconds: number): string {
   const s = Math.round(seconds);

@@ -9,7 +9,7 @@ import {
   selectRules,
 } from '@rfa/experiments';
 import type { Backend } from '@rfa/tensor';
-import { epochLine } from '../../epoch-line.js';
+import { EpochClock, epochLine } from '../../epoch-line.js';
 import { createProgress } from '../../progress.js';
 import { writeJsonAtomic } from '../../report/write-atomic.js';
 
@@ -35,9 +35,8 @@ export async function runReproduction<C extends object>(
 ): Promise<ExperimentReport> {
   const rules = selectRules(exp, o.config, o.rules);
   const progress = createProgress(exp.id, Math.round(experimentWork(exp, o.config, rules, o.seeds)));
-  const started = performance.now();
   // per seed and rule: when and at which whole epoch it was last scored, for each epoch's wall time
-  const lastEpoch = new Map<string, { at: number; epoch: number }>();
+  const clock = new EpochClock(performance.now(), 'the start');
   try {
     return await runExperiment(exp, {
       config: o.config,
@@ -53,14 +52,8 @@ export async function runReproduction<C extends object>(
         else if (e.type === 'record') {
           // a curve point: its step is in the curve's unit (epochs for fig3a and fig4)
           if (exp.xUnit !== 'epoch') return;
-          const key = `${e.seed} ${e.rule}`;
-          const now = performance.now();
-          const before = lastEpoch.get(key);
-          if (Number.isInteger(e.point.step)) lastEpoch.set(key, { at: now, epoch: e.point.step });
-          const line = epochLine(exp, e.rule, e.point.step, e.point, {
-            seconds: (now - (before?.at ?? started)) / 1000,
-            from: before ? `epoch ${before.epoch}` : 'the start',
-          });
+          const since = clock.lap(`${e.seed} ${e.rule}`, e.point.step, performance.now());
+          const line = epochLine(exp, e.rule, e.point.step, e.point, since);
           if (line) console.error(`\n${exp.id} seed ${e.seed} ${e.rule}: ${line}`);
         } else if (e.type === 'end' && e.restored)
           console.log(`${exp.id} seed ${e.seed} ${e.rule}: finished in an earlier run, results read back`);

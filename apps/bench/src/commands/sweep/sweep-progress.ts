@@ -1,7 +1,7 @@
 import { getExperiment } from '@rfa/experiments';
 import type { SweepEvent, SweepJob } from '@rfa/sweeps';
 import cliProgress from 'cli-progress';
-import { epochLine } from '../../epoch-line.js';
+import { EpochClock, epochLine } from '../../epoch-line.js';
 
 /** A sweep's progress: done/running/failed, and time left from the finished jobs' pace. */
 export interface SweepProgress {
@@ -37,16 +37,10 @@ export function sweepProgress(jobs: readonly SweepJob[]): SweepProgress {
   let lastLine = 0;
   let stopped = false;
   // when each job started here, then its last scored epoch: what an epoch line's time counts from
-  const lastEpoch = new Map<string, { at: number; epoch?: number }>();
+  const clock = new EpochClock(start, 'the job started');
   const printEpoch = (e: Extract<SweepEvent, { type: 'epoch' }>) => {
-    const now = Date.now();
-    const before = lastEpoch.get(e.job.id);
-    lastEpoch.set(e.job.id, { at: now, epoch: e.epoch });
-    const exp = getExperiment(e.job.experiment);
-    const line = epochLine(exp, e.job.rule, e.epoch, e.metrics, {
-      seconds: (now - (before?.at ?? start)) / 1000,
-      from: before?.epoch ? `epoch ${before.epoch}` : 'the job started',
-    });
+    const since = clock.lap(e.job.id, e.epoch, Date.now());
+    const line = epochLine(getExperiment(e.job.experiment), e.job.rule, e.epoch, e.metrics, since);
     if (line) console.error(`${bar ? '\n' : ''}${e.job.id} seed ${e.job.seed} ${e.job.rule}: ${line}`);
   };
   const show = () => {
@@ -65,7 +59,7 @@ export function sweepProgress(jobs: readonly SweepJob[]): SweepProgress {
         running.add(id);
         printEpoch(e);
       } else if (e.type === 'started' || e.type === 'progress') {
-        if (e.type === 'started') lastEpoch.set(id, { at: Date.now() });
+        if (e.type === 'started') clock.started(id, Date.now());
         running.add(id);
         if (e.type === 'progress') fraction.set(id, e.fraction);
       } else {
